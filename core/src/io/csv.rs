@@ -1,0 +1,217 @@
+//! Progress returns as CSV: a header row naming the columns (any order), one return per row.
+//! Empty cells are absent values; lines starting with `#` are comments; cells are trimmed.
+
+use super::de::from_node;
+use super::error::{nearest, LoadError};
+use super::location::{position_at, Location, Pointer};
+use super::node::{Entry, Node, Value};
+use crate::model::{Update, Updates};
+
+/// The columns an updates CSV may have (plus `x-` columns, kept as text).
+pub const UPDATE_COLUMNS: [&str; 9] =
+    ["item", "date", "member", "status", "percent", "value", "note", "recorded", "adopted"];
+
+/// Reads progress returns from CSV text.
+pub(crate) fn read_updates(text: &str) -> Result<Updates, LoadError> {
+    let text = super::format::without_bom(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .comment(Some(b'#'))
+        .trim(csv::Trim::All)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| csv_error(text, &e))?.clone();
+    let header_offset = header_offset(text);
+    let mut seen: Vec<&str> = Vec::new();
+    for (index, name) in headers.iter().enumerate() {
+        let offset = field_offset(text, header_offset, index);
+        if seen.contains(&name) {
+            return Err(LoadError::DuplicateKey { key: name.to_owned(), location: at(text, Pointer::root(), offset) });
+        }
+        seen.push(name);
+        if !UPDATE_COLUMNS.contains(&name) && !name.starts_with("x-") {
+            return Err(LoadError::UnknownField {
+                field: name.to_owned(),
+                suggestion: nearest(name, UPDATE_COLUMNS),
+                location: at(text, Pointer::root(), offset),
+            });
+        }
+    }
+    let mut updates = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let more = reader.read_record(&mut record).map_err(|e| csv_error(text, &e))?;
+        if !more {
+            break;
+        }
+        let record_offset = record.position().map_or(0, |p| p.byte() as usize);
+        let mut entries = Vec::new();
+        for (index, (name, cell)) in headers.iter().zip(record.iter()).enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            let offset = Some(field_offset(text, record_offset, index));
+            let value = match name {
+                "percent" | "value" => {
+                    cell.parse::<f64>().map_or_else(|_| Value::String(cell.to_owned()), Value::Float)
+                }
+                "adopted" => match cell.to_ascii_lowercase().as_str() {
+                    "true" => Value::Bool(true),
+                    "false" => Value::Bool(false),
+                    _ => Value::String(cell.to_owned()),
+                },
+                _ => Value::String(cell.to_owned()),
+            };
+            entries.push(Entry { key: name.to_owned(), key_offset: offset, value: Node { value, offset } });
+        }
+        let row = Node { value: Value::Map(entries), offset: Some(record_offset) };
+        let update: Update = from_node(&row, Some(text)).map_err(|mut error| {
+            if let Some(location) = error.location_mut() {
+                let mut path = Pointer::root().join(updates.len());
+                path.0.extend(location.path.0.drain(..));
+                location.path = path;
+            }
+            error
+        })?;
+        updates.push(update);
+    }
+    Ok(Updates(updates))
+}
+
+/// The byte offset of the header row: the first line that is not a comment.
+fn header_offset(text: &str) -> usize {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.starts_with('#') {
+            return offset;
+        }
+        offset += line.len();
+    }
+    offset
+}
+
+/// The byte offset of field `index` of the record that starts at `record_offset`, counting
+/// commas outside quotes.
+fn field_offset(text: &str, record_offset: usize, index: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = record_offset.min(bytes.len());
+    let mut field = 0;
+    let mut quoted = false;
+    while field < index && at < bytes.len() {
+        match bytes[at] {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => field += 1,
+            b'\n' if !quoted => break,
+            _ => {}
+        }
+        at += 1;
+    }
+    while at < bytes.len() && bytes[at] == b' ' {
+        at += 1;
+    }
+    at
+}
+
+fn at(text: &str, path: Pointer, offset: usize) -> Location {
+    Location::new(path, Some(position_at(text, offset)))
+}
+
+fn csv_error(text: &str, error: &csv::Error) -> LoadError {
+    let offset = error.position().map_or(0, |p| p.byte() as usize);
+    let message = match error.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("invalid CSV: this row has {len} cells but the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "invalid CSV: the text is not UTF-8".to_owned(),
+        _ => format!("invalid CSV: {error}"),
+    };
+    let path = match error.position() {
+        Some(p) if p.record() > 0 => Pointer::root().join(p.record() as usize - 1),
+        _ => Pointer::root(),
+    };
+    LoadError::Syntax { message, location: at(text, path, offset) }
+}
+
+/// Writes progress returns as CSV with the columns that any return uses, in the order of
+/// [`UPDATE_COLUMNS`], then `x-` columns in sorted order.
+pub(crate) fn write_updates(updates: &Updates) -> String {
+    let rows: Vec<serde_json::Map<String, serde_json::Value>> = updates
+        .iter()
+        .map(|u| match super::save::to_json_value(u) {
+            serde_json::Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        })
+        .collect();
+    let mut extension_columns: Vec<String> =
+        rows.iter().flat_map(|row| row.keys().filter(|k| k.starts_with("x-")).cloned()).collect();
+    extension_columns.sort();
+    extension_columns.dedup();
+    let columns: Vec<String> = UPDATE_COLUMNS
+        .iter()
+        .filter(|c| rows.iter().any(|row| row.contains_key(**c)))
+        .map(|c| (*c).to_owned())
+        .chain(extension_columns)
+        .collect();
+    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+    let _ = writer.write_record(&columns);
+    for row in &rows {
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|c| match row.get(c) {
+                None | Some(serde_json::Value::Null) => String::new(),
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(other) => other.to_string(),
+            })
+            .collect();
+        let _ = writer.write_record(&cells);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_rows_with_empty_cells_comments_and_any_column_order() {
+        let text =
+            "# illustrative\nstatus,item,date,percent,member\non_track,a.1,2020-06-30,40,\n,a.2,2020-06-30,,camden\n";
+        let updates = read_updates(text).expect("valid CSV");
+        assert_eq!(updates.len(), 2);
+        assert_eq!(updates[0].percent, Some(40.0));
+        assert_eq!(updates[0].member, None);
+        assert_eq!(updates[1].member.as_deref(), Some("camden"));
+        assert_eq!(updates[1].status, None);
+    }
+
+    #[test]
+    fn errors_name_the_row_column_and_line() {
+        let text = "item,date,percent\na.1,2020-06-30,40\na.2,2020-06-30,lots\n";
+        let error = read_updates(text).expect_err("bad percent");
+        assert_eq!(error.code(), "wrong_type");
+        assert_eq!(error.path().to_string(), "/1/percent");
+        assert_eq!((error.line(), error.column()), (Some(3), Some(16)));
+    }
+
+    #[test]
+    fn unknown_columns_are_refused_with_a_suggestion() {
+        let error = read_updates("item,date,precent\n").expect_err("typo");
+        assert_eq!(error.to_string(), "unknown field `precent` at the top level, did you mean `percent`?");
+        assert_eq!(error.column(), Some(11));
+    }
+
+    #[test]
+    fn ragged_rows_are_syntax_errors() {
+        let error = read_updates("item,date\na.1,2020-06-30,extra\n").expect_err("ragged");
+        assert_eq!(error.code(), "syntax_error");
+        assert_eq!(error.line(), Some(2));
+    }
+
+    #[test]
+    fn writing_and_reading_back_gives_the_same_updates() {
+        let text = "item,date,member,status,percent,note\na.1,2020-06-30,camden,on_track,40,\"with, comma\"\n";
+        let updates = read_updates(text).expect("valid");
+        let again = read_updates(&write_updates(&updates)).expect("round trip");
+        assert_eq!(updates, again);
+    }
+}

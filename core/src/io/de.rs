@@ -1,0 +1,448 @@
+//! Reading typed model values out of a [`Node`] tree with serde: every error gets the JSON
+//! Pointer path and the byte offset of the value it is about, unknown keys are refused with the
+//! nearest known key, `x-` keys are gathered as extension data, and items nest at most
+//! [`MAX_ITEM_DEPTH`](crate::MAX_ITEM_DEPTH) deep.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
+
+use super::error::{nearest, LoadError};
+use super::location::{position_at, Location, PathSegment, Pointer};
+use super::node::{resolve_plain, Entry, Node, Resolved, Value};
+use crate::MAX_ITEM_DEPTH;
+
+/// The key under which a model struct receives its `x-` extension data from this deserializer.
+pub(crate) const EXTENSIONS_KEY: &str = "x-extensions";
+
+/// The name of the model struct whose nesting is limited.
+const ITEM_STRUCT: &str = "Item";
+
+/// The text that marks a wrong format version (see [`crate::model::FormatVersion`]).
+pub(crate) const FORMAT_VERSION_EXPECTED: &str = "format version 1";
+
+/// Reads a `T` from `node`. `text` is the source the offsets point into, if any.
+pub(crate) fn from_node<T: DeserializeOwned>(node: &Node, text: Option<&str>) -> Result<T, LoadError> {
+    let root = Path { parent: None, segment: Segment::Root };
+    T::deserialize(NodeDeserializer { node, path: &root, item_depth: 0 }).map_err(|e| e.finish(text))
+}
+
+/// A step of the path from the root to the value being read; a linked list on the stack, turned
+/// into a [`Pointer`] only when an error needs it.
+#[derive(Clone, Copy)]
+enum Segment<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    segment: Segment<'a>,
+}
+
+impl Path<'_> {
+    fn pointer(&self) -> Pointer {
+        let mut segments = Vec::new();
+        let mut at = Some(self);
+        while let Some(path) = at {
+            match path.segment {
+                Segment::Root => {}
+                Segment::Key(key) => segments.push(PathSegment::Key(key.to_owned())),
+                Segment::Index(index) => segments.push(PathSegment::Index(index)),
+            }
+            at = path.parent;
+        }
+        segments.reverse();
+        Pointer(segments)
+    }
+}
+
+/// An error while reading: the [`LoadError`] and the offset it is about, filled in by the
+/// innermost value that saw it.
+#[derive(Debug)]
+pub(crate) struct DeError {
+    error: LoadError,
+    offset: Option<usize>,
+    located: bool,
+}
+
+impl DeError {
+    fn new(error: LoadError) -> Self {
+        DeError { error, offset: None, located: false }
+    }
+
+    fn at(error: LoadError, offset: Option<usize>) -> Self {
+        DeError { error, offset, located: true }
+    }
+
+    fn locate(mut self, path: &Path<'_>, offset: Option<usize>) -> Self {
+        if !self.located {
+            if let Some(location) = self.error.location_mut() {
+                location.path = path.pointer();
+            }
+            self.offset = offset;
+            self.located = true;
+        }
+        self
+    }
+
+    fn finish(mut self, text: Option<&str>) -> LoadError {
+        if let (Some(text), Some(offset), Some(location)) = (text, self.offset, self.error.location_mut()) {
+            location.position = Some(position_at(text, offset));
+        }
+        self.error
+    }
+}
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+impl std::error::Error for DeError {}
+
+/// Words for what serde's derived code expects.
+fn expected_words(expected: &dyn de::Expected) -> String {
+    let text = expected.to_string();
+    match text.as_str() {
+        "f32" | "f64" => "a number".to_owned(),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number".to_owned(),
+        "a sequence" => "a list".to_owned(),
+        "a map" => "an object".to_owned(),
+        "a boolean" | "a string" => text,
+        _ if text.starts_with("struct ") => "an object".to_owned(),
+        _ => text,
+    }
+}
+
+/// Words for what the document has, as serde reports it.
+fn found_words(unexpected: de::Unexpected<'_>) -> String {
+    use de::Unexpected as U;
+    match unexpected {
+        U::Str(s) => format!("the text `{}`", super::node::shorten(s)),
+        U::Signed(i) => format!("the number `{i}`"),
+        U::Unsigned(u) => format!("the number `{u}`"),
+        U::Float(f) => format!("the number `{f}`"),
+        U::Bool(b) => format!("the boolean `{b}`"),
+        U::Unit | U::Option => "null".to_owned(),
+        U::Seq => "a list".to_owned(),
+        U::Map => "an object".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+fn unlocated() -> Location {
+    Location::default()
+}
+
+impl de::Error for DeError {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        DeError::new(LoadError::InvalidValue { message: message.to_string(), location: unlocated() })
+    }
+
+    fn invalid_type(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        DeError::new(LoadError::WrongType {
+            expected: expected_words(expected),
+            found: found_words(unexpected),
+            location: unlocated(),
+        })
+    }
+
+    fn invalid_value(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        if expected.to_string() == FORMAT_VERSION_EXPECTED {
+            let found = found_words(unexpected).replace("the number ", "");
+            return DeError::new(LoadError::UnsupportedVersion { found, location: unlocated() });
+        }
+        DeError::new(LoadError::InvalidValue {
+            message: format!("expected {}, found {}", expected_words(expected), found_words(unexpected)),
+            location: unlocated(),
+        })
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        let choices = expected.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+        let suggestion = match nearest(variant, expected.iter().copied()) {
+            Some(s) => format!("; did you mean `{s}`?"),
+            None => String::new(),
+        };
+        DeError::new(LoadError::InvalidValue {
+            message: format!("`{variant}` is not one of {choices}{suggestion}"),
+            location: unlocated(),
+        })
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        DeError::new(LoadError::MissingField { field: field.to_owned(), location: unlocated() })
+    }
+}
+
+/// Deserializes one node.
+struct NodeDeserializer<'n, 'p> {
+    node: &'n Node,
+    path: &'p Path<'p>,
+    /// How many items enclose this value.
+    item_depth: usize,
+}
+
+impl NodeDeserializer<'_, '_> {
+    fn locate(&self) -> impl FnOnce(DeError) -> DeError + '_ {
+        move |e| e.locate(self.path, self.node.offset)
+    }
+}
+
+macro_rules! forward_to_any {
+    ($($method:ident)*) => {
+        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+            self.deserialize_any(visitor)
+        })*
+    };
+}
+
+impl<'de> de::Deserializer<'de> for NodeDeserializer<'_, '_> {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let result = match &self.node.value {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Integer(i) => visitor.visit_i64(*i),
+            Value::Float(f) => visitor.visit_f64(*f),
+            Value::String(s) => visitor.visit_str(s),
+            Value::Plain(s) => match resolve_plain(s) {
+                Resolved::Null => visitor.visit_unit(),
+                Resolved::Bool(b) => visitor.visit_bool(b),
+                Resolved::Integer(i) => visitor.visit_i64(i),
+                Resolved::Float(f) => visitor.visit_f64(f),
+                Resolved::String(s) => visitor.visit_str(s),
+            },
+            Value::List(items) => {
+                visitor.visit_seq(ListAccess { items, path: self.path, index: 0, item_depth: self.item_depth })
+            }
+            Value::Map(entries) => visitor.visit_map(MapAccess::plain(entries, self.path, self.item_depth)),
+        };
+        result.map_err(self.locate())
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        // A plain YAML scalar is text when text is wanted (`label: 1` is the label "1"), but
+        // `~` and `null` stay null.
+        match &self.node.value {
+            Value::Plain(s) if resolve_plain(s) != Resolved::Null => visitor.visit_str(s).map_err(self.locate()),
+            _ => self.deserialize_any(visitor),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let is_null = match &self.node.value {
+            Value::Null => true,
+            Value::Plain(s) => resolve_plain(s) == Resolved::Null,
+            _ => false,
+        };
+        if is_null {
+            visitor.visit_none().map_err(self.locate())
+        } else {
+            let (node, path, item_depth) = (self.node, self.path, self.item_depth);
+            visitor.visit_some(NodeDeserializer { node, path, item_depth }).map_err(|e| e.locate(path, node.offset))
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, DeError> {
+        let (node, path, item_depth) = (self.node, self.path, self.item_depth);
+        visitor
+            .visit_newtype_struct(NodeDeserializer { node, path, item_depth })
+            .map_err(|e| e.locate(path, node.offset))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        let Value::Map(entries) = &self.node.value else {
+            return self.deserialize_any(visitor);
+        };
+        let item_depth = if name == ITEM_STRUCT { self.item_depth + 1 } else { self.item_depth };
+        if item_depth > MAX_ITEM_DEPTH {
+            let error = LoadError::TooDeep { what: "items", limit: MAX_ITEM_DEPTH, location: unlocated() };
+            return Err(DeError::new(error).locate(self.path, self.node.offset));
+        }
+        let access = MapAccess::for_struct(entries, fields, self.path, item_depth)?;
+        visitor.visit_map(access).map_err(self.locate())
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        match &self.node.value {
+            Value::String(s) | Value::Plain(s) => {
+                visitor.visit_enum(IntoDeserializer::<DeError>::into_deserializer(s.as_str())).map_err(self.locate())
+            }
+            _ => self.deserialize_any(visitor),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_unit()
+    }
+
+    forward_to_any! {
+        deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
+        deserialize_f32 deserialize_f64 deserialize_char deserialize_bytes deserialize_byte_buf
+        deserialize_unit deserialize_seq deserialize_map deserialize_identifier
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_any(visitor)
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_any(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_any(visitor)
+    }
+}
+
+struct ListAccess<'n, 'p> {
+    items: &'n [Node],
+    path: &'p Path<'p>,
+    index: usize,
+    item_depth: usize,
+}
+
+impl<'de> de::SeqAccess<'de> for ListAccess<'_, '_> {
+    type Error = DeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
+        let Some(node) = self.items.get(self.index) else { return Ok(None) };
+        let path = Path { parent: Some(self.path), segment: Segment::Index(self.index) };
+        self.index += 1;
+        seed.deserialize(NodeDeserializer { node, path: &path, item_depth: self.item_depth }).map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len() - self.index)
+    }
+}
+
+/// Walks the entries of a mapping; for a model struct, checks keys and gathers `x-` keys into one
+/// synthetic [`EXTENSIONS_KEY`] entry at the end.
+struct MapAccess<'n, 'p> {
+    entries: &'n [Entry],
+    index: usize,
+    path: &'p Path<'p>,
+    item_depth: usize,
+    /// For a struct: whether `x-` keys are set aside as extension data.
+    gather_extensions: bool,
+    extensions: Option<Node>,
+    /// The value to hand out next: an entry, or the extensions.
+    pending: Pending<'n>,
+}
+
+enum Pending<'n> {
+    None,
+    Entry(&'n Entry),
+    Extensions,
+}
+
+impl<'n, 'p> MapAccess<'n, 'p> {
+    fn plain(entries: &'n [Entry], path: &'p Path<'p>, item_depth: usize) -> Self {
+        MapAccess {
+            entries,
+            index: 0,
+            path,
+            item_depth,
+            gather_extensions: false,
+            extensions: None,
+            pending: Pending::None,
+        }
+    }
+
+    fn for_struct(
+        entries: &'n [Entry],
+        fields: &'static [&'static str],
+        path: &'p Path<'p>,
+        item_depth: usize,
+    ) -> Result<Self, DeError> {
+        let gather_extensions = fields.contains(&EXTENSIONS_KEY);
+        let mut extension_entries = Vec::new();
+        for entry in entries {
+            if entry.key.starts_with("x-") {
+                if gather_extensions {
+                    extension_entries.push(entry.clone());
+                    continue;
+                }
+            } else if fields.contains(&entry.key.as_str()) {
+                continue;
+            }
+            let candidates = fields.iter().copied().filter(|f| *f != EXTENSIONS_KEY);
+            let error = LoadError::UnknownField {
+                field: entry.key.clone(),
+                suggestion: nearest(&entry.key, candidates),
+                location: Location::new(path.pointer(), None),
+            };
+            return Err(DeError::at(error, entry.key_offset));
+        }
+        let extensions = (!extension_entries.is_empty()).then(|| Node::bare(Value::Map(extension_entries)));
+        Ok(MapAccess { entries, index: 0, path, item_depth, gather_extensions, extensions, pending: Pending::None })
+    }
+}
+
+impl<'de> de::MapAccess<'de> for MapAccess<'_, '_> {
+    type Error = DeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
+        while let Some(entry) = self.entries.get(self.index) {
+            self.index += 1;
+            if self.gather_extensions && entry.key.starts_with("x-") {
+                continue;
+            }
+            self.pending = Pending::Entry(entry);
+            return seed.deserialize(IntoDeserializer::<DeError>::into_deserializer(entry.key.as_str())).map(Some);
+        }
+        if self.extensions.is_some() && !matches!(self.pending, Pending::Extensions) {
+            self.pending = Pending::Extensions;
+            return seed.deserialize(IntoDeserializer::<DeError>::into_deserializer(EXTENSIONS_KEY)).map(Some);
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
+        match std::mem::replace(&mut self.pending, Pending::None) {
+            Pending::Entry(entry) => {
+                let path = Path { parent: Some(self.path), segment: Segment::Key(&entry.key) };
+                seed.deserialize(NodeDeserializer { node: &entry.value, path: &path, item_depth: self.item_depth })
+            }
+            Pending::Extensions => {
+                let node = self.extensions.take().unwrap_or_else(|| Node::bare(Value::Map(Vec::new())));
+                // Mark the extensions as handed out so that `next_key_seed` ends the map.
+                self.pending = Pending::Extensions;
+                let result =
+                    seed.deserialize(NodeDeserializer { node: &node, path: self.path, item_depth: self.item_depth });
+                self.extensions = None;
+                result
+            }
+            Pending::None => Err(DeError::new(LoadError::InvalidValue {
+                message: "internal error: a value was read before its key".to_owned(),
+                location: unlocated(),
+            })),
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Loading and saving plans and updates: the public entry points of the `io` module.
+
+use std::path::Path;
+
+use super::error::LoadError;
+use super::format::{from_json_value, from_text, read_text_file, Format};
+use super::{csv, save};
+use crate::model::{Plan, Updates};
+
+impl Plan {
+    /// Reads a plan from JSON text.
+    ///
+    /// ```
+    /// let plan = workplan::Plan::from_json_str(
+    ///     r#"{"workplan": 1, "id": "demo", "title": "Demo",
+    ///         "period": {"start": "2020-04-01", "end": "2021-03-31"}}"#,
+    /// )?;
+    /// assert_eq!(plan.id, "demo");
+    /// # Ok::<(), workplan::LoadError>(())
+    /// ```
+    pub fn from_json_str(text: &str) -> Result<Plan, LoadError> {
+        from_text(text, Format::Json)
+    }
+
+    /// Reads a plan from YAML text.
+    ///
+    /// ```
+    /// let error = workplan::Plan::from_yaml_str(
+    ///     "workplan: 1\nid: demo\ntitle: Demo\nperiod: {start: 2020-04-01, end: 2021-03-31}\n\
+    ///      items:\n  - id: a\n    tittle: Typo\n",
+    /// ).unwrap_err();
+    /// assert_eq!(error.to_string(), "unknown field `tittle` at /items/0, did you mean `title`?");
+    /// assert_eq!((error.line(), error.column()), (Some(7), Some(5)));
+    /// ```
+    pub fn from_yaml_str(text: &str) -> Result<Plan, LoadError> {
+        from_text(text, Format::Yaml)
+    }
+
+    /// Reads a plan from text in the given format (JSON or YAML).
+    pub fn from_str_as(text: &str, format: Format) -> Result<Plan, LoadError> {
+        from_text(text, format)
+    }
+
+    /// Reads a plan from a `.json`, `.yaml` or `.yml` file (other names: JSON if the text starts
+    /// with `{`, else YAML).
+    pub fn load(path: impl AsRef<Path>) -> Result<Plan, LoadError> {
+        let path = path.as_ref();
+        let text = read_text_file(path)?;
+        let format = match Format::from_path(path) {
+            Some(Format::Csv) | None => Format::sniff(&text),
+            Some(format) => format,
+        };
+        from_text(&text, format)
+    }
+
+    /// Reads a plan from a JSON value (no line and column in errors).
+    pub fn from_json_value(value: serde_json::Value) -> Result<Plan, LoadError> {
+        from_json_value(value)
+    }
+
+    /// The plan as a JSON value, keys in the format's order, `x-` keys kept.
+    pub fn to_json_value(&self) -> serde_json::Value {
+        save::to_json_value(self)
+    }
+
+    /// The plan as pretty JSON text.
+    pub fn to_json_string(&self) -> String {
+        save::to_json_string(self)
+    }
+
+    /// The plan as YAML text.
+    pub fn to_yaml_string(&self) -> String {
+        save::to_yaml_string(self)
+    }
+}
+
+impl Updates {
+    /// Reads progress returns from CSV text (header row required).
+    ///
+    /// ```
+    /// let updates = workplan::Updates::from_csv("item,date,percent\nfinance.1.a,2020-06-30,40\n")?;
+    /// assert_eq!(updates[0].percent, Some(40.0));
+    /// # Ok::<(), workplan::LoadError>(())
+    /// ```
+    pub fn from_csv(text: &str) -> Result<Updates, LoadError> {
+        csv::read_updates(text)
+    }
+
+    /// Reads progress returns from a JSON list of updates.
+    pub fn from_json_str(text: &str) -> Result<Updates, LoadError> {
+        from_text(text, Format::Json)
+    }
+
+    /// Reads progress returns from a YAML list of updates.
+    pub fn from_yaml_str(text: &str) -> Result<Updates, LoadError> {
+        from_text(text, Format::Yaml)
+    }
+
+    /// Reads progress returns from a `.csv`, `.json`, `.yaml` or `.yml` file.
+    pub fn load(path: impl AsRef<Path>) -> Result<Updates, LoadError> {
+        let path = path.as_ref();
+        let text = read_text_file(path)?;
+        match Format::from_path(path) {
+            Some(Format::Csv) => csv::read_updates(&text),
+            Some(format) => from_text(&text, format),
+            None => from_text(&text, Format::sniff(&text)),
+        }
+    }
+
+    /// Reads progress returns from a JSON value (a list of update objects).
+    pub fn from_json_value(value: serde_json::Value) -> Result<Updates, LoadError> {
+        from_json_value(value)
+    }
+
+    /// The updates as a JSON value.
+    pub fn to_json_value(&self) -> serde_json::Value {
+        save::to_json_value(self)
+    }
+
+    /// The updates as pretty JSON text.
+    pub fn to_json_string(&self) -> String {
+        save::to_json_string(self)
+    }
+
+    /// The updates as CSV text.
+    pub fn to_csv_string(&self) -> String {
+        csv::write_updates(self)
+    }
+}

@@ -1,0 +1,255 @@
+//! Load errors: a document that cannot be read as a plan, with the place of the problem.
+
+use std::path::PathBuf;
+
+use super::location::{Location, Pointer, Position};
+
+/// Why a document could not be loaded. Every variant but [`LoadError::Io`] carries the
+/// [`Location`] of the problem: the JSON Pointer path and, for text input, the line and column.
+///
+/// Each variant has a stable [`code`](LoadError::code), part of the API.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("cannot read {}: {source}", file.display())]
+    Io {
+        /// The file.
+        file: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The text is not well-formed JSON, YAML or CSV.
+    #[error("{message}")]
+    Syntax {
+        /// What is wrong, in words.
+        message: String,
+        /// Where.
+        location: Location,
+    },
+    /// The bytes are not UTF-8 text.
+    #[error("{message}")]
+    Encoding {
+        /// What is wrong, in words.
+        message: String,
+        /// Where.
+        location: Location,
+    },
+    /// A key that the format does not know (and that does not start with `x-`).
+    #[error("unknown field `{field}` at {}{}", location.path.describe(), suggestion_text(suggestion))]
+    UnknownField {
+        /// The key as written.
+        field: String,
+        /// The nearest known key, if one is near enough.
+        suggestion: Option<String>,
+        /// The object holding the key; the position is the key's.
+        location: Location,
+    },
+    /// A required key is absent.
+    #[error("missing field `{field}` at {}", location.path.describe())]
+    MissingField {
+        /// The missing key.
+        field: String,
+        /// The object that lacks it.
+        location: Location,
+    },
+    /// A value of the wrong kind, such as text where a number belongs.
+    #[error("expected {expected} at {}, found {found}", location.path.describe())]
+    WrongType {
+        /// What the format wants there.
+        expected: String,
+        /// What the document has.
+        found: String,
+        /// Where.
+        location: Location,
+    },
+    /// A value of the right kind that is not allowed, such as `2021-02-30` for a date.
+    #[error("{message} at {}", location.path.describe())]
+    InvalidValue {
+        /// What is wrong, in words.
+        message: String,
+        /// Where.
+        location: Location,
+    },
+    /// The same key twice in one object.
+    #[error("duplicate key `{key}` at {}", location.path.describe())]
+    DuplicateKey {
+        /// The repeated key.
+        key: String,
+        /// The object; the position is the second occurrence.
+        location: Location,
+    },
+    /// Nesting deeper than the limit (items deeper than [`MAX_ITEM_DEPTH`](crate::MAX_ITEM_DEPTH),
+    /// or the text itself deeper than [`MAX_NESTING`](crate::MAX_NESTING)).
+    #[error("{what} nested deeper than {limit} levels at {}", location.path.describe())]
+    TooDeep {
+        /// What is nested: "items" or "the document".
+        what: &'static str,
+        /// The limit.
+        limit: usize,
+        /// The first place past the limit.
+        location: Location,
+    },
+    /// The document is too large to load safely, e.g. a YAML alias that expands without bound.
+    #[error("{message}")]
+    TooLarge {
+        /// What is wrong, in words.
+        message: String,
+        /// Where.
+        location: Location,
+    },
+    /// The `workplan` format version is not one this library reads.
+    #[error("unsupported format version {found} at {} (this library reads `workplan: 1`)", location.path.describe())]
+    UnsupportedVersion {
+        /// The version found.
+        found: String,
+        /// Where.
+        location: Location,
+    },
+}
+
+fn suggestion_text(suggestion: &Option<String>) -> String {
+    match suggestion {
+        Some(s) => format!(", did you mean `{s}`?"),
+        None => String::new(),
+    }
+}
+
+impl LoadError {
+    /// The stable code of this error, e.g. `unknown_field`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LoadError::Io { .. } => "io_error",
+            LoadError::Syntax { .. } => "syntax_error",
+            LoadError::Encoding { .. } => "encoding_error",
+            LoadError::UnknownField { .. } => "unknown_field",
+            LoadError::MissingField { .. } => "missing_field",
+            LoadError::WrongType { .. } => "wrong_type",
+            LoadError::InvalidValue { .. } => "invalid_value",
+            LoadError::DuplicateKey { .. } => "duplicate_key",
+            LoadError::TooDeep { .. } => "too_deep",
+            LoadError::TooLarge { .. } => "too_large",
+            LoadError::UnsupportedVersion { .. } => "unsupported_version",
+        }
+    }
+
+    /// Where the problem is; `None` only for I/O errors.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            LoadError::Io { .. } => None,
+            LoadError::Syntax { location, .. }
+            | LoadError::Encoding { location, .. }
+            | LoadError::UnknownField { location, .. }
+            | LoadError::MissingField { location, .. }
+            | LoadError::WrongType { location, .. }
+            | LoadError::InvalidValue { location, .. }
+            | LoadError::DuplicateKey { location, .. }
+            | LoadError::TooDeep { location, .. }
+            | LoadError::TooLarge { location, .. }
+            | LoadError::UnsupportedVersion { location, .. } => Some(location),
+        }
+    }
+
+    pub(crate) fn location_mut(&mut self) -> Option<&mut Location> {
+        match self {
+            LoadError::Io { .. } => None,
+            LoadError::Syntax { location, .. }
+            | LoadError::Encoding { location, .. }
+            | LoadError::UnknownField { location, .. }
+            | LoadError::MissingField { location, .. }
+            | LoadError::WrongType { location, .. }
+            | LoadError::InvalidValue { location, .. }
+            | LoadError::DuplicateKey { location, .. }
+            | LoadError::TooDeep { location, .. }
+            | LoadError::TooLarge { location, .. }
+            | LoadError::UnsupportedVersion { location, .. } => Some(location),
+        }
+    }
+
+    /// The JSON Pointer path of the problem (the root for I/O errors).
+    pub fn path(&self) -> Pointer {
+        self.location().map(|l| l.path.clone()).unwrap_or_default()
+    }
+
+    /// The line, from 1, when the document came from text.
+    pub fn line(&self) -> Option<usize> {
+        self.location().and_then(Location::line)
+    }
+
+    /// The column, from 1, when the document came from text.
+    pub fn column(&self) -> Option<usize> {
+        self.location().and_then(Location::column)
+    }
+
+    /// A short suggestion of how to fix the problem, where there is one.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            LoadError::UnknownField { suggestion: None, .. } => {
+                Some("extension data must use keys that start with `x-`".to_owned())
+            }
+            LoadError::TooDeep { what: "items", .. } => {
+                Some("flatten the outline: a plan needs only a few levels".to_owned())
+            }
+            _ => None,
+        }
+    }
+
+    pub(crate) fn syntax(message: impl Into<String>, path: Pointer, position: Option<Position>) -> Self {
+        LoadError::Syntax { message: message.into(), location: Location::new(path, position) }
+    }
+}
+
+/// The known name nearest to `word`, if it is close enough to be a likely typo.
+pub(crate) fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let distance = edit_distance(&word.to_lowercase(), &candidate.to_lowercase());
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    let (distance, candidate) = best?;
+    let limit = (word.chars().count().max(candidate.chars().count()) / 3).max(1);
+    (distance <= limit).then(|| candidate.to_owned())
+}
+
+/// Levenshtein distance counted in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_finds_typos_and_ignores_strangers() {
+        let fields = ["id", "title", "outcome", "children"];
+        assert_eq!(nearest("tittle", fields).as_deref(), Some("title"));
+        assert_eq!(nearest("childern", fields).as_deref(), Some("children"));
+        assert_eq!(nearest("budget", fields), None);
+    }
+
+    #[test]
+    fn unknown_field_message_names_key_place_and_suggestion() {
+        let error = LoadError::UnknownField {
+            field: "tittle".into(),
+            suggestion: Some("title".into()),
+            location: Location::new(Pointer::parse("/items/2"), None),
+        };
+        assert_eq!(error.to_string(), "unknown field `tittle` at /items/2, did you mean `title`?");
+        assert_eq!(error.code(), "unknown_field");
+    }
+}

@@ -1,0 +1,123 @@
+//! Document formats, and reading any model type from text, a file or a JSON value.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::de::from_node;
+use super::error::LoadError;
+use super::location::{position_at, Location, Pointer};
+use super::node::{Node, Value};
+use super::{json, yaml};
+
+/// A text format for documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// JSON.
+    Json,
+    /// YAML (one document, YAML 1.2 core schema).
+    Yaml,
+    /// CSV with a header row (progress returns only).
+    Csv,
+}
+
+impl Format {
+    /// The format a file name implies: `.json`, `.yaml`/`.yml`, `.csv`; `None` otherwise.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "json" => Some(Format::Json),
+            "yaml" | "yml" => Some(Format::Yaml),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+
+    /// The format of a text whose file name says nothing: JSON if it starts with `{` or `[`,
+    /// else YAML.
+    pub fn sniff(text: &str) -> Format {
+        match text.trim_start().as_bytes().first() {
+            Some(b'{' | b'[') => Format::Json,
+            _ => Format::Yaml,
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text (a leading byte-order mark is dropped). Invalid UTF-8 is an
+/// [`LoadError::Encoding`] error at the first bad byte.
+pub(crate) fn read_text_file(path: &Path) -> Result<String, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { file: path.to_path_buf(), source })?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let bytes = error.into_bytes();
+            let before = String::from_utf8_lossy(&bytes[..valid]);
+            Err(LoadError::Encoding {
+                message: format!("the file is not UTF-8 text (bad byte 0x{:02x}); save it as UTF-8", bytes[valid]),
+                location: Location::new(Pointer::root(), Some(position_at(&before, valid))),
+            })
+        }
+    }
+}
+
+/// Drops a leading UTF-8 byte-order mark.
+pub(crate) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Parses text in a tree format (JSON or YAML) into a node tree.
+pub(crate) fn parse_tree(text: &str, format: Format) -> Result<Node, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::syntax("the document is empty", Pointer::root(), Some(position_at(text, 0))));
+    }
+    match format {
+        Format::Json => json::parse(text),
+        Format::Yaml | Format::Csv => yaml::parse(text),
+    }
+}
+
+/// Reads a model value from JSON or YAML text.
+pub(crate) fn from_text<T: DeserializeOwned>(text: &str, format: Format) -> Result<T, LoadError> {
+    let text = without_bom(text);
+    let node = parse_tree(text, format)?;
+    from_node(&node, Some(text))
+}
+
+/// Reads a model value from a JSON value (no positions).
+pub(crate) fn from_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, LoadError> {
+    from_node(&Node::from_json(value), None)
+}
+
+/// Converts a node tree into a JSON value, resolving plain YAML scalars.
+pub(crate) fn node_to_json(node: &Node) -> serde_json::Value {
+    use super::node::{resolve_plain, Resolved};
+    match &node.value {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => serde_json::Value::Bool(*b),
+        Value::Integer(i) => serde_json::Value::from(*i),
+        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, serde_json::Value::Number),
+        Value::String(s) => serde_json::Value::String(s.clone()),
+        Value::Plain(s) => match resolve_plain(s) {
+            Resolved::Null => serde_json::Value::Null,
+            Resolved::Bool(b) => serde_json::Value::Bool(b),
+            Resolved::Integer(i) => serde_json::Value::from(i),
+            Resolved::Float(f) => {
+                serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, serde_json::Value::Number)
+            }
+            Resolved::String(s) => serde_json::Value::String(s.to_owned()),
+        },
+        Value::List(items) => serde_json::Value::Array(items.iter().map(node_to_json).collect()),
+        Value::Map(entries) => {
+            serde_json::Value::Object(entries.iter().map(|e| (e.key.clone(), node_to_json(&e.value))).collect())
+        }
+    }
+}
+
+/// Reads JSON or YAML text into a plain JSON value (as the document says, not yet typed). Used to
+/// check documents against the JSON Schema.
+pub fn text_to_json_value(text: &str, format: Format) -> Result<serde_json::Value, LoadError> {
+    let text = without_bom(text);
+    parse_tree(text, format).map(|node| node_to_json(&node))
+}

@@ -1,0 +1,334 @@
+//! A JSON reader that keeps the offset of every value, rejects duplicate keys, and stops at a
+//! nesting limit instead of overflowing the stack.
+
+use std::collections::HashSet;
+
+use super::error::LoadError;
+use super::location::{position_at, Pointer};
+use super::node::{Entry, Node, Value};
+use crate::MAX_NESTING;
+
+/// Parses JSON text into a [`Node`] tree.
+pub(crate) fn parse(text: &str) -> Result<Node, LoadError> {
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, depth: 0 };
+    parser.skip_whitespace();
+    let node = parser.value(&Pointer::root())?;
+    parser.skip_whitespace();
+    if parser.at < parser.bytes.len() {
+        return Err(parser.error("unexpected text after the end of the JSON document", &Pointer::root()));
+    }
+    Ok(node)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, message: impl Into<String>, path: &Pointer) -> LoadError {
+        LoadError::syntax(
+            format!("invalid JSON: {}", message.into()),
+            path.clone(),
+            Some(position_at(self.text, self.at)),
+        )
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn found(&self) -> String {
+        match self.text[self.at..].chars().next() {
+            None => "the end of the text".to_owned(),
+            Some(c) => format!("`{c}`"),
+        }
+    }
+
+    fn value(&mut self, path: &Pointer) -> Result<Node, LoadError> {
+        let offset = Some(self.at);
+        let value = match self.bytes.get(self.at) {
+            Some(b'{') => self.nested(path, Self::object)?,
+            Some(b'[') => self.nested(path, Self::array)?,
+            Some(b'"') => Value::String(self.string(path)?),
+            Some(b'-' | b'0'..=b'9') => self.number(path)?,
+            Some(b't') => self.literal("true", Value::Bool(true), path)?,
+            Some(b'f') => self.literal("false", Value::Bool(false), path)?,
+            Some(b'n') => self.literal("null", Value::Null, path)?,
+            _ => return Err(self.error(format!("expected a value, found {}", self.found()), path)),
+        };
+        Ok(Node { value, offset })
+    }
+
+    fn nested(
+        &mut self,
+        path: &Pointer,
+        read: fn(&mut Self, &Pointer) -> Result<Value, LoadError>,
+    ) -> Result<Value, LoadError> {
+        if self.depth >= MAX_NESTING {
+            return Err(LoadError::TooDeep {
+                what: "the document",
+                limit: MAX_NESTING,
+                location: super::location::Location::new(path.clone(), Some(position_at(self.text, self.at))),
+            });
+        }
+        self.depth += 1;
+        let value = read(self, path);
+        self.depth -= 1;
+        value
+    }
+
+    fn literal(&mut self, word: &str, value: Value, path: &Pointer) -> Result<Value, LoadError> {
+        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.error(format!("expected a value, found {}", self.found()), path))
+        }
+    }
+
+    fn object(&mut self, path: &Pointer) -> Result<Value, LoadError> {
+        self.at += 1;
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut seen: Option<HashSet<String>> = None;
+        self.skip_whitespace();
+        if self.bytes.get(self.at) == Some(&b'}') {
+            self.at += 1;
+            return Ok(Value::Map(entries));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.bytes.get(self.at) != Some(&b'"') {
+                return Err(self.error(format!("expected a key in double quotes, found {}", self.found()), path));
+            }
+            let key_offset = self.at;
+            let key = self.string(path)?;
+            let duplicate = match &mut seen {
+                Some(set) => !set.insert(key.clone()),
+                None => entries.iter().any(|e| e.key == key),
+            };
+            if duplicate {
+                return Err(LoadError::DuplicateKey {
+                    key,
+                    location: super::location::Location::new(path.clone(), Some(position_at(self.text, key_offset))),
+                });
+            }
+            if seen.is_none() && entries.len() >= 16 {
+                seen = Some(entries.iter().map(|e| e.key.clone()).chain([key.clone()]).collect());
+            }
+            self.skip_whitespace();
+            if self.bytes.get(self.at) != Some(&b':') {
+                return Err(self.error(format!("expected `:` after the key, found {}", self.found()), path));
+            }
+            self.at += 1;
+            self.skip_whitespace();
+            let child_path = path.join(key.as_str());
+            let value = self.value(&child_path)?;
+            entries.push(Entry { key, key_offset: Some(key_offset), value });
+            self.skip_whitespace();
+            match self.bytes.get(self.at) {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Value::Map(entries));
+                }
+                _ => return Err(self.error(format!("expected `,` or `}}`, found {}", self.found()), path)),
+            }
+        }
+    }
+
+    fn array(&mut self, path: &Pointer) -> Result<Value, LoadError> {
+        self.at += 1;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.bytes.get(self.at) == Some(&b']') {
+            self.at += 1;
+            return Ok(Value::List(items));
+        }
+        loop {
+            self.skip_whitespace();
+            let child_path = path.join(items.len());
+            items.push(self.value(&child_path)?);
+            self.skip_whitespace();
+            match self.bytes.get(self.at) {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Value::List(items));
+                }
+                _ => return Err(self.error(format!("expected `,` or `]`, found {}", self.found()), path)),
+            }
+        }
+    }
+
+    fn string(&mut self, path: &Pointer) -> Result<String, LoadError> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.at;
+            while let Some(&b) = self.bytes.get(self.at) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            out.push_str(&self.text[start..self.at]);
+            match self.bytes.get(self.at) {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    self.escape(&mut out, path)?;
+                }
+                Some(_) => return Err(self.error("control character inside a string (write it as an escape)", path)),
+                None => return Err(self.error("the text ends inside a string", path)),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String, path: &Pointer) -> Result<(), LoadError> {
+        let c = match self.bytes.get(self.at) {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.at += 1;
+                let high = self.hex4(path)?;
+                let code = if (0xD800..0xDC00).contains(&high) {
+                    if !self.bytes[self.at..].starts_with(b"\\u") {
+                        return Err(self.error("unpaired surrogate in a \\u escape", path));
+                    }
+                    self.at += 2;
+                    let low = self.hex4(path)?;
+                    if !(0xDC00..0xE000).contains(&low) {
+                        return Err(self.error("unpaired surrogate in a \\u escape", path));
+                    }
+                    0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                } else {
+                    high
+                };
+                let c = char::from_u32(code).ok_or_else(|| self.error("unpaired surrogate in a \\u escape", path))?;
+                out.push(c);
+                return Ok(());
+            }
+            _ => return Err(self.error(format!("unknown escape `\\{}`", &self.found().trim_matches('`')), path)),
+        };
+        self.at += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self, path: &Pointer) -> Result<u32, LoadError> {
+        let digits = self
+            .text
+            .get(self.at..self.at + 4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))
+            .ok_or_else(|| self.error("expected four hex digits after \\u", path))?;
+        self.at += 4;
+        u32::from_str_radix(digits, 16).map_err(|_| self.error("expected four hex digits after \\u", path))
+    }
+
+    fn number(&mut self, path: &Pointer) -> Result<Value, LoadError> {
+        let start = self.at;
+        let digits = |p: &mut Self| {
+            let s = p.at;
+            while p.bytes.get(p.at).is_some_and(u8::is_ascii_digit) {
+                p.at += 1;
+            }
+            p.at - s
+        };
+        if self.bytes.get(self.at) == Some(&b'-') {
+            self.at += 1;
+        }
+        let int_start = self.at;
+        let int_digits = digits(self);
+        if int_digits == 0 || (int_digits > 1 && self.bytes[int_start] == b'0') {
+            self.at = start;
+            return Err(self.error("malformed number", path));
+        }
+        let mut integer = true;
+        if self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            integer = false;
+            if digits(self) == 0 {
+                return Err(self.error("malformed number: digits must follow `.`", path));
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.at) {
+            self.at += 1;
+            integer = false;
+            if let Some(b'+' | b'-') = self.bytes.get(self.at) {
+                self.at += 1;
+            }
+            if digits(self) == 0 {
+                return Err(self.error("malformed number: digits must follow the exponent", path));
+            }
+        }
+        let text = &self.text[start..self.at];
+        if integer {
+            if let Ok(i) = text.parse::<i64>() {
+                return Ok(Value::Integer(i));
+            }
+        }
+        text.parse::<f64>().map(Value::Float).map_err(|_| self.error("malformed number", path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_values_with_offsets() {
+        let node = parse(r#"{"a": [1, 2.5, "x\u00e9", true, null], "b": {}}"#).expect("valid JSON");
+        let Value::Map(entries) = &node.value else { panic!("expected a map") };
+        assert_eq!(entries[0].key, "a");
+        assert_eq!(entries[0].key_offset, Some(1));
+        let Value::List(items) = &entries[0].value.value else { panic!("expected a list") };
+        assert_eq!(items[0].value, Value::Integer(1));
+        assert_eq!(items[1].value, Value::Float(2.5));
+        assert_eq!(items[2].value, Value::String("xé".into()));
+        assert_eq!(items[1].offset, Some(10));
+    }
+
+    #[test]
+    fn syntax_errors_say_where() {
+        let error = parse("{\n  \"a\": 1,\n  \"b\" 2\n}").expect_err("missing colon");
+        assert_eq!(error.code(), "syntax_error");
+        assert_eq!((error.line(), error.column()), (Some(3), Some(7)));
+        assert!(error.to_string().contains("expected `:`"), "{error}");
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let error = parse(r#"{"a": 1, "a": 2}"#).expect_err("duplicate");
+        assert_eq!(error.code(), "duplicate_key");
+        assert_eq!(error.column(), Some(10));
+    }
+
+    #[test]
+    fn deep_nesting_stops_at_the_limit() {
+        let text = "[".repeat(100_000);
+        let error = parse(&text).expect_err("too deep");
+        assert_eq!(error.code(), "too_deep");
+    }
+
+    #[test]
+    fn numbers_out_of_range_are_infinite_not_errors() {
+        let node = parse("1e400").expect("parses");
+        assert_eq!(node.value, Value::Float(f64::INFINITY));
+        assert!(parse("NaN").is_err());
+        assert!(parse("01").is_err());
+    }
+}

@@ -1,0 +1,177 @@
+//! Where something is in a document: a JSON Pointer path and, for text input, a line and column.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// One step of a [`Pointer`]: an object key or a list index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PathSegment {
+    /// A list index, counted from 0.
+    Index(usize),
+    /// An object key.
+    Key(String),
+}
+
+impl From<usize> for PathSegment {
+    fn from(index: usize) -> Self {
+        PathSegment::Index(index)
+    }
+}
+
+impl From<&str> for PathSegment {
+    fn from(key: &str) -> Self {
+        PathSegment::Key(key.to_owned())
+    }
+}
+
+/// A JSON Pointer (RFC 6901) into a document, such as `/items/0/children/2/due`.
+///
+/// The empty pointer is the whole document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Pointer(pub Vec<PathSegment>);
+
+impl Pointer {
+    /// The pointer to the whole document.
+    pub fn root() -> Self {
+        Pointer(Vec::new())
+    }
+
+    /// Parses an RFC 6901 pointer such as `/items/0/title`. Segments made only of digits become
+    /// list indexes.
+    pub fn parse(text: &str) -> Self {
+        if text.is_empty() {
+            return Pointer::root();
+        }
+        let segments = text
+            .trim_start_matches('/')
+            .split('/')
+            .map(|raw| {
+                let key = raw.replace("~1", "/").replace("~0", "~");
+                match key.parse::<usize>() {
+                    Ok(index) if !key.starts_with('+') => PathSegment::Index(index),
+                    _ => PathSegment::Key(key),
+                }
+            })
+            .collect();
+        Pointer(segments)
+    }
+
+    /// This pointer with one more segment.
+    pub fn join(&self, segment: impl Into<PathSegment>) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(segment.into());
+        Pointer(segments)
+    }
+
+    /// The segments, outermost first.
+    pub fn segments(&self) -> &[PathSegment] {
+        &self.0
+    }
+
+    /// Whether this is the pointer to the whole document.
+    pub fn is_root(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The pointer as words for a message: the pointer itself, or "the top level" for the root.
+    pub fn describe(&self) -> String {
+        if self.is_root() {
+            "the top level".to_owned()
+        } else {
+            self.to_string()
+        }
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for segment in &self.0 {
+            match segment {
+                PathSegment::Index(index) => write!(f, "/{index}")?,
+                PathSegment::Key(key) => write!(f, "/{}", key.replace('~', "~0").replace('/', "~1"))?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A place in source text: 1-based line and column (the column counts characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Position {
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column number in characters, from 1.
+    pub column: usize,
+}
+
+/// Where a problem is: the JSON Pointer path, and the source position when the document came
+/// from text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Location {
+    /// JSON Pointer into the document.
+    pub path: Pointer,
+    /// Line and column in the source text, when there was source text.
+    pub position: Option<Position>,
+}
+
+impl Location {
+    /// A location with a path and an optional position.
+    pub fn new(path: Pointer, position: Option<Position>) -> Self {
+        Location { path, position }
+    }
+
+    /// The line, from 1, if known.
+    pub fn line(&self) -> Option<usize> {
+        self.position.map(|p| p.line)
+    }
+
+    /// The column, from 1, if known.
+    pub fn column(&self) -> Option<usize> {
+        self.position.map(|p| p.column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_round_trips_through_text() {
+        let pointer = Pointer::root().join("items").join(0).join("a/b~c");
+        assert_eq!(pointer.to_string(), "/items/0/a~1b~0c");
+        assert_eq!(Pointer::parse(&pointer.to_string()), pointer);
+        assert_eq!(Pointer::parse(""), Pointer::root());
+        assert_eq!(Pointer::root().describe(), "the top level");
+    }
+}
+
+/// The line and column (in characters) of a byte offset in `text`. An offset past the end gives
+/// the position just after the last character.
+pub fn position_at(text: &str, offset: usize) -> Position {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    Position { line, column }
+}
+
+#[cfg(test)]
+mod position_tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_character_columns() {
+        let text = "ab\ncé d\n";
+        assert_eq!(position_at(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(position_at(text, 3), Position { line: 2, column: 1 });
+        assert_eq!(position_at(text, 6), Position { line: 2, column: 3 });
+        assert_eq!(position_at(text, 100), Position { line: 3, column: 1 });
+    }
+}

@@ -1,0 +1,18 @@
+//! Reading and writing documents: JSON and YAML plans, progress returns as CSV, JSON or YAML, with
+//! the JSON Pointer path and the line and column of every load error.
+
+pub(crate) mod csv;
+pub(crate) mod de;
+mod document;
+mod error;
+mod format;
+mod json;
+mod location;
+mod node;
+mod save;
+mod yaml;
+
+pub use csv::UPDATE_COLUMNS;
+pub use error::LoadError;
+pub use format::{text_to_json_value, Format};
+pub use location::{position_at, Location, PathSegment, Pointer, Position};

@@ -1,0 +1,173 @@
+//! The document tree that every input format is read into before it becomes a typed plan: values
+//! with their source positions, so that every load error can say where it is.
+
+/// A value in a document, with the byte offset of its start in the source text (if it came from
+/// text). Offsets become lines and columns only when a message needs them.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node {
+    pub value: Value,
+    pub offset: Option<usize>,
+}
+
+/// One key of a mapping, with the key's own offset.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry {
+    pub key: String,
+    pub key_offset: Option<usize>,
+    pub value: Node,
+}
+
+/// The kinds of value a document holds.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Null,
+    Bool(bool),
+    Integer(i64),
+    Float(f64),
+    /// Text that is text whatever is asked of it (JSON strings, quoted YAML scalars).
+    String(String),
+    /// A plain (unquoted) YAML scalar: its type follows the YAML 1.2 core schema, except that a
+    /// field that wants text takes the text as written (`label: 1` is the label "1").
+    Plain(String),
+    List(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+/// A plain YAML scalar resolved by the YAML 1.2 core schema.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Resolved<'a> {
+    Null,
+    Bool(bool),
+    Integer(i64),
+    Float(f64),
+    String(&'a str),
+}
+
+/// Resolves a plain YAML scalar by the YAML 1.2 core schema.
+pub(crate) fn resolve_plain(text: &str) -> Resolved<'_> {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Resolved::Null,
+        "true" | "True" | "TRUE" => return Resolved::Bool(true),
+        "false" | "False" | "FALSE" => return Resolved::Bool(false),
+        ".nan" | ".NaN" | ".NAN" => return Resolved::Float(f64::NAN),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Resolved::Float(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => return Resolved::Float(f64::NEG_INFINITY),
+        _ => {}
+    }
+    let bytes = text.as_bytes();
+    let digits = bytes.strip_prefix(b"-").or_else(|| bytes.strip_prefix(b"+")).unwrap_or(bytes);
+    if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) {
+        return match text.parse::<i64>() {
+            Ok(i) => Resolved::Integer(i),
+            Err(_) => text.parse::<f64>().map_or(Resolved::String(text), Resolved::Float),
+        };
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        if let Ok(i) = i64::from_str_radix(hex, 16) {
+            return Resolved::Integer(i);
+        }
+    }
+    if let Some(oct) = text.strip_prefix("0o") {
+        if let Ok(i) = i64::from_str_radix(oct, 8) {
+            return Resolved::Integer(i);
+        }
+    }
+    if is_yaml_float(digits) {
+        if let Ok(f) = text.parse::<f64>() {
+            return Resolved::Float(f);
+        }
+    }
+    Resolved::String(text)
+}
+
+/// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?` without the sign.
+fn is_yaml_float(s: &[u8]) -> bool {
+    let mut i = 0;
+    let int_start = i;
+    while i < s.len() && s[i].is_ascii_digit() {
+        i += 1;
+    }
+    let mut mantissa_digits = i - int_start;
+    if i < s.len() && s[i] == b'.' {
+        i += 1;
+        let frac_start = i;
+        while i < s.len() && s[i].is_ascii_digit() {
+            i += 1;
+        }
+        mantissa_digits += i - frac_start;
+    }
+    if mantissa_digits == 0 {
+        return false;
+    }
+    if i < s.len() && (s[i] == b'e' || s[i] == b'E') {
+        i += 1;
+        if i < s.len() && (s[i] == b'+' || s[i] == b'-') {
+            i += 1;
+        }
+        let exp_start = i;
+        while i < s.len() && s[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == exp_start {
+            return false;
+        }
+    }
+    i == s.len()
+}
+
+impl Node {
+    /// A node without a source offset.
+    pub fn bare(value: Value) -> Self {
+        Node { value, offset: None }
+    }
+
+    /// Converts a JSON value (no positions) into a node.
+    pub fn from_json(value: serde_json::Value) -> Self {
+        let value = match value {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(b),
+            serde_json::Value::Number(n) => match n.as_i64() {
+                Some(i) => Value::Integer(i),
+                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            serde_json::Value::String(s) => Value::String(s),
+            serde_json::Value::Array(items) => Value::List(items.into_iter().map(Node::from_json).collect()),
+            serde_json::Value::Object(map) => Value::Map(
+                map.into_iter()
+                    .map(|(key, value)| Entry { key, key_offset: None, value: Node::from_json(value) })
+                    .collect(),
+            ),
+        };
+        Node::bare(value)
+    }
+}
+
+/// Text cut to a length that fits in a message.
+pub(crate) fn shorten(text: &str) -> String {
+    const LIMIT: usize = 40;
+    if text.chars().count() <= LIMIT {
+        text.to_owned()
+    } else {
+        let cut: String = text.chars().take(LIMIT).collect();
+        format!("{cut}...")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_scalars_follow_the_core_schema() {
+        assert_eq!(resolve_plain("~"), Resolved::Null);
+        assert_eq!(resolve_plain("true"), Resolved::Bool(true));
+        assert_eq!(resolve_plain("12"), Resolved::Integer(12));
+        assert_eq!(resolve_plain("-3"), Resolved::Integer(-3));
+        assert_eq!(resolve_plain("2.5"), Resolved::Float(2.5));
+        assert_eq!(resolve_plain("1e3"), Resolved::Float(1000.0));
+        assert_eq!(resolve_plain("2020-04-01"), Resolved::String("2020-04-01"));
+        assert_eq!(resolve_plain("a"), Resolved::String("a"));
+        assert_eq!(resolve_plain("1.2.3"), Resolved::String("1.2.3"));
+        assert!(matches!(resolve_plain(".nan"), Resolved::Float(f) if f.is_nan()));
+    }
+}

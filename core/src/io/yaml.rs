@@ -1,0 +1,341 @@
+//! A YAML reader on top of `saphyr-parser`'s event stream: builds the [`Node`] tree with offsets,
+//! rejects duplicate keys and custom tags, and bounds nesting and alias expansion.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
+
+use super::error::LoadError;
+use super::location::{position_at, Location, PathSegment, Pointer};
+use super::node::{Entry, Node, Value};
+use crate::MAX_NESTING;
+
+/// The most nodes a document may expand to through aliases, a guard against "billion laughs".
+const MAX_NODES_FROM_ALIASES: usize = 1_000_000;
+
+/// Parses YAML text (one document) into a [`Node`] tree.
+pub(crate) fn parse(text: &str) -> Result<Node, LoadError> {
+    Reader::new(text).read()
+}
+
+enum Frame {
+    List {
+        items: Vec<Node>,
+        offset: usize,
+        anchor: usize,
+    },
+    Map {
+        entries: Vec<Entry>,
+        seen: Option<HashSet<String>>,
+        key: Option<(String, usize)>,
+        offset: usize,
+        anchor: usize,
+    },
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    /// Char index and byte offset of the last conversion, to turn char indexes into byte offsets
+    /// in amortised constant time.
+    cursor: (usize, usize),
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, (Node, usize)>,
+    alias_nodes: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str) -> Self {
+        Reader { text, cursor: (0, 0), stack: Vec::new(), anchors: HashMap::new(), alias_nodes: 0 }
+    }
+
+    fn byte_offset(&mut self, char_index: usize) -> usize {
+        let (mut chars, mut bytes) = self.cursor;
+        if char_index < chars {
+            let before = &self.text[..bytes];
+            for (i, _) in before.char_indices().rev() {
+                bytes = i;
+                chars -= 1;
+                if chars == char_index {
+                    break;
+                }
+            }
+        } else {
+            let mut iter = self.text[bytes..].char_indices();
+            while chars < char_index {
+                match iter.next() {
+                    Some((_, c)) => {
+                        bytes += c.len_utf8();
+                        chars += 1;
+                    }
+                    None => break,
+                }
+            }
+        }
+        self.cursor = (chars, bytes);
+        bytes
+    }
+
+    fn path(&self) -> Pointer {
+        let segments = self
+            .stack
+            .iter()
+            .filter_map(|frame| match frame {
+                Frame::List { items, .. } => Some(PathSegment::Index(items.len())),
+                Frame::Map { key, .. } => key.as_ref().map(|(k, _)| PathSegment::Key(k.clone())),
+            })
+            .collect();
+        Pointer(segments)
+    }
+
+    fn location(&self, offset: usize) -> Location {
+        Location::new(self.path(), Some(position_at(self.text, offset)))
+    }
+
+    fn syntax(&self, message: impl Into<String>, offset: usize) -> LoadError {
+        LoadError::Syntax { message: format!("invalid YAML: {}", message.into()), location: self.location(offset) }
+    }
+
+    fn read(mut self) -> Result<Node, LoadError> {
+        let mut parser = Parser::new_from_str(self.text);
+        let mut root: Option<Node> = None;
+        let mut documents = 0;
+        while let Some(result) = parser.next_event() {
+            let (event, span) = result.map_err(|e| {
+                let offset = self.byte_offset(e.marker().index());
+                if e.info() == "recursion limit exceeded" {
+                    LoadError::TooDeep { what: "the document", limit: MAX_NESTING, location: self.location(offset) }
+                } else {
+                    self.syntax(e.info().to_owned(), offset)
+                }
+            })?;
+            let offset = self.byte_offset(span.start.index());
+            match event {
+                Event::DocumentStart(_) => {
+                    documents += 1;
+                    if documents > 1 {
+                        return Err(self.syntax("a file holds one YAML document; found a second `---`", offset));
+                    }
+                }
+                Event::Scalar(text, style, anchor, tag) => {
+                    let value = self.scalar(text, style, tag.as_deref(), offset)?;
+                    self.push(Node { value, offset: Some(offset) }, anchor, 1, offset, &mut root)?;
+                }
+                Event::Alias(id) => {
+                    let Some((node, weight)) = self.anchors.get(&id).cloned() else {
+                        return Err(self.syntax("alias to an unknown anchor", offset));
+                    };
+                    self.alias_nodes += weight;
+                    if self.alias_nodes > MAX_NODES_FROM_ALIASES {
+                        return Err(LoadError::TooLarge {
+                            message: format!(
+                                "YAML aliases expand to more than {MAX_NODES_FROM_ALIASES} values; refusing to load"
+                            ),
+                            location: self.location(offset),
+                        });
+                    }
+                    self.push(node, 0, weight, offset, &mut root)?;
+                }
+                Event::SequenceStart(anchor, tag) => {
+                    self.check_collection_tag(tag.as_deref(), "seq", offset)?;
+                    self.open(Frame::List { items: Vec::new(), offset, anchor }, offset)?;
+                }
+                Event::MappingStart(anchor, tag) => {
+                    self.check_collection_tag(tag.as_deref(), "map", offset)?;
+                    self.open(Frame::Map { entries: Vec::new(), seen: None, key: None, offset, anchor }, offset)?;
+                }
+                Event::SequenceEnd | Event::MappingEnd => {
+                    let (node, anchor) = match self.stack.pop() {
+                        Some(Frame::List { items, offset, anchor }) => {
+                            (Node { value: Value::List(items), offset: Some(offset) }, anchor)
+                        }
+                        Some(Frame::Map { entries, offset, anchor, .. }) => {
+                            (Node { value: Value::Map(entries), offset: Some(offset) }, anchor)
+                        }
+                        None => return Err(self.syntax("unbalanced collection end", offset)),
+                    };
+                    let weight = if anchor > 0 { weight_of(&node) } else { 1 };
+                    self.push(node, anchor, weight, offset, &mut root)?;
+                }
+                Event::StreamEnd => break,
+                Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
+            }
+        }
+        Ok(root.unwrap_or(Node { value: Value::Null, offset: Some(0) }))
+    }
+
+    fn open(&mut self, frame: Frame, offset: usize) -> Result<(), LoadError> {
+        if self.stack.len() >= MAX_NESTING {
+            return Err(LoadError::TooDeep {
+                what: "the document",
+                limit: MAX_NESTING,
+                location: self.location(offset),
+            });
+        }
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    fn check_collection_tag(&self, tag: Option<&Tag>, core: &str, offset: usize) -> Result<(), LoadError> {
+        match tag {
+            None => Ok(()),
+            Some(tag) if tag.is_yaml_core_schema() && tag.suffix == core => Ok(()),
+            Some(tag) => Err(self.unsupported_tag(tag, offset)),
+        }
+    }
+
+    fn unsupported_tag(&self, tag: &Tag, offset: usize) -> LoadError {
+        LoadError::InvalidValue {
+            message: format!("YAML tag `{tag}` is not supported (workplan documents use plain YAML)"),
+            location: self.location(offset),
+        }
+    }
+
+    fn scalar(
+        &self,
+        text: Cow<'_, str>,
+        style: ScalarStyle,
+        tag: Option<&Tag>,
+        offset: usize,
+    ) -> Result<Value, LoadError> {
+        match tag {
+            None if style == ScalarStyle::Plain => Ok(Value::Plain(text.into_owned())),
+            None => Ok(Value::String(text.into_owned())),
+            Some(tag) if tag.is_yaml_core_schema() => match tag.suffix.as_str() {
+                "str" => Ok(Value::String(text.into_owned())),
+                "int" | "float" | "bool" | "null" => Ok(Value::Plain(text.into_owned())),
+                _ => Err(self.unsupported_tag(tag, offset)),
+            },
+            Some(tag) if tag.handle == "!" && tag.suffix.is_empty() => Ok(Value::String(text.into_owned())),
+            Some(tag) => Err(self.unsupported_tag(tag, offset)),
+        }
+    }
+
+    /// Puts a finished node into its parent (or makes it the root).
+    fn push(
+        &mut self,
+        node: Node,
+        anchor: usize,
+        weight: usize,
+        offset: usize,
+        root: &mut Option<Node>,
+    ) -> Result<(), LoadError> {
+        if anchor > 0 {
+            self.anchors.insert(anchor, (node.clone(), weight));
+        }
+        match self.stack.last_mut() {
+            None => {
+                *root = Some(node);
+                Ok(())
+            }
+            Some(Frame::List { items, .. }) => {
+                items.push(node);
+                Ok(())
+            }
+            Some(Frame::Map { key: None, .. }) => {
+                let name = match node.value {
+                    Value::String(s) | Value::Plain(s) => s,
+                    Value::Integer(i) => i.to_string(),
+                    Value::Float(f) => f.to_string(),
+                    Value::Bool(b) => b.to_string(),
+                    Value::Null => "null".to_owned(),
+                    Value::List(_) | Value::Map(_) => {
+                        return Err(self.syntax("a key must be text, not a list or an object", offset));
+                    }
+                };
+                let duplicate = match self.stack.last_mut() {
+                    Some(Frame::Map { entries, seen, .. }) => {
+                        let duplicate = match seen {
+                            Some(set) => !set.insert(name.clone()),
+                            None => entries.iter().any(|e| e.key == name),
+                        };
+                        if seen.is_none() && entries.len() >= 16 {
+                            *seen = Some(entries.iter().map(|e| e.key.clone()).chain([name.clone()]).collect());
+                        }
+                        duplicate
+                    }
+                    _ => false,
+                };
+                if duplicate {
+                    return Err(LoadError::DuplicateKey { key: name, location: self.location(offset) });
+                }
+                if let Some(Frame::Map { key, .. }) = self.stack.last_mut() {
+                    *key = Some((name, offset));
+                }
+                Ok(())
+            }
+            Some(Frame::Map { key: key @ Some(_), entries, .. }) => {
+                if let Some((name, key_offset)) = key.take() {
+                    entries.push(Entry { key: name, key_offset: Some(key_offset), value: node });
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The number of values in a tree.
+fn weight_of(node: &Node) -> usize {
+    match &node.value {
+        Value::List(items) => 1 + items.iter().map(weight_of).sum::<usize>(),
+        Value::Map(entries) => 1 + entries.iter().map(|e| weight_of(&e.value)).sum::<usize>(),
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_mappings_lists_and_scalars_with_offsets() {
+        let text = "a: 1\nb:\n  - x\n  - 'y'\nc: é\n";
+        let node = parse(text).expect("valid YAML");
+        let Value::Map(entries) = &node.value else { panic!("expected a map") };
+        assert_eq!(entries[0].value.value, Value::Plain("1".into()));
+        let Value::List(items) = &entries[1].value.value else { panic!("expected a list") };
+        assert_eq!(items[1].value, Value::String("y".into()));
+        assert_eq!(position_at(text, items[0].offset.expect("offset")).line, 3);
+        assert_eq!(entries[2].key_offset, Some(22));
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors_with_the_second_position() {
+        let error = parse("a: 1\nb: 2\na: 3\n").expect_err("duplicate");
+        assert_eq!(error.code(), "duplicate_key");
+        assert_eq!(error.line(), Some(3));
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n",
+                p = i - 1
+            ));
+        }
+        let error = parse(&text).expect_err("bomb");
+        assert_eq!(error.code(), "too_large");
+    }
+
+    #[test]
+    fn custom_tags_are_refused() {
+        let error = parse("a: !python/object foo\n").expect_err("tag");
+        assert_eq!(error.code(), "invalid_value");
+        assert_eq!(error.path().to_string(), "/a");
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let error = parse("a: [1, 2\nb: 3\n").expect_err("unclosed");
+        assert_eq!(error.code(), "syntax_error");
+        assert!(error.line().is_some());
+    }
+
+    #[test]
+    fn deep_nesting_stops_at_the_limit() {
+        let error = parse(&"[".repeat(100_000)).expect_err("deep");
+        assert_eq!(error.code(), "too_deep");
+    }
+}

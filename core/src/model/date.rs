@@ -1,0 +1,206 @@
+//! Calendar dates and entry timestamps, written as ISO 8601 text in every document.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar date, written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+/// Why a text is not a [`Date`] or a [`Timestamp`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct DateError(String);
+
+impl Date {
+    /// The date with this year, month and day, if it exists.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        NaiveDate::from_ymd_opt(year, month, day).filter(|_| year >= 1).map(Date)
+    }
+
+    /// The underlying `chrono` date.
+    pub fn naive(self) -> NaiveDate {
+        self.0
+    }
+
+    /// Whole days from `self` to `later` (negative if `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        (later.0 - self.0).num_days()
+    }
+}
+
+impl From<NaiveDate> for Date {
+    fn from(date: NaiveDate) -> Self {
+        Date(date)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    /// Reads exactly `YYYY-MM-DD`, a real day of a year from 0001 to 9999.
+    fn from_str(text: &str) -> Result<Self, DateError> {
+        let bytes = text.as_bytes();
+        let shaped = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !shaped {
+            return Err(DateError(format!("expected a date in the form YYYY-MM-DD, found `{text}`")));
+        }
+        let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
+        let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+        i32::try_from(year)
+            .ok()
+            .and_then(|year| Date::from_ymd(year, month, day))
+            .ok_or_else(|| DateError(format!("`{text}` is not a real date")))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl Visitor<'_> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date in the form YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
+                text.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(DateVisitor)
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date, YYYY-MM-DD."
+        })
+    }
+}
+
+/// When a progress return was entered: an RFC 3339 date-time such as `2020-07-03T10:00:00Z`.
+/// A date-time without an offset is taken as UTC; a bare date as midnight UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(pub DateTime<FixedOffset>);
+
+impl Timestamp {
+    /// Midnight UTC at the start of `date`.
+    pub fn start_of(date: Date) -> Timestamp {
+        let midnight = date.0.and_hms_opt(0, 0, 0).unwrap_or_default();
+        Timestamp(Utc.from_utc_datetime(&midnight).fixed_offset())
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+    }
+}
+
+impl FromStr for Timestamp {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, DateError> {
+        if let Ok(with_offset) = DateTime::parse_from_rfc3339(text) {
+            return Ok(Timestamp(with_offset));
+        }
+        for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
+            if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
+                return Ok(Timestamp(Utc.from_utc_datetime(&naive).fixed_offset()));
+            }
+        }
+        if let Ok(date) = text.parse::<Date>() {
+            return Ok(Timestamp::start_of(date));
+        }
+        Err(DateError(format!("expected a date-time such as 2020-07-03T10:00:00Z, found `{text}`")))
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TimestampVisitor;
+        impl Visitor<'_> for TimestampVisitor {
+            type Value = Timestamp;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date-time such as 2020-07-03T10:00:00Z")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Timestamp, E> {
+                text.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(TimestampVisitor)
+    }
+}
+
+impl JsonSchema for Timestamp {
+    fn schema_name() -> Cow<'static, str> {
+        "Timestamp".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "When a return was entered: RFC 3339 date-time (e.g. 2020-07-03T10:00:00Z); without an offset, UTC; a bare date is midnight UTC."
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_strict_iso() {
+        assert_eq!("2020-04-01".parse::<Date>().map(|d| d.to_string()), Ok("2020-04-01".to_owned()));
+        assert!("2021-02-30".parse::<Date>().is_err());
+        assert!("0000-01-01".parse::<Date>().is_err());
+        assert!("2020-4-1".parse::<Date>().is_err());
+        assert!("2020-04-01T00:00".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn timestamps_accept_offsets_naive_times_and_dates() {
+        let zulu: Timestamp = "2020-07-03T10:00:00Z".parse().expect("rfc3339");
+        let paris: Timestamp = "2020-07-03T12:00:00+02:00".parse().expect("offset");
+        assert_eq!(zulu, paris);
+        let naive: Timestamp = "2020-07-03T10:00:00".parse().expect("naive");
+        assert_eq!(naive, zulu);
+        let date: Timestamp = "2020-07-03".parse().expect("date");
+        assert_eq!(date.to_string(), "2020-07-03T00:00:00Z");
+        assert!("yesterday".parse::<Timestamp>().is_err());
+    }
+}

@@ -1,0 +1,29 @@
+//! The typed plan model of the `workplan: 1` document format (DESIGN section 3).
+//!
+//! Every struct keeps the document's optional fields as `Option`s, so that saving writes back
+//! what was read; methods such as [`Item::weight`] give the value in force with its default.
+//! Keys starting with `x-` are kept in each struct's `extensions`, verbatim.
+
+mod date;
+mod event;
+mod item;
+mod measure;
+mod plan;
+mod settings;
+mod update;
+
+pub use date::{Date, DateError, Timestamp};
+pub use event::{Event, EventAction};
+pub use item::{Adoption, Item, ItemState, Link, LinkRel, Members};
+pub use measure::{Aggregate, Measure, Milestone};
+pub use plan::{FormatVersion, Level, Member, Period, Plan, PlanStatus, Theme};
+pub use settings::{Bands, Missing, Settings, StatusPolicy, Weighting};
+pub use update::{Update, UpdateStatus, Updates};
+
+/// Extension data: the `x-` keys of one object, kept verbatim and in key order.
+pub type Extensions = std::collections::BTreeMap<String, serde_json::Value>;
+
+/// Whether an [`Extensions`] map is empty (for `skip_serializing_if`).
+pub(crate) fn no_extensions(extensions: &Extensions) -> bool {
+    extensions.is_empty()
+}

@@ -1,0 +1,224 @@
+//! The plan: the document's top level, with its period, levels, themes and members.
+
+use std::fmt;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::de::{self, Unexpected, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{no_extensions, Date, Event, Extensions, Item, Settings, Update};
+use crate::io::de::FORMAT_VERSION_EXPECTED;
+
+/// A plan: a business plan, a set of pledges, a portfolio: a tree of items with the bodies that
+/// deliver them, their progress returns and their governance history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("patternProperties" = {"^x-": {}}))]
+pub struct Plan {
+    /// The format version; always `1`.
+    pub workplan: FormatVersion,
+    /// The plan's id, a slug (`[a-z0-9][a-z0-9._-]*`), stable across versions of the plan.
+    pub id: String,
+    /// The plan's title.
+    pub title: String,
+    /// The organisation whose plan it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// The period the plan covers.
+    pub period: Period,
+    /// Where the plan is in its approval path; `draft` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<PlanStatus>,
+    /// The hierarchy, top-down; `area`, `objective`, `output` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub levels: Option<Vec<Level>>,
+    /// Cross-cutting tags that items refer to by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<Theme>,
+    /// Bodies that adopt and report (e.g. the London boroughs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Member>,
+    /// Rollup policy (DESIGN 6.8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Settings>,
+    /// The top level of the tree.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+    /// Progress returns carried in the plan itself (they may also come from a separate file).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<Update>,
+    /// Governance history: drafted, discussed, approved, reviewed...
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    /// `x-` keys, kept verbatim.
+    #[serde(rename = "x-extensions", default, skip_serializing_if = "no_extensions")]
+    #[schemars(skip)]
+    pub extensions: Extensions,
+}
+
+impl Plan {
+    /// The levels in force: the declared ones, or `area`, `objective`, `output`.
+    pub fn levels(&self) -> Vec<Level> {
+        match &self.levels {
+            Some(levels) => levels.clone(),
+            None => ["area", "objective", "output"]
+                .into_iter()
+                .map(|id| Level { id: id.to_owned(), name: None, extensions: Extensions::new() })
+                .collect(),
+        }
+    }
+
+    /// The status in force (`draft` when absent).
+    pub fn status(&self) -> PlanStatus {
+        self.status.unwrap_or(PlanStatus::Draft)
+    }
+
+    /// Every item in document order (depth-first, parents before children), with its depth
+    /// (0 for the top level).
+    pub fn items_in_order(&self) -> Vec<(usize, &Item)> {
+        let mut out = Vec::new();
+        let mut stack: Vec<(usize, &Item)> = self.items.iter().rev().map(|item| (0, item)).collect();
+        while let Some((depth, item)) = stack.pop() {
+            out.push((depth, item));
+            stack.extend(item.children.iter().rev().map(|child| (depth + 1, child)));
+        }
+        out
+    }
+
+    /// The item with this id, searching the whole tree.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items_in_order().into_iter().map(|(_, item)| item).find(|item| item.id == id)
+    }
+}
+
+/// The format version number. Only `1` exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FormatVersion;
+
+impl Serialize for FormatVersion {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u32(1)
+    }
+}
+
+impl<'de> Deserialize<'de> for FormatVersion {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct VersionVisitor;
+        impl Visitor<'_> for VersionVisitor {
+            type Value = FormatVersion;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(FORMAT_VERSION_EXPECTED)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<FormatVersion, E> {
+                if v == 1 {
+                    Ok(FormatVersion)
+                } else {
+                    Err(E::invalid_value(Unexpected::Signed(v), &self))
+                }
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<FormatVersion, E> {
+                if v == 1 {
+                    Ok(FormatVersion)
+                } else {
+                    Err(E::invalid_value(Unexpected::Unsigned(v), &self))
+                }
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<FormatVersion, E> {
+                Err(E::invalid_value(Unexpected::Float(v), &self))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FormatVersion, E> {
+                Err(E::invalid_value(Unexpected::Str(v), &self))
+            }
+        }
+        deserializer.deserialize_any(VersionVisitor)
+    }
+}
+
+impl JsonSchema for FormatVersion {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FormatVersion".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "const": 1, "description": "The format version; always 1." })
+    }
+}
+
+/// The period a plan covers, both ends included.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("patternProperties" = {"^x-": {}}))]
+pub struct Period {
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+    /// `x-` keys, kept verbatim.
+    #[serde(rename = "x-extensions", default, skip_serializing_if = "no_extensions")]
+    #[schemars(skip)]
+    pub extensions: Extensions,
+}
+
+/// Where a plan is in its approval path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PlanStatus {
+    /// Being written.
+    Draft,
+    /// Out for comment.
+    Consultation,
+    /// Approved by the body that owns it.
+    Approved,
+    /// No longer in force.
+    Archived,
+}
+
+/// A level of the hierarchy (e.g. portfolio, priority, output).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("patternProperties" = {"^x-": {}}))]
+pub struct Level {
+    /// The level's id, e.g. `priority`.
+    pub id: String,
+    /// The level's name as printed, e.g. `Priority`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `x-` keys, kept verbatim.
+    #[serde(rename = "x-extensions", default, skip_serializing_if = "no_extensions")]
+    #[schemars(skip)]
+    pub extensions: Extensions,
+}
+
+/// A cross-cutting theme that items are tagged with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("patternProperties" = {"^x-": {}}))]
+pub struct Theme {
+    /// The theme's id.
+    pub id: String,
+    /// The theme's title.
+    pub title: String,
+    /// What the theme covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `x-` keys, kept verbatim.
+    #[serde(rename = "x-extensions", default, skip_serializing_if = "no_extensions")]
+    #[schemars(skip)]
+    pub extensions: Extensions,
+}
+
+/// A body that adopts items and reports progress on them (e.g. a London borough).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("patternProperties" = {"^x-": {}}))]
+pub struct Member {
+    /// The member's id; `all` is reserved.
+    pub id: String,
+    /// The member's name.
+    pub name: String,
+    /// `x-` keys, kept verbatim.
+    #[serde(rename = "x-extensions", default, skip_serializing_if = "no_extensions")]
+    #[schemars(skip)]
+    pub extensions: Extensions,
+}
