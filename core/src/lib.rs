@@ -43,6 +43,7 @@
 pub mod io;
 pub mod model;
 mod schema;
+mod summary;
 
 pub use io::{Format, LoadError, Location, PathSegment, Pointer, Position};
 pub use model::{
@@ -51,6 +52,7 @@ pub use model::{
     UpdateStatus, Updates, Weighting,
 };
 pub use schema::{schema, updates_schema};
+pub use summary::{LevelCount, Summary, UpdatesSummary};
 
 /// The deepest item nesting a plan may have; deeper is a [`LoadError::TooDeep`].
 pub const MAX_ITEM_DEPTH: usize = 64;

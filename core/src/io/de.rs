@@ -133,6 +133,27 @@ fn found_words(unexpected: de::Unexpected<'_>) -> String {
     }
 }
 
+/// Words for a node's value, for messages.
+fn describe(node: &Node) -> String {
+    use de::Unexpected as U;
+    match &node.value {
+        Value::Null => found_words(U::Unit),
+        Value::Bool(b) => found_words(U::Bool(*b)),
+        Value::Integer(i) => found_words(U::Signed(*i)),
+        Value::Float(f) => found_words(U::Float(*f)),
+        Value::String(s) => found_words(U::Str(s)),
+        Value::Plain(s) => match resolve_plain(s) {
+            Resolved::Null => found_words(U::Unit),
+            Resolved::Bool(b) => found_words(U::Bool(b)),
+            Resolved::Integer(i) => found_words(U::Signed(i)),
+            Resolved::Float(f) => found_words(U::Float(f)),
+            Resolved::String(s) => found_words(U::Str(s)),
+        },
+        Value::List(_) => found_words(U::Seq),
+        Value::Map(_) => found_words(U::Map),
+    }
+}
+
 fn unlocated() -> Location {
     Location::default()
 }
@@ -266,7 +287,12 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'_, '_> {
         visitor: V,
     ) -> Result<V::Value, DeError> {
         let Value::Map(entries) = &self.node.value else {
-            return self.deserialize_any(visitor);
+            let error = LoadError::WrongType {
+                expected: "an object".to_owned(),
+                found: describe(self.node),
+                location: unlocated(),
+            };
+            return Err(DeError::new(error).locate(self.path, self.node.offset));
         };
         let item_depth = if name == ITEM_STRUCT { self.item_depth + 1 } else { self.item_depth };
         if item_depth > MAX_ITEM_DEPTH {

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::error::LoadError;
-use super::format::{from_json_value, from_text, read_text_file, Format};
+use super::format::{from_json_value, from_text, read_text_file, text_from_bytes, Format};
 use super::{csv, save};
 use crate::model::{Plan, Updates};
 
@@ -47,6 +47,17 @@ impl Plan {
         let path = path.as_ref();
         let text = read_text_file(path)?;
         let format = match Format::from_path(path) {
+            Some(Format::Csv) | None => Format::sniff(&text),
+            Some(format) => format,
+        };
+        from_text(&text, format)
+    }
+
+    /// Reads a plan from bytes of UTF-8 text in the given format (`None`: JSON if the text
+    /// starts with `{`, else YAML). Invalid UTF-8 is an `encoding_error` with its position.
+    pub fn from_bytes(bytes: &[u8], format: Option<Format>) -> Result<Plan, LoadError> {
+        let text = text_from_bytes(bytes.to_vec())?;
+        let format = match format {
             Some(Format::Csv) | None => Format::sniff(&text),
             Some(format) => format,
         };
@@ -100,10 +111,23 @@ impl Updates {
     pub fn load(path: impl AsRef<Path>) -> Result<Updates, LoadError> {
         let path = path.as_ref();
         let text = read_text_file(path)?;
-        match Format::from_path(path) {
-            Some(Format::Csv) => csv::read_updates(&text),
-            Some(format) => from_text(&text, format),
-            None => from_text(&text, Format::sniff(&text)),
+        Updates::from_text(&text, Format::from_path(path))
+    }
+
+    /// Reads progress returns from bytes of UTF-8 text in the given format (`None`: JSON if the
+    /// text starts with `[` or `{`, else CSV).
+    pub fn from_bytes(bytes: &[u8], format: Option<Format>) -> Result<Updates, LoadError> {
+        let text = text_from_bytes(bytes.to_vec())?;
+        Updates::from_text(&text, format)
+    }
+
+    fn from_text(text: &str, format: Option<Format>) -> Result<Updates, LoadError> {
+        match format.unwrap_or_else(|| match Format::sniff(text) {
+            Format::Json => Format::Json,
+            _ => Format::Csv,
+        }) {
+            Format::Csv => csv::read_updates(text),
+            format => from_text(text, format),
         }
     }
 

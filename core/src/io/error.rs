@@ -55,7 +55,7 @@ pub enum LoadError {
         location: Location,
     },
     /// A value of the wrong kind, such as text where a number belongs.
-    #[error("expected {expected} at {}, found {found}", location.path.describe())]
+    #[error("expected {expected}, found {found} at {}", location.path.describe())]
     WrongType {
         /// What the format wants there.
         expected: String,

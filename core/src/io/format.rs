@@ -25,8 +25,12 @@ pub enum Format {
 impl Format {
     /// The format a file name implies: `.json`, `.yaml`/`.yml`, `.csv`; `None` otherwise.
     pub fn from_path(path: &Path) -> Option<Format> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
+        Format::from_name(path.extension()?.to_str()?)
+    }
+
+    /// The format with this name: `json`, `yaml` (or `yml`), `csv`, any case.
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
             "json" => Some(Format::Json),
             "yaml" | "yml" => Some(Format::Yaml),
             "csv" => Some(Format::Csv),
@@ -48,6 +52,11 @@ impl Format {
 /// [`LoadError::Encoding`] error at the first bad byte.
 pub(crate) fn read_text_file(path: &Path) -> Result<String, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io { file: path.to_path_buf(), source })?;
+    text_from_bytes(bytes)
+}
+
+/// Bytes as UTF-8 text; invalid UTF-8 is an [`LoadError::Encoding`] error at the first bad byte.
+pub(crate) fn text_from_bytes(bytes: Vec<u8>) -> Result<String, LoadError> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(error) => {

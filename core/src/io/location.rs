@@ -76,13 +76,20 @@ impl Pointer {
         self.0.is_empty()
     }
 
-    /// The pointer as words for a message: the pointer itself, or "the top level" for the root.
+    /// The pointer as words for a message: the pointer itself (its middle elided past 80
+    /// characters), or "the top level" for the root.
     pub fn describe(&self) -> String {
         if self.is_root() {
-            "the top level".to_owned()
-        } else {
-            self.to_string()
+            return "the top level".to_owned();
         }
+        let text = self.to_string();
+        let chars: Vec<char> = text.chars().collect();
+        if chars.len() <= 80 {
+            return text;
+        }
+        let head: String = chars[..40].iter().collect();
+        let tail: String = chars[chars.len() - 36..].iter().collect();
+        format!("{head}...{tail}")
     }
 }
 

@@ -185,6 +185,13 @@ impl<'a> Reader<'a> {
     }
 
     fn unsupported_tag(&self, tag: &Tag, offset: usize) -> LoadError {
+        let tag = if tag.is_yaml_core_schema() {
+            format!("!!{}", tag.suffix)
+        } else if tag.handle == "!" {
+            format!("!{}", tag.suffix)
+        } else {
+            format!("{}{}", tag.handle, tag.suffix)
+        };
         LoadError::InvalidValue {
             message: format!("YAML tag `{tag}` is not supported (workplan documents use plain YAML)"),
             location: self.location(offset),

@@ -1,0 +1,28 @@
+"""workplan: organisational plans as typed data.
+
+Load business plans and pledges from JSON or YAML, read progress returns from CSV, and get errors
+that say exactly where a problem is (``code``, ``path``, ``line``, ``column``).
+
+>>> import workplan
+>>> plan = workplan.Plan.from_json('{"workplan": 1, "id": "demo", "title": "Demo",'
+...     ' "period": {"start": "2020-04-01", "end": "2021-03-31"}}')
+>>> plan.id
+'demo'
+"""
+
+from __future__ import annotations
+
+from workplan._errors import ParseError, ValidationError, WorkplanError
+from workplan._native import Plan, Updates, __version__, load, load_updates, schema
+
+__all__ = [
+    "Plan",
+    "Updates",
+    "load",
+    "load_updates",
+    "schema",
+    "WorkplanError",
+    "ParseError",
+    "ValidationError",
+    "__version__",
+]

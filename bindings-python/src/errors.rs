@@ -1,0 +1,62 @@
+//! The one place where core errors become Python exceptions. The exception classes live in the
+//! Python facade (`workplan/_errors.py`, since abi3 cannot subclass exceptions from Rust); here
+//! they are constructed with their structured attributes.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+use workplan::{LoadError, PathSegment};
+
+/// Builds an instance of the facade's exception class `name`.
+fn facade_error(py: Python<'_>, name: &str, message: String) -> PyErr {
+    let made = py
+        .import("workplan._errors")
+        .and_then(|module| module.getattr(name))
+        .and_then(|class| class.call1((message.clone(),)));
+    match made {
+        Ok(instance) => PyErr::from_value(instance),
+        Err(_) => PyValueError::new_err(message),
+    }
+}
+
+/// A load error as `workplan.ParseError` with `code`, `path`, `line`, `column`, `hint`.
+pub fn load_error(py: Python<'_>, error: LoadError) -> PyErr {
+    let err = facade_error(py, "ParseError", error.to_string());
+    let value = err.value(py);
+    let path = PyList::empty(py);
+    for segment in error.path().segments() {
+        let _ = match segment {
+            PathSegment::Index(index) => path.append(*index),
+            PathSegment::Key(key) => path.append(key),
+        };
+    }
+    let _ = value.setattr("code", error.code());
+    let _ = value.setattr("path", path);
+    let _ = value.setattr("line", error.line());
+    let _ = value.setattr("column", error.column());
+    let _ = value.setattr("hint", error.hint());
+    err
+}
+
+/// A plain `workplan.WorkplanError`.
+pub fn workplan_error(py: Python<'_>, message: impl Into<String>) -> PyErr {
+    facade_error(py, "WorkplanError", message.into())
+}
+
+/// Runs `f`, turning a Rust panic into `workplan.WorkplanError` (never pyo3's
+/// `PanicException`, which is a `BaseException`).
+pub fn guard<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(payload) => {
+            let detail = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            Err(workplan_error(py, format!("internal error in workplan (please report it): {detail}")))
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! Python bindings of `workplan`: the native module `workplan._native`. Each function converts
+//! its arguments, calls the core crate and maps the error; the Python facade in
+//! `python/workplan/` re-exports them with the exception classes.
+
+use pyo3::prelude::*;
+
+mod errors;
+mod plan;
+
+/// The native half of the `workplan` package.
+#[pymodule]
+fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<plan::Plan>()?;
+    module.add_class::<plan::Updates>()?;
+    module.add_function(wrap_pyfunction!(plan::load, module)?)?;
+    module.add_function(wrap_pyfunction!(plan::load_updates, module)?)?;
+    module.add_function(wrap_pyfunction!(plan::schema, module)?)?;
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,198 @@
+//! `workplan.Plan` and `workplan.Updates`: private newtypes around the core values.
+
+use std::path::PathBuf;
+
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+
+use crate::errors::{guard, load_error, workplan_error};
+
+/// A plan: a tree of items (portfolios, priorities, outputs, pledges) with its members, themes,
+/// settings, progress returns and governance events.
+///
+/// Load one with `workplan.load(path)`, `Plan.from_json(text)`, `Plan.from_yaml(text)` or
+/// `Plan.from_dict(data)`.
+#[pyclass(name = "Plan", module = "workplan", frozen)]
+#[derive(Debug)]
+pub struct Plan {
+    pub inner: workplan::Plan,
+}
+
+/// Converts a Python object to JSON data via `json.dumps`, with dates and date-times written as
+/// ISO 8601 text.
+fn python_to_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+    let default = py.import("workplan._convert")?.getattr("json_default")?;
+    let kwargs = pyo3::types::PyDict::new(py);
+    kwargs.set_item("default", default)?;
+    kwargs.set_item("allow_nan", false)?;
+    let text: String = py.import("json")?.getattr("dumps")?.call((data,), Some(&kwargs))?.extract()?;
+    serde_json::from_str(&text).map_err(|e| workplan_error(py, format!("cannot read the data: {e}")))
+}
+
+fn json_to_python<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, value).map_err(|e| workplan_error(py, e.to_string()))
+}
+
+#[pymethods]
+impl Plan {
+    /// Reads a plan from JSON text. Raises `ParseError` with `code`, `path`, `line`, `column`.
+    #[classmethod]
+    fn from_json(_cls: &Bound<'_, PyType>, py: Python<'_>, text: &str) -> PyResult<Plan> {
+        guard(py, || {
+            let result = py.detach(|| workplan::Plan::from_json_str(text));
+            result.map(|inner| Plan { inner }).map_err(|e| load_error(py, e))
+        })
+    }
+
+    /// Reads a plan from YAML text. Raises `ParseError` with `code`, `path`, `line`, `column`.
+    #[classmethod]
+    fn from_yaml(_cls: &Bound<'_, PyType>, py: Python<'_>, text: &str) -> PyResult<Plan> {
+        guard(py, || {
+            let result = py.detach(|| workplan::Plan::from_yaml_str(text));
+            result.map(|inner| Plan { inner }).map_err(|e| load_error(py, e))
+        })
+    }
+
+    /// Reads a plan from a dict (as `to_dict` returns; dates may be `datetime.date`). Errors
+    /// carry the `path`; `line` and `column` are `None`.
+    #[classmethod]
+    fn from_dict(_cls: &Bound<'_, PyType>, py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Plan> {
+        guard(py, || {
+            let value = python_to_json(py, data)?;
+            workplan::Plan::from_json_value(value).map(|inner| Plan { inner }).map_err(|e| load_error(py, e))
+        })
+    }
+
+    /// Reads a plan from a `.json`, `.yaml` or `.yml` file.
+    #[classmethod]
+    fn load(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Plan> {
+        load(py, path)
+    }
+
+    /// The plan as a dict of plain JSON data (dates as `YYYY-MM-DD` text), `x-` keys kept.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || json_to_python(py, &self.inner.to_json_value()))
+    }
+
+    /// The plan as pretty JSON text (deterministic).
+    fn to_json(&self) -> String {
+        self.inner.to_json_string()
+    }
+
+    /// The plan as YAML text (deterministic).
+    fn to_yaml(&self) -> String {
+        self.inner.to_yaml_string()
+    }
+
+    /// The plan's shape: items per level, measures, members, links, events.
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || pythonize::pythonize(py, &self.inner.summary()).map_err(|e| workplan_error(py, e.to_string())))
+    }
+
+    /// The plan's id.
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// The plan's title.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.inner.title
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Plan {} {:?}: {} items>", self.inner.id, self.inner.title, self.inner.items_in_order().len())
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Plan>().is_ok_and(|other| other.get().inner == self.inner)
+    }
+}
+
+/// Reads a plan from a `.json`, `.yaml` or `.yml` file.
+#[pyfunction]
+pub fn load(py: Python<'_>, path: PathBuf) -> PyResult<Plan> {
+    guard(py, || {
+        let result = py.detach(|| workplan::Plan::load(&path));
+        result.map(|inner| Plan { inner }).map_err(|e| load_error(py, e))
+    })
+}
+
+/// Progress returns and adoption events, in input order.
+///
+/// Load them with `workplan.load_updates(path)` (CSV, JSON or YAML), `Updates.from_csv(text)`,
+/// `Updates.from_json(text)` or `Updates.from_records(list_of_dicts)`.
+#[pyclass(name = "Updates", module = "workplan", frozen)]
+#[derive(Debug)]
+pub struct Updates {
+    pub inner: workplan::Updates,
+}
+
+#[pymethods]
+impl Updates {
+    /// Reads progress returns from CSV text (header row required).
+    #[classmethod]
+    fn from_csv(_cls: &Bound<'_, PyType>, py: Python<'_>, text: &str) -> PyResult<Updates> {
+        guard(py, || {
+            let result = py.detach(|| workplan::Updates::from_csv(text));
+            result.map(|inner| Updates { inner }).map_err(|e| load_error(py, e))
+        })
+    }
+
+    /// Reads progress returns from a JSON list of update objects.
+    #[classmethod]
+    fn from_json(_cls: &Bound<'_, PyType>, py: Python<'_>, text: &str) -> PyResult<Updates> {
+        guard(py, || {
+            let result = py.detach(|| workplan::Updates::from_json_str(text));
+            result.map(|inner| Updates { inner }).map_err(|e| load_error(py, e))
+        })
+    }
+
+    /// Reads progress returns from a list of dicts (dates may be `datetime.date`).
+    #[classmethod]
+    fn from_records(_cls: &Bound<'_, PyType>, py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResult<Updates> {
+        guard(py, || {
+            let value = python_to_json(py, records)?;
+            workplan::Updates::from_json_value(value).map(|inner| Updates { inner }).map_err(|e| load_error(py, e))
+        })
+    }
+
+    /// The returns as a list of dicts of plain JSON data.
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || json_to_python(py, &self.inner.to_json_value()))
+    }
+
+    /// The returns as CSV text.
+    fn to_csv(&self) -> String {
+        self.inner.to_csv_string()
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __repr__(&self) -> String {
+        let summary = self.inner.summary();
+        format!("<Updates: {} rows on {} items>", summary.rows, summary.items)
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Updates>().is_ok_and(|other| other.get().inner == self.inner)
+    }
+}
+
+/// Reads progress returns from a `.csv`, `.json`, `.yaml` or `.yml` file.
+#[pyfunction]
+pub fn load_updates(py: Python<'_>, path: PathBuf) -> PyResult<Updates> {
+    guard(py, || {
+        let result = py.detach(|| workplan::Updates::load(&path));
+        result.map(|inner| Updates { inner }).map_err(|e| load_error(py, e))
+    })
+}
+
+/// The JSON Schema of the plan format, as a dict.
+#[pyfunction]
+pub fn schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    guard(py, || json_to_python(py, &workplan::schema()))
+}

@@ -1,0 +1,56 @@
+//! The one place where core errors become JS `Error` objects, and values cross to JS.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use workplan::{LoadError, PathSegment};
+
+fn set(target: &JsValue, key: &str, value: JsValue) {
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value);
+}
+
+fn optional_number(value: Option<usize>) -> JsValue {
+    value.map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64))
+}
+
+/// A load error as an `Error` named `ParseError` with `code`, `path` (an array of keys and
+/// indexes), `line`, `column` (numbers or null) and `hint`.
+pub fn load_error(error: LoadError) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    js.set_name("ParseError");
+    let path = js_sys::Array::new();
+    for segment in error.path().segments() {
+        match segment {
+            PathSegment::Index(index) => path.push(&JsValue::from_f64(*index as f64)),
+            PathSegment::Key(key) => path.push(&JsValue::from_str(key)),
+        };
+    }
+    let js = JsValue::from(js);
+    set(&js, "code", JsValue::from_str(error.code()));
+    set(&js, "path", path.into());
+    set(&js, "line", optional_number(error.line()));
+    set(&js, "column", optional_number(error.column()));
+    set(&js, "hint", error.hint().map_or(JsValue::NULL, |h| JsValue::from_str(&h)));
+    js
+}
+
+/// A plain `Error` named `WorkplanError` with a `code`.
+pub fn workplan_error(code: &str, message: &str) -> JsValue {
+    let js = js_sys::Error::new(message);
+    js.set_name("WorkplanError");
+    let js = JsValue::from(js);
+    set(&js, "code", JsValue::from_str(code));
+    js
+}
+
+/// Converts data to plain JS values (objects, not Maps).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| workplan_error("conversion_error", &e.to_string()))
+}
+
+/// Converts a plain JS value to JSON data.
+pub fn from_js(value: JsValue) -> Result<serde_json::Value, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| workplan_error("conversion_error", &e.to_string()))
+}

@@ -1,0 +1,32 @@
+//! WebAssembly bindings of `workplan`, built with wasm-bindgen into the npm package `workplan`.
+//! Each method converts its arguments, calls the core crate and maps the error to a real JS
+//! `Error` with `code`, `path`, `line`, `column` and `hint` properties.
+#![cfg(target_family = "wasm")]
+
+mod errors;
+mod plan;
+
+use wasm_bindgen::prelude::*;
+
+/// The TypeScript types of every data shape (the plan document, updates, summaries).
+#[wasm_bindgen(typescript_custom_section)]
+const DATA_TYPES: &'static str = include_str!("../types/data.d.ts");
+
+/// Installs the panic hook, so that a Rust panic is reported on the console before it surfaces
+/// as a JS `Error` (a `WebAssembly.RuntimeError`).
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// The JSON Schema of the plan format.
+#[wasm_bindgen(js_name = schema, unchecked_return_type = "Record<string, unknown>")]
+pub fn schema() -> Result<JsValue, JsValue> {
+    errors::to_js(&workplan::schema())
+}
+
+/// The version of the library.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

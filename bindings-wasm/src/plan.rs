@@ -1,0 +1,149 @@
+//! `Plan` and `Updates` for JS: private newtypes around the core values.
+
+use wasm_bindgen::prelude::*;
+
+use crate::errors::{from_js, load_error, to_js, workplan_error};
+
+/// A format name from JS, if one was given.
+fn parse_format(name: Option<String>) -> Result<Option<workplan::Format>, JsValue> {
+    match name {
+        None => Ok(None),
+        Some(name) => workplan::Format::from_name(&name).map(Some).ok_or_else(|| {
+            workplan_error("unknown_format", &format!("unknown format `{name}`: use json, yaml or csv"))
+        }),
+    }
+}
+
+/// A plan: a tree of items with its members, themes, settings, returns and events.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Plan {
+    inner: workplan::Plan,
+}
+
+#[wasm_bindgen]
+impl Plan {
+    /// Reads a plan from JSON text. Throws a `ParseError` with `code`, `path`, `line`, `column`.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<Plan, JsValue> {
+        workplan::Plan::from_json_str(text).map(|inner| Plan { inner }).map_err(load_error)
+    }
+
+    /// Reads a plan from YAML text. Throws a `ParseError` with `code`, `path`, `line`, `column`.
+    #[wasm_bindgen(js_name = fromYaml)]
+    pub fn from_yaml(text: &str) -> Result<Plan, JsValue> {
+        workplan::Plan::from_yaml_str(text).map(|inner| Plan { inner }).map_err(load_error)
+    }
+
+    /// Reads a plan from UTF-8 bytes (e.g. a fetched file); `format` is `"json"` or `"yaml"`
+    /// (omitted: JSON if the text starts with `{`, else YAML). Invalid UTF-8 throws a
+    /// `ParseError` with code `encoding_error`.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8], format: Option<String>) -> Result<Plan, JsValue> {
+        let format = parse_format(format)?;
+        workplan::Plan::from_bytes(bytes, format).map(|inner| Plan { inner }).map_err(load_error)
+    }
+
+    /// Reads a plan from a plain object (as `toObject` returns). Errors carry the `path`;
+    /// `line` and `column` are null.
+    #[wasm_bindgen(js_name = fromObject)]
+    pub fn from_object(#[wasm_bindgen(unchecked_param_type = "PlanDocument")] data: JsValue) -> Result<Plan, JsValue> {
+        workplan::Plan::from_json_value(from_js(data)?).map(|inner| Plan { inner }).map_err(load_error)
+    }
+
+    /// The plan as pretty JSON text (deterministic).
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.inner.to_json_string()
+    }
+
+    /// The plan as YAML text (deterministic).
+    #[wasm_bindgen(js_name = toYaml)]
+    pub fn to_yaml(&self) -> String {
+        self.inner.to_yaml_string()
+    }
+
+    /// The plan as a plain object, `x-` keys kept.
+    #[wasm_bindgen(js_name = toObject, unchecked_return_type = "PlanDocument")]
+    pub fn to_object(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.to_json_value())
+    }
+
+    /// Items per level, measures, members, links, events.
+    #[wasm_bindgen(unchecked_return_type = "PlanSummary")]
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.summary())
+    }
+
+    /// The plan's id.
+    #[wasm_bindgen(getter)]
+    pub fn id(&self) -> String {
+        self.inner.id.clone()
+    }
+
+    /// The plan's title.
+    #[wasm_bindgen(getter)]
+    pub fn title(&self) -> String {
+        self.inner.title.clone()
+    }
+}
+
+/// Progress returns and adoption events, in input order.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Updates {
+    inner: workplan::Updates,
+}
+
+#[wasm_bindgen]
+impl Updates {
+    /// Reads progress returns from CSV text (header row required).
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(text: &str) -> Result<Updates, JsValue> {
+        workplan::Updates::from_csv(text).map(|inner| Updates { inner }).map_err(load_error)
+    }
+
+    /// Reads progress returns from a JSON list of update objects.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<Updates, JsValue> {
+        workplan::Updates::from_json_str(text).map(|inner| Updates { inner }).map_err(load_error)
+    }
+
+    /// Reads progress returns from YAML text (a list of update objects).
+    #[wasm_bindgen(js_name = fromYaml)]
+    pub fn from_yaml(text: &str) -> Result<Updates, JsValue> {
+        workplan::Updates::from_yaml_str(text).map(|inner| Updates { inner }).map_err(load_error)
+    }
+
+    /// Reads progress returns from UTF-8 bytes; `format` is `"csv"`, `"json"` or `"yaml"`
+    /// (omitted: JSON if the text starts with `[` or `{`, else CSV).
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8], format: Option<String>) -> Result<Updates, JsValue> {
+        let format = parse_format(format)?;
+        workplan::Updates::from_bytes(bytes, format).map(|inner| Updates { inner }).map_err(load_error)
+    }
+
+    /// Reads progress returns from an array of plain objects.
+    #[wasm_bindgen(js_name = fromObject)]
+    pub fn from_object(#[wasm_bindgen(unchecked_param_type = "Update[]")] data: JsValue) -> Result<Updates, JsValue> {
+        workplan::Updates::from_json_value(from_js(data)?).map(|inner| Updates { inner }).map_err(load_error)
+    }
+
+    /// The returns as an array of plain objects.
+    #[wasm_bindgen(js_name = toObject, unchecked_return_type = "Update[]")]
+    pub fn to_object(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.to_json_value())
+    }
+
+    /// The returns as CSV text.
+    #[wasm_bindgen(js_name = toCsv)]
+    pub fn to_csv(&self) -> String {
+        self.inner.to_csv_string()
+    }
+
+    /// How many rows.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.inner.len()
+    }
+}

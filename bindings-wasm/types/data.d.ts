@@ -1,0 +1,175 @@
+/** A calendar date, `YYYY-MM-DD`. */
+export type DateString = string;
+/** An RFC 3339 date-time, e.g. `2020-07-03T10:00:00Z`. */
+export type TimestampString = string;
+
+/** A plan document (`workplan: 1`). Keys starting with `x-` are extension data. */
+export interface PlanDocument {
+  workplan: 1;
+  id: string;
+  title: string;
+  organisation?: string;
+  period: Period;
+  status?: "draft" | "consultation" | "approved" | "archived";
+  levels?: Level[];
+  themes?: Theme[];
+  members?: Member[];
+  settings?: Settings;
+  items?: Item[];
+  updates?: Update[];
+  events?: PlanEvent[];
+  [extension: `x-${string}`]: unknown;
+}
+
+/** The period a plan covers, both ends included. */
+export interface Period {
+  start: DateString;
+  end: DateString;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** A level of the hierarchy, top-down. */
+export interface Level {
+  id: string;
+  name?: string;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** A cross-cutting theme. */
+export interface Theme {
+  id: string;
+  title: string;
+  description?: string;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** A body that adopts items and reports on them. */
+export interface Member {
+  id: string;
+  name: string;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** Rollup policy (DESIGN 6.8). */
+export interface Settings {
+  weighting?: "weight" | "equal" | "leaves";
+  missing?: "zero" | "exclude";
+  status?: "derived" | "worst";
+  bands?: Bands;
+  stale_after_days?: number;
+  trend_days?: number;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** Variance bands as fractions. */
+export interface Bands {
+  at_risk?: number;
+  off_track?: number;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** One node of the plan's tree. */
+export interface Item {
+  id: string;
+  label?: string;
+  title: string;
+  outcome?: string;
+  owner?: string;
+  themes?: string[];
+  start?: DateString;
+  due?: DateString;
+  weight?: number;
+  state?: "active" | "deferred" | "cancelled";
+  measure?: Measure;
+  members?: "all" | string[];
+  adoption?: "assumed" | "required";
+  links?: Link[];
+  children?: Item[];
+  [extension: `x-${string}`]: unknown;
+}
+
+/** A numeric target. */
+export interface Measure {
+  unit: string;
+  baseline?: number;
+  target: number;
+  aggregate?: "sum" | "mean" | "min" | "max";
+  member_target?: number;
+  milestones?: Milestone[];
+  [extension: `x-${string}`]: unknown;
+}
+
+/** A time-phased target. */
+export interface Milestone {
+  date: DateString;
+  target: number;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** A link to another item: `item-id` or `plan-id:item-id`. */
+export interface Link {
+  to: string;
+  rel?: "delivers" | "supports" | "relates";
+  [extension: `x-${string}`]: unknown;
+}
+
+/** A progress return, or an adoption event when `adopted` is set. */
+export interface Update {
+  item: string;
+  date: DateString;
+  member?: string;
+  status?: "not_started" | "on_track" | "at_risk" | "off_track" | "done";
+  percent?: number;
+  value?: number;
+  note?: string;
+  recorded?: TimestampString;
+  adopted?: boolean;
+  [extension: `x-${string}`]: unknown;
+}
+
+/** A governance event (named `Event` in the format; `PlanEvent` here to avoid the DOM's). */
+export interface PlanEvent {
+  date: DateString;
+  body: string;
+  action: "drafted" | "discussed" | "commented" | "amended" | "approved" | "published" | "archived" | "reviewed";
+  note?: string;
+  items?: string[];
+  [extension: `x-${string}`]: unknown;
+}
+
+/** Items at one level. */
+export interface LevelCount {
+  id: string;
+  name: string;
+  items: number;
+}
+
+/** A plan's shape in counts. */
+export interface PlanSummary {
+  plan: string;
+  title: string;
+  levels: LevelCount[];
+  items: number;
+  leaves: number;
+  measures: number;
+  members: number;
+  themes: number;
+  links: number;
+  events: number;
+  beyond_levels: number;
+}
+
+/** The `Error` thrown when a document cannot be loaded. */
+export interface ParseError extends Error {
+  name: "ParseError";
+  /** Stable code, e.g. `unknown_field`. */
+  code: string;
+  /** JSON Pointer path as keys and indexes, e.g. `["items", 2]`. */
+  path: (string | number)[];
+  /** 1-based line in the source text, or null when the input was not text. */
+  line: number | null;
+  /** 1-based column in characters, or null. */
+  column: number | null;
+  /** A suggestion of how to fix it, or null. */
+  hint: string | null;
+}

@@ -1,0 +1,70 @@
+//! The `workplan` command line: validate plans, print their summary, print the JSON Schema.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod report;
+mod validate;
+
+/// Organisational plans: validate them, roll up progress, explain the numbers.
+#[derive(Debug, Parser)]
+#[command(name = "workplan", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check plans (.json, .yaml) and progress returns (.csv): print each problem as
+    /// `file:line:col: severity[code]: message`; exit 1 when there are errors.
+    Validate {
+        /// Plan or updates files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Summarise a plan: items per level, measures, members, events, and the progress returns.
+    Report {
+        /// The plan file.
+        plan: PathBuf,
+        /// A file of progress returns (.csv, .json, .yaml).
+        #[arg(long)]
+        updates: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Print the JSON Schema of the plan format (or of an updates file with --updates).
+    Schema {
+        /// The schema of an updates file instead of a plan.
+        #[arg(long)]
+        updates: bool,
+    },
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Validate { files, format } => validate::run(&files, format),
+        Command::Report { plan, updates, format } => report::run(&plan, updates.as_deref(), format),
+        Command::Schema { updates } => {
+            let schema = if updates { workplan::updates_schema() } else { workplan::schema() };
+            println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+    }
+}
