@@ -1,0 +1,145 @@
+//! The London Councils examples are complete against the seed documents (counts read from the
+//! seeds in `../shared/seeds/`), load, and round-trip unchanged.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use workplan::{Item, Members, Plan, Updates};
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/london-councils").join(name)
+}
+
+fn load(name: &str) -> Plan {
+    Plan::load(example(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Items at each depth.
+fn per_level(plan: &Plan) -> Vec<usize> {
+    let mut counts = vec![0; plan.levels().len()];
+    for (depth, _) in plan.items_in_order() {
+        counts[depth] += 1;
+    }
+    counts
+}
+
+fn ids(plan: &Plan) -> HashSet<String> {
+    plan.items_in_order().into_iter().map(|(_, item)| item.id.clone()).collect()
+}
+
+#[test]
+fn business_plan_2020_21_has_every_portfolio_priority_and_output_of_seed_001() {
+    let plan = load("business-plan-2020-21.yaml");
+    // Seed 001: 11 numbered portfolios; 33 priorities (one "Outputs" heading each); 145 lettered
+    // outputs; 13 sub-points (i-iii under crime 2b, and bullets) as sub-outputs.
+    assert_eq!(per_level(&plan), vec![11, 33, 145, 13]);
+    assert_eq!(plan.themes.len(), 5, "the five over-arching themes");
+    let measured: Vec<(&str, f64)> = plan
+        .items_in_order()
+        .into_iter()
+        .filter_map(|(_, item)| item.measure.as_ref().map(|m| (item.id.as_str(), m.target)))
+        .collect();
+    for (id, target) in [("finance.4.a", 100.0), ("crime.2.b.i", 600.0), ("transport.2.a", 1000.0)] {
+        assert!(measured.contains(&(id, target)), "{id} should have target {target}: {measured:?}");
+    }
+    let path: Vec<(String, &str)> = plan.events.iter().map(|e| (e.date.to_string(), e.body.as_str())).collect();
+    assert_eq!(path, vec![("2020-03-03".to_owned(), "Executive"), ("2020-03-24".to_owned(), "Leaders' Committee")]);
+}
+
+#[test]
+fn the_draft_of_3_march_has_the_same_shape_and_shares_ids_with_the_final_plan() {
+    let draft = load("business-plan-2020-21-draft-2020-03-03.yaml");
+    let final_plan = load("business-plan-2020-21.yaml");
+    assert_eq!(per_level(&draft), vec![11, 33, 145, 13]);
+    let (draft_ids, final_ids) = (ids(&draft), ids(&final_plan));
+    let shared = draft_ids.intersection(&final_ids).count();
+    assert!(shared >= 195, "only {shared} ids shared between the two versions");
+    assert!(
+        draft_ids.contains("schools.2.childrens-workforce") && !final_ids.contains("schools.2.childrens-workforce")
+    );
+}
+
+#[test]
+fn pledges_have_seven_areas_forty_six_pledges_and_thirty_three_members() {
+    let plan = load("pledges-2019-2022.yaml");
+    let counts = per_level(&plan);
+    assert_eq!(&counts[..2], &[7, 46], "7 areas, 46 pledges (seed 000 Appendix A)");
+    assert_eq!(counts[2], 9, "the sub-pledges under Housing");
+    assert_eq!(plan.members.len(), 33, "32 boroughs and the City of London");
+    assert!(plan.members.iter().any(|m| m.id == "city-of-london"));
+    assert!(plan.items.iter().all(|area| area.members == Some(Members::All)), "pledges are delivered by members");
+    let targets: Vec<f64> =
+        plan.items_in_order().into_iter().filter_map(|(_, i)| i.measure.as_ref().map(|m| m.target)).collect();
+    assert!(targets.contains(&2500.0) && targets.contains(&55000.0), "{targets:?}");
+}
+
+#[test]
+fn business_plan_links_point_at_real_pledges() {
+    let pledges = load("pledges-2019-2022.yaml");
+    let pledge_ids = ids(&pledges);
+    let plan = load("business-plan-2020-21.yaml");
+    let links: Vec<&str> =
+        plan.items_in_order().into_iter().flat_map(|(_, item)| item.links.iter().map(|l| l.to.as_str())).collect();
+    assert!(links.len() >= 40, "{} links", links.len());
+    for to in links {
+        let (plan_id, item_id) = to.split_once(':').expect("cross-plan link");
+        assert_eq!(plan_id, pledges.id);
+        assert!(pledge_ids.contains(item_id), "link to missing pledge {to}");
+    }
+}
+
+/// Leaves of a plan, with whether their ancestors set members.
+fn leaf_ids(items: &[Item], out: &mut HashSet<String>) {
+    for item in items {
+        if item.is_leaf() {
+            out.insert(item.id.clone());
+        }
+        leaf_ids(&item.children, out);
+    }
+}
+
+#[test]
+fn illustrative_returns_are_marked_and_refer_to_real_items_and_members() {
+    for (plan_file, updates_file) in [
+        ("business-plan-2020-21.yaml", "business-plan-2020-21-updates.csv"),
+        ("pledges-2019-2022.yaml", "pledges-2019-2022-updates.csv"),
+    ] {
+        let plan = load(plan_file);
+        let text = std::fs::read_to_string(example(updates_file)).expect("readable");
+        assert!(
+            text.lines().next().is_some_and(|l| l.starts_with('#') && l.contains("ILLUSTRATIVE")),
+            "{updates_file}"
+        );
+        let updates = Updates::load(example(updates_file)).unwrap_or_else(|e| panic!("{updates_file}: {e}"));
+        assert!(updates.len() >= 200, "{updates_file}: {} rows", updates.len());
+        let item_ids = ids(&plan);
+        let member_ids: HashSet<&str> = plan.members.iter().map(|m| m.id.as_str()).collect();
+        let mut leaves = HashSet::new();
+        leaf_ids(&plan.items, &mut leaves);
+        for update in updates.iter() {
+            assert!(item_ids.contains(&update.item), "{updates_file}: unknown item {}", update.item);
+            if update.adopted.is_none() {
+                assert!(leaves.contains(&update.item), "{updates_file}: progress on a parent {}", update.item);
+            }
+            if let Some(member) = &update.member {
+                assert!(member_ids.contains(member.as_str()), "{updates_file}: unknown member {member}");
+            }
+        }
+        let statuses: HashSet<_> = updates.iter().filter_map(|u| u.status).collect();
+        assert_eq!(statuses.len(), 5, "{updates_file}: every status appears");
+    }
+}
+
+#[test]
+fn every_example_round_trips_unchanged_through_json_and_yaml() {
+    for name in ["business-plan-2020-21.yaml", "business-plan-2020-21-draft-2020-03-03.yaml", "pledges-2019-2022.yaml"]
+    {
+        let plan = load(name);
+        let json = plan.to_json_string();
+        assert_eq!(Plan::from_json_str(&json).expect("JSON loads"), plan, "{name} via JSON");
+        let yaml = plan.to_yaml_string();
+        let again = Plan::from_yaml_str(&yaml).expect("YAML loads");
+        assert_eq!(again, plan, "{name} via YAML");
+        assert_eq!(again.to_yaml_string(), yaml, "{name}: saving is deterministic");
+    }
+}
