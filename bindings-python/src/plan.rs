@@ -25,7 +25,12 @@ fn python_to_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<serde_jso
     let kwargs = pyo3::types::PyDict::new(py);
     kwargs.set_item("default", default)?;
     kwargs.set_item("allow_nan", false)?;
-    let text: String = py.import("json")?.getattr("dumps")?.call((data,), Some(&kwargs))?.extract()?;
+    let text: String = py
+        .import("json")?
+        .getattr("dumps")?
+        .call((data,), Some(&kwargs))
+        .and_then(|text| text.extract())
+        .map_err(|e| workplan_error(py, format!("cannot read the data: {e}")))?;
     serde_json::from_str(&text).map_err(|e| workplan_error(py, format!("cannot read the data: {e}")))
 }
 

@@ -36,7 +36,7 @@ pub fn run(plan_file: &Path, updates_file: Option<&Path>, format: OutputFormat) 
             if let Some(organisation) = &plan.organisation {
                 println!("{organisation}");
             }
-            println!("period {} to {}, status {:?}", plan.period.start, plan.period.end, plan.status());
+            println!("period {} to {}, status {}", plan.period.start, plan.period.end, word(&plan.status()));
             println!();
             for level in &summary.levels {
                 println!("  {:>4}  {}", level.items, level.name);
@@ -48,7 +48,7 @@ pub fn run(plan_file: &Path, updates_file: Option<&Path>, format: OutputFormat) 
             println!("  {:>4}  links", summary.links);
             println!("  {:>4}  events", summary.events);
             for event in &plan.events {
-                println!("        {} {} {:?}", event.date, event.body, event.action);
+                println!("        {} {}: {}", event.date, event.body, word(&event.action));
             }
             if let Some(u) = updates_summary {
                 println!();
@@ -64,4 +64,12 @@ pub fn run(plan_file: &Path, updates_file: Option<&Path>, format: OutputFormat) 
         }
     }
     ExitCode::SUCCESS
+}
+
+/// An enum value as the document writes it (`approved`, `discussed`).
+fn word<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
 }

@@ -1,0 +1,26 @@
+// Type-checked by `tsc --noEmit` in the test run: the package's declarations are complete enough
+// to write real code against.
+import { Plan, Updates, schema, version } from "../pkg/node/workplan_wasm.js";
+import type { PlanDocument, Item, ParseError, PlanSummary, Update } from "../pkg/node/workplan_wasm.js";
+
+const document: PlanDocument = {
+  workplan: 1,
+  id: "demo",
+  title: "Demo",
+  period: { start: "2020-04-01", end: "2021-03-31" },
+  items: [{ id: "a", title: "A", measure: { unit: "homes", target: 10 }, members: "all", "x-colour": "red" }],
+  "x-source": "typed",
+};
+const plan: Plan = Plan.fromObject(document);
+const back: PlanDocument = plan.toObject();
+const first: Item | undefined = back.items?.[0];
+const summary: PlanSummary = plan.summary();
+const rows: Update[] = Updates.fromCsv("item,date\na,2020-06-30\n").toObject();
+try {
+  Plan.fromJson("{");
+} catch (e) {
+  const error = e as ParseError;
+  const where: [number | null, number | null] = [error.line, error.column];
+  void where;
+}
+void [first, summary, rows, schema(), version()];

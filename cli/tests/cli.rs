@@ -1,0 +1,85 @@
+//! The `workplan` command, run as a user would.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn workplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_workplan")).args(args).current_dir(repo()).output().expect("runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn validate_accepts_the_examples() {
+    let output = workplan(&[
+        "validate",
+        "examples/london-councils/business-plan-2020-21.yaml",
+        "examples/london-councils/business-plan-2020-21-draft-2020-03-03.yaml",
+        "examples/london-councils/pledges-2019-2022.yaml",
+        "examples/london-councils/business-plan-2020-21-updates.csv",
+        "examples/london-councils/pledges-2019-2022-updates.csv",
+    ]);
+    assert!(output.status.success(), "{}", stdout(&output));
+    assert_eq!(stdout(&output).trim(), "5 files checked: 0 errors");
+}
+
+#[test]
+fn validate_prints_compiler_style_errors_and_exits_1() {
+    let file = "tests/fixtures/error-unknown-field-yaml/plan.yaml";
+    let output = workplan(&["validate", file, "tests/fixtures/load-minimal-json/plan.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with(&format!(
+            "{file}:11:5: error[unknown_field]: unknown field `tittle` at /items/2, did you mean `title`?\n"
+        )),
+        "{text}"
+    );
+    assert!(text.ends_with("2 files checked: 1 error\n"), "{text}");
+}
+
+#[test]
+fn validate_has_a_json_form() {
+    let output = workplan(&["validate", "--format", "json", "tests/fixtures/error-csv-bad-percent/updates.csv"]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json[0]["code"], "wrong_type");
+    assert_eq!(json[0]["path"], "/1/percent");
+    assert_eq!((json[0]["line"].as_u64(), json[0]["column"].as_u64()), (Some(3), Some(18)));
+}
+
+#[test]
+fn report_summarises_the_2020_21_plan_and_its_returns() {
+    let output = workplan(&[
+        "report",
+        "examples/london-councils/business-plan-2020-21.yaml",
+        "--updates",
+        "examples/london-councils/business-plan-2020-21-updates.csv",
+    ]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    for line in ["    11  Portfolio", "    33  Priority", "   145  Output", "progress returns: 506 rows"] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+}
+
+#[test]
+fn report_of_a_broken_plan_fails_with_the_place() {
+    let output = workplan(&["report", "tests/fixtures/error-bad-date-yaml/plan.yaml"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stderr);
+    assert!(text.contains("plan.yaml:8:10: error[invalid_value]"), "{text}");
+}
+
+#[test]
+fn schema_prints_the_committed_schema() {
+    let output = workplan(&["schema"]);
+    let committed = std::fs::read_to_string(repo().join("schema/workplan.schema.json")).expect("schema");
+    assert_eq!(stdout(&output), committed);
+}
