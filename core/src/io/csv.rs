@@ -68,7 +68,7 @@ pub(crate) fn read_updates(text: &str) -> Result<Updates, LoadError> {
         let update: Update = from_node(&row, Some(text)).map_err(|mut error| {
             if let Some(location) = error.location_mut() {
                 let mut path = Pointer::root().join(updates.len());
-                path.0.extend(location.path.0.drain(..));
+                path.0.append(&mut location.path.0);
                 location.path = path;
             }
             error

@@ -62,18 +62,18 @@ impl Path<'_> {
 /// innermost value that saw it.
 #[derive(Debug)]
 pub(crate) struct DeError {
-    error: LoadError,
+    error: Box<LoadError>,
     offset: Option<usize>,
     located: bool,
 }
 
 impl DeError {
     fn new(error: LoadError) -> Self {
-        DeError { error, offset: None, located: false }
+        DeError { error: Box::new(error), offset: None, located: false }
     }
 
     fn at(error: LoadError, offset: Option<usize>) -> Self {
-        DeError { error, offset, located: true }
+        DeError { error: Box::new(error), offset, located: true }
     }
 
     fn locate(mut self, path: &Path<'_>, offset: Option<usize>) -> Self {
@@ -91,7 +91,7 @@ impl DeError {
         if let (Some(text), Some(offset), Some(location)) = (text, self.offset, self.error.location_mut()) {
             location.position = Some(position_at(text, offset));
         }
-        self.error
+        *self.error
     }
 }
 
