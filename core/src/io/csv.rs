@@ -5,6 +5,7 @@ use super::de::from_node;
 use super::error::{nearest, LoadError};
 use super::location::{position_at, Location, Pointer};
 use super::node::{Entry, Node, Value};
+use super::source::Source;
 use crate::model::{Update, Updates};
 
 /// The columns an updates CSV may have (plus `x-` columns, kept as text).
@@ -14,6 +15,25 @@ pub const UPDATE_COLUMNS: [&str; 9] =
 /// Reads progress returns from CSV text.
 pub(crate) fn read_updates(text: &str) -> Result<Updates, LoadError> {
     let text = super::format::without_bom(text);
+    let rows = rows(text)?;
+    let mut updates = Vec::with_capacity(rows.len());
+    for (index, row) in rows.iter().enumerate() {
+        let update: Update = from_node(row, Some(text)).map_err(|mut error| {
+            if let Some(location) = error.location_mut() {
+                let mut path = Pointer::root().join(index);
+                path.0.append(&mut location.path.0);
+                location.path = path;
+            }
+            error
+        })?;
+        updates.push(update);
+    }
+    Ok(Updates::with_source(updates, Source::new(text, super::Format::Csv)))
+}
+
+/// Reads CSV text (without a byte-order mark) into one node per row: a map from column to cell,
+/// with numbers and booleans typed by column and the offset of every cell.
+pub(crate) fn rows(text: &str) -> Result<Vec<Node>, LoadError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .comment(Some(b'#'))
@@ -37,7 +57,7 @@ pub(crate) fn read_updates(text: &str) -> Result<Updates, LoadError> {
             });
         }
     }
-    let mut updates = Vec::new();
+    let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
         let more = reader.read_record(&mut record).map_err(|e| csv_error(text, &e))?;
@@ -64,18 +84,9 @@ pub(crate) fn read_updates(text: &str) -> Result<Updates, LoadError> {
             };
             entries.push(Entry { key: name.to_owned(), key_offset: offset, value: Node { value, offset } });
         }
-        let row = Node { value: Value::Map(entries), offset: Some(record_offset) };
-        let update: Update = from_node(&row, Some(text)).map_err(|mut error| {
-            if let Some(location) = error.location_mut() {
-                let mut path = Pointer::root().join(updates.len());
-                path.0.append(&mut location.path.0);
-                location.path = path;
-            }
-            error
-        })?;
-        updates.push(update);
+        rows.push(Node { value: Value::Map(entries), offset: Some(record_offset) });
     }
-    Ok(Updates(updates))
+    Ok(rows)
 }
 
 /// The byte offset of the header row: the first line that is not a comment.

@@ -3,9 +3,25 @@
 use std::path::Path;
 
 use super::error::LoadError;
-use super::format::{from_json_value, from_text, read_text_file, text_from_bytes, Format};
+use super::format::{from_json_value, read_text_file, text_from_bytes, without_bom, Format};
+use super::source::Source;
 use super::{csv, save};
 use crate::model::{Plan, Updates};
+
+/// Reads a plan from JSON or YAML text and keeps the text as its source.
+fn plan_from_text(text: &str, format: Format) -> Result<Plan, LoadError> {
+    let text = without_bom(text);
+    let mut plan: Plan = super::format::from_text(text, format)?;
+    plan.source = Source::new(text, format);
+    Ok(plan)
+}
+
+/// Reads updates from JSON or YAML text and keeps the text as their source.
+fn updates_from_text(text: &str, format: Format) -> Result<Updates, LoadError> {
+    let text = without_bom(text);
+    let updates: Vec<crate::model::Update> = super::format::from_text(text, format)?;
+    Ok(Updates::with_source(updates, Source::new(text, format)))
+}
 
 impl Plan {
     /// Reads a plan from JSON text.
@@ -19,7 +35,7 @@ impl Plan {
     /// # Ok::<(), workplan::LoadError>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<Plan, LoadError> {
-        from_text(text, Format::Json)
+        plan_from_text(text, Format::Json)
     }
 
     /// Reads a plan from YAML text.
@@ -33,12 +49,12 @@ impl Plan {
     /// assert_eq!((error.line(), error.column()), (Some(7), Some(5)));
     /// ```
     pub fn from_yaml_str(text: &str) -> Result<Plan, LoadError> {
-        from_text(text, Format::Yaml)
+        plan_from_text(text, Format::Yaml)
     }
 
     /// Reads a plan from text in the given format (JSON or YAML).
     pub fn from_str_as(text: &str, format: Format) -> Result<Plan, LoadError> {
-        from_text(text, format)
+        plan_from_text(text, format)
     }
 
     /// Reads a plan from a `.json`, `.yaml` or `.yml` file (other names: JSON if the text starts
@@ -50,7 +66,7 @@ impl Plan {
             Some(Format::Csv) | None => Format::sniff(&text),
             Some(format) => format,
         };
-        from_text(&text, format)
+        plan_from_text(&text, format)
     }
 
     /// Reads a plan from bytes of UTF-8 text in the given format (`None`: JSON if the text
@@ -61,7 +77,7 @@ impl Plan {
             Some(Format::Csv) | None => Format::sniff(&text),
             Some(format) => format,
         };
-        from_text(&text, format)
+        plan_from_text(&text, format)
     }
 
     /// Reads a plan from a JSON value (no line and column in errors).
@@ -99,12 +115,12 @@ impl Updates {
 
     /// Reads progress returns from a JSON list of updates.
     pub fn from_json_str(text: &str) -> Result<Updates, LoadError> {
-        from_text(text, Format::Json)
+        updates_from_text(text, Format::Json)
     }
 
     /// Reads progress returns from a YAML list of updates.
     pub fn from_yaml_str(text: &str) -> Result<Updates, LoadError> {
-        from_text(text, Format::Yaml)
+        updates_from_text(text, Format::Yaml)
     }
 
     /// Reads progress returns from a `.csv`, `.json`, `.yaml` or `.yml` file.
@@ -127,7 +143,7 @@ impl Updates {
             _ => Format::Csv,
         }) {
             Format::Csv => csv::read_updates(text),
-            format => from_text(text, format),
+            format => updates_from_text(text, format),
         }
     }
 

@@ -10,9 +10,11 @@ mod json;
 mod location;
 mod node;
 mod save;
+mod source;
 mod yaml;
 
 pub use csv::UPDATE_COLUMNS;
 pub use error::LoadError;
 pub use format::{text_to_json_value, Format};
 pub use location::{position_at, Location, PathSegment, Pointer, Position};
+pub use source::Source;

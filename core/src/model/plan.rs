@@ -8,6 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{no_extensions, Date, Event, Extensions, Item, Settings, Update};
 use crate::io::de::FORMAT_VERSION_EXPECTED;
+use crate::io::Source;
 
 /// A plan: a business plan, a set of pledges, a portfolio: a tree of items with the bodies that
 /// deliver them, their progress returns and their governance history.
@@ -54,6 +55,11 @@ pub struct Plan {
     #[serde(rename = "x-extensions", default, skip_serializing_if = "no_extensions")]
     #[schemars(skip)]
     pub extensions: Extensions,
+    /// The text the plan was read from (set by the loaders), so that findings can give a line
+    /// and column. Not part of the document; ignored by `==`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub source: Source,
 }
 
 impl Plan {

@@ -4,6 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{no_extensions, Date, Extensions, Timestamp};
+use crate::io::Source;
 
 /// A progress return for an item (and a member), or an adoption event when `adopted` is set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -68,17 +69,31 @@ pub enum UpdateStatus {
 /// A list of progress returns and adoption events, in input order (which breaks ties).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
-pub struct Updates(pub Vec<Update>);
+pub struct Updates {
+    /// The returns, in input order.
+    pub updates: Vec<Update>,
+    /// The text they were read from, for the positions of findings.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub source: Source,
+}
+
+impl Updates {
+    /// Returns with the text they were read from.
+    pub(crate) fn with_source(updates: Vec<Update>, source: Source) -> Self {
+        Updates { updates, source }
+    }
+}
 
 impl std::ops::Deref for Updates {
     type Target = Vec<Update>;
     fn deref(&self) -> &Vec<Update> {
-        &self.0
+        &self.updates
     }
 }
 
 impl From<Vec<Update>> for Updates {
     fn from(updates: Vec<Update>) -> Self {
-        Updates(updates)
+        Updates { updates, source: Source::default() }
     }
 }

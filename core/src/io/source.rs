@@ -1,0 +1,104 @@
+//! Where a plan or a set of returns was read from: the text, kept so that findings about any
+//! value can be given a line and column long after loading.
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use super::location::{position_at, PathSegment, Pointer, Position};
+use super::node::{Node, Value};
+use super::{csv, json, yaml, Format};
+
+/// The source text a value was loaded from, if it was loaded from text. Cheap to clone.
+///
+/// It never makes two values different: `==` on plans and updates ignores it.
+#[derive(Clone, Default)]
+pub struct Source(Option<Arc<Inner>>);
+
+struct Inner {
+    text: String,
+    format: Format,
+    /// The document tree, parsed again on first use.
+    tree: OnceLock<Option<Node>>,
+}
+
+impl Source {
+    /// A source for `text` in `format` (the text as parsed: without a byte-order mark).
+    pub(crate) fn new(text: &str, format: Format) -> Self {
+        Source(Some(Arc::new(Inner { text: text.to_owned(), format, tree: OnceLock::new() })))
+    }
+
+    /// Whether there is source text.
+    pub fn is_text(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// The format of the source text.
+    pub fn format(&self) -> Option<Format> {
+        self.0.as_ref().map(|inner| inner.format)
+    }
+
+    /// The line and column of the value at `pointer`; when the document does not write that
+    /// value (a default, an inherited date), the position of the nearest enclosing value that it
+    /// does write.
+    pub fn position(&self, pointer: &Pointer) -> Option<Position> {
+        let inner = self.0.as_ref()?;
+        let tree = inner.tree.get_or_init(|| match inner.format {
+            Format::Json => json::parse(&inner.text).ok(),
+            Format::Yaml => yaml::parse(&inner.text).ok(),
+            Format::Csv => csv::rows(&inner.text).ok().map(|rows| Node { value: Value::List(rows), offset: Some(0) }),
+        });
+        let mut node = tree.as_ref()?;
+        let mut offset = node.offset;
+        for segment in pointer.segments() {
+            let next = match (&node.value, segment) {
+                (Value::Map(entries), PathSegment::Key(key)) => entries.iter().find(|e| &e.key == key).map(|e| &e.value),
+                (Value::List(items), PathSegment::Index(index)) => items.get(*index),
+                _ => None,
+            };
+            match next {
+                Some(child) => {
+                    node = child;
+                    offset = child.offset.or(offset);
+                }
+                None => break,
+            }
+        }
+        offset.map(|offset| position_at(&inner.text, offset))
+    }
+}
+
+impl PartialEq for Source {
+    /// Where a value came from does not make it a different value.
+    fn eq(&self, _: &Source) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Some(inner) => write!(f, "Source({:?}, {} bytes)", inner.format, inner.text.len()),
+            None => f.write_str("Source(none)"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_of_written_values_and_of_their_nearest_written_ancestor() {
+        let text = "id: a\nitems:\n  - id: x\n    title: X\n";
+        let source = Source::new(text, Format::Yaml);
+        assert_eq!(source.position(&Pointer::parse("/items/0/title")), Some(Position { line: 4, column: 12 }));
+        assert_eq!(source.position(&Pointer::parse("/items/0/due")), Some(Position { line: 3, column: 5 }));
+        assert_eq!(Source::default().position(&Pointer::parse("/items")), None);
+    }
+
+    #[test]
+    fn csv_positions_are_those_of_cells() {
+        let source = Source::new("item,date\na,2020-01-01\nb,2020-02-30\n", Format::Csv);
+        assert_eq!(source.position(&Pointer::parse("/1/date")), Some(Position { line: 3, column: 3 }));
+    }
+}
