@@ -19,11 +19,16 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check plans (.json, .yaml) and progress returns (.csv): print each problem as
-    /// `file:line:col: severity[code]: message`; exit 1 when there are errors.
+    /// `file:line:col: severity[code]: message`; exit 1 when there are errors. Plans given
+    /// together are checked as a workspace (links between them resolve); a returns file is
+    /// checked against the plan named before it.
     Validate {
-        /// Plan or updates files.
+        /// Plan files, each optionally followed by its returns files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Exit 1 on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
@@ -59,7 +64,7 @@ enum OutputFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Validate { files, format } => validate::run(&files, format),
+        Command::Validate { files, deny_warnings, format } => validate::run(&files, deny_warnings, format),
         Command::Report { plan, updates, format } => report::run(&plan, updates.as_deref(), format),
         Command::Schema { updates } => {
             let schema = if updates { workplan::updates_schema() } else { workplan::schema() };

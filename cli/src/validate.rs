@@ -1,21 +1,14 @@
-//! `workplan validate`: load every file and print its problems compiler-style.
+//! `workplan validate`: load every file, validate the plans together (links across them are
+//! checked), and print every finding compiler-style.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use workplan::{Format, LoadError, Plan, Updates};
+use workplan::{Diagnostic, Document, Format, LoadError, Plan, Severity, Updates, Workspace};
 
 use crate::OutputFormat;
 
-/// Loads a plan or an updates file, by its name.
-fn check(file: &Path) -> Result<(), LoadError> {
-    match Format::from_path(file) {
-        Some(Format::Csv) => Updates::load(file).map(drop),
-        _ => Plan::load(file).map(drop),
-    }
-}
-
-/// One line per problem: `file:line:col: error[code]: message`, then the hint.
+/// One line per load error: `file:line:col: error[code]: message`, then the hint.
 pub fn render(file: &Path, error: &LoadError) -> String {
     let place = match (error.line(), error.column()) {
         (Some(line), Some(column)) => format!("{}:{line}:{column}", file.display()),
@@ -28,40 +21,134 @@ pub fn render(file: &Path, error: &LoadError) -> String {
     text
 }
 
-/// The JSON form of a problem.
-pub fn to_json(file: &Path, error: &LoadError) -> serde_json::Value {
+/// A finding about `file`, as a line (and a hint line).
+fn render_finding(file: &Path, diagnostic: &Diagnostic) -> String {
+    let place = match (diagnostic.line, diagnostic.column) {
+        (Some(line), Some(column)) => format!("{}:{line}:{column}", file.display()),
+        _ => format!("{} {}", file.display(), diagnostic.path),
+    };
+    let mut text = format!("{place}: {}[{}]: {}", diagnostic.severity, diagnostic.code, diagnostic.message);
+    if let Some(hint) = &diagnostic.hint {
+        text.push_str(&format!("\n  = hint: {hint}"));
+    }
+    text
+}
+
+/// One entry of the JSON output.
+fn finding_json(file: &Path, diagnostic: &Diagnostic) -> serde_json::Value {
+    serde_json::json!({
+        "file": file.display().to_string(),
+        "code": diagnostic.code,
+        "severity": diagnostic.severity,
+        "message": diagnostic.message,
+        "path": diagnostic.path.to_string(),
+        "item": diagnostic.item,
+        "line": diagnostic.line,
+        "column": diagnostic.column,
+        "hint": diagnostic.hint,
+    })
+}
+
+fn load_error_json(file: &Path, error: &LoadError) -> serde_json::Value {
     serde_json::json!({
         "file": file.display().to_string(),
         "code": error.code(),
         "severity": "error",
         "message": error.to_string(),
         "path": error.path().to_string(),
+        "item": null,
         "line": error.line(),
         "column": error.column(),
         "hint": error.hint(),
     })
 }
 
-pub fn run(files: &[PathBuf], format: OutputFormat) -> ExitCode {
-    let problems: Vec<(&PathBuf, LoadError)> =
-        files.iter().filter_map(|file| check(file).err().map(|error| (file, error))).collect();
+/// A plan and the returns file listed after it.
+struct Entry {
+    file: PathBuf,
+    plan: Plan,
+    updates: Option<(PathBuf, Updates)>,
+}
+
+pub fn run(files: &[PathBuf], deny_warnings: bool, format: OutputFormat) -> ExitCode {
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut load_errors: Vec<(&PathBuf, LoadError)> = Vec::new();
+    for file in files {
+        if Format::from_path(file) == Some(Format::Csv) || is_updates_json(file) {
+            match Updates::load(file) {
+                Ok(updates) => match entries.last_mut() {
+                    Some(entry) if entry.updates.is_none() => entry.updates = Some((file.clone(), updates)),
+                    _ => {
+                        eprintln!(
+                            "{}: checked on its own: name it right after its plan (one returns file per plan)",
+                            file.display()
+                        );
+                    }
+                },
+                Err(error) => load_errors.push((file, error)),
+            }
+        } else {
+            match Plan::load(file) {
+                Ok(plan) => entries.push(Entry { file: file.clone(), plan, updates: None }),
+                Err(error) => load_errors.push((file, error)),
+            }
+        }
+    }
+    // Validate the plans together, then each plan's separate returns.
+    let workspace = Workspace::new(entries.iter().map(|e| e.plan.clone()).collect());
+    let updates: Vec<Option<&Updates>> = entries.iter().map(|e| e.updates.as_ref().map(|(_, u)| u)).collect();
+    let reports = workspace.validate_with(&updates);
+    let mut findings: Vec<(PathBuf, Diagnostic)> = Vec::new();
+    for (entry, report) in entries.iter().zip(reports) {
+        for diagnostic in report.report.diagnostics {
+            let file = match (&diagnostic.document, &entry.updates) {
+                (Document::Updates, Some((file, _))) => file.clone(),
+                _ => entry.file.clone(),
+            };
+            findings.push((file, diagnostic));
+        }
+    }
+    let count = |severity| findings.iter().filter(|(_, d)| d.severity == severity).count();
+    let (errors, warnings, infos) =
+        (count(Severity::Error) + load_errors.len(), count(Severity::Warning), count(Severity::Info));
     match format {
         OutputFormat::Text => {
-            for (file, error) in &problems {
+            for (file, error) in &load_errors {
                 println!("{}", render(file, error));
             }
-            let files_word = if files.len() == 1 { "file" } else { "files" };
-            let errors_word = if problems.len() == 1 { "error" } else { "errors" };
-            println!("{} {files_word} checked: {} {errors_word}", files.len(), problems.len());
+            for (file, diagnostic) in &findings {
+                println!("{}", render_finding(file, diagnostic));
+            }
+            let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+            println!(
+                "{} checked: {}, {}, {}",
+                plural(files.len(), "file"),
+                plural(errors, "error"),
+                plural(warnings, "warning"),
+                plural(infos, "note")
+            );
         }
         OutputFormat::Json => {
-            let list: Vec<serde_json::Value> = problems.iter().map(|(file, error)| to_json(file, error)).collect();
+            let list: Vec<serde_json::Value> = load_errors
+                .iter()
+                .map(|(file, error)| load_error_json(file, error))
+                .chain(findings.iter().map(|(file, d)| finding_json(file, d)))
+                .collect();
             println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
         }
     }
-    if problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+    if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
+}
+
+/// A `.json` or `.yaml` file whose text is a list is a file of returns, not a plan.
+fn is_updates_json(file: &Path) -> bool {
+    matches!(Format::from_path(file), Some(Format::Json | Format::Yaml))
+        && std::fs::read_to_string(file).is_ok_and(|text| {
+            let body = text.trim_start_matches('\u{feff}').trim_start();
+            body.starts_with('[') || body.starts_with("- ")
+        })
 }

@@ -44,6 +44,8 @@ pub mod io;
 pub mod model;
 mod schema;
 mod summary;
+pub mod validate;
+mod workspace;
 
 pub use io::{Format, LoadError, Location, PathSegment, Pointer, Position};
 pub use model::{
@@ -53,6 +55,8 @@ pub use model::{
 };
 pub use schema::{schema, updates_schema};
 pub use summary::{LevelCount, Summary, UpdatesSummary};
+pub use validate::{Counts, Diagnostic, Document, Report, Severity};
+pub use workspace::{Coverage, CoverageEntry, LinkSource, PlanReport, Workspace};
 
 /// The deepest item nesting a plan may have; deeper is a [`LoadError::TooDeep`].
 pub const MAX_ITEM_DEPTH: usize = 64;

@@ -200,8 +200,9 @@ impl LoadError {
     }
 }
 
-/// The known name nearest to `word`, if it is close enough to be a likely typo.
-pub(crate) fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+/// The known name nearest to `word`, if it is close enough to be a likely typo (within a third of
+/// its length in edits).
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
         let distance = edit_distance(&word.to_lowercase(), &candidate.to_lowercase());

@@ -14,7 +14,7 @@ mod source;
 mod yaml;
 
 pub use csv::UPDATE_COLUMNS;
-pub use error::LoadError;
+pub use error::{nearest as nearest_of, LoadError};
 pub use format::{text_to_json_value, Format};
 pub use location::{position_at, Location, PathSegment, Pointer, Position};
 pub use source::Source;

@@ -51,7 +51,9 @@ impl Source {
         let mut offset = node.offset;
         for segment in pointer.segments() {
             let next = match (&node.value, segment) {
-                (Value::Map(entries), PathSegment::Key(key)) => entries.iter().find(|e| &e.key == key).map(|e| &e.value),
+                (Value::Map(entries), PathSegment::Key(key)) => {
+                    entries.iter().find(|e| &e.key == key).map(|e| &e.value)
+                }
                 (Value::List(items), PathSegment::Index(index)) => items.get(*index),
                 _ => None,
             };

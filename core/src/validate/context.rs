@@ -1,0 +1,172 @@
+//! What every rule family needs: the plan's items in document order with their paths, inherited
+//! dates, members and states, and a place to put findings.
+
+use std::collections::HashMap;
+
+use super::diagnostic::{Diagnostic, Document, Severity};
+use crate::io::{PathSegment, Pointer};
+use crate::model::{Adoption, Date, Item, ItemState, Members, Plan, Update};
+
+/// An item with what it inherits.
+#[derive(Debug)]
+pub(crate) struct ItemInfo<'p> {
+    pub item: &'p Item,
+    pub path: Pointer,
+    pub depth: usize,
+    /// Start and due with inheritance (own, else parent's, else the plan period).
+    pub start: Date,
+    pub due: Date,
+    /// Members as set on the item or inherited.
+    pub members: Option<&'p Members>,
+    pub adoption: Option<Adoption>,
+    /// The item or an ancestor is deferred or cancelled.
+    pub inactive: Option<ItemState>,
+}
+
+/// The plan, indexed for the rules.
+#[derive(Debug)]
+pub(crate) struct Index<'p> {
+    pub plan: &'p Plan,
+    /// Every item in document order.
+    pub items: Vec<ItemInfo<'p>>,
+    /// The first item with each id.
+    pub by_id: HashMap<&'p str, usize>,
+    /// Level names, top-down.
+    pub level_names: Vec<String>,
+}
+
+impl<'p> Index<'p> {
+    pub fn new(plan: &'p Plan) -> Self {
+        let level_names =
+            plan.levels().into_iter().map(|level| level.name.unwrap_or_else(|| capitalise(&level.id))).collect();
+        let mut index = Index { plan, items: Vec::new(), by_id: HashMap::new(), level_names };
+        let root = Pointer::root().join("items");
+        // Depth-first in document order, without recursion (depth is bounded, but stay simple).
+        let mut stack: Vec<(&'p Item, Pointer, usize, Option<usize>)> =
+            plan.items.iter().enumerate().rev().map(|(i, item)| (item, root.join(i), 0, None)).collect();
+        while let Some((item, path, depth, parent)) = stack.pop() {
+            let inherited = parent.map(|p| &index.items[p]);
+            let start = item.start.or(inherited.map(|p| p.start)).unwrap_or(plan.period.start);
+            let due = item.due.or(inherited.map(|p| p.due)).unwrap_or(plan.period.end);
+            let members = item.members.as_ref().or(inherited.and_then(|p| p.members));
+            let adoption = item.adoption.or(inherited.and_then(|p| p.adoption));
+            let inactive = match item.state() {
+                ItemState::Active => inherited.and_then(|p| p.inactive),
+                state => Some(state),
+            };
+            let position = index.items.len();
+            index.by_id.entry(item.id.as_str()).or_insert(position);
+            let children_path = path.join("children");
+            stack.extend(
+                item.children
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(i, child)| (child, children_path.join(i), depth + 1, Some(position))),
+            );
+            index.items.push(ItemInfo { item, path, depth, start, due, members, adoption, inactive });
+        }
+        index
+    }
+
+    /// The item with this id.
+    pub fn get(&self, id: &str) -> Option<&ItemInfo<'p>> {
+        self.by_id.get(id).map(|&i| &self.items[i])
+    }
+
+    /// How an item is named in messages: its level and id, e.g. "Output `finance.1.c`".
+    pub fn name(&self, info: &ItemInfo<'_>) -> String {
+        let level = self.level_names.get(info.depth).map_or("Item", String::as_str);
+        format!("{level} `{}`", info.item.id)
+    }
+
+    /// The ids of every item (for suggestions).
+    pub fn ids(&self) -> impl Iterator<Item = &'p str> + '_ {
+        self.items.iter().map(|info| info.item.id.as_str())
+    }
+
+    /// The member ids of the plan.
+    pub fn member_ids(&self) -> impl Iterator<Item = &'p str> + '_ {
+        self.plan.members.iter().map(|m| m.id.as_str())
+    }
+}
+
+/// Upper-cases the first letter.
+pub(crate) fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A progress return being checked, with where it is.
+#[derive(Debug)]
+pub(crate) struct UpdateRef<'u> {
+    pub update: &'u Update,
+    pub path: Pointer,
+    pub document: Document,
+}
+
+impl UpdateRef<'_> {
+    /// How the return is named in messages: "The return on row 3" for a CSV, else by position.
+    pub fn name(&self) -> String {
+        let index = match self.path.segments().last() {
+            Some(PathSegment::Index(i)) => *i,
+            _ => 0,
+        };
+        format!("The return #{} ({} on {})", index + 1, self.update.item, self.update.date)
+    }
+}
+
+/// Collects findings.
+#[derive(Debug, Default)]
+pub(crate) struct Findings {
+    pub list: Vec<Diagnostic>,
+}
+
+impl Findings {
+    /// Records a finding in the plan document.
+    pub fn add(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        path: Pointer,
+        item: Option<&str>,
+        message: String,
+    ) -> &mut Diagnostic {
+        self.add_in(Document::Plan, code, severity, path, item, message)
+    }
+
+    /// Records a finding in the given document.
+    pub fn add_in(
+        &mut self,
+        document: Document,
+        code: &'static str,
+        severity: Severity,
+        path: Pointer,
+        item: Option<&str>,
+        message: String,
+    ) -> &mut Diagnostic {
+        self.list.push(Diagnostic {
+            code,
+            severity,
+            message,
+            path,
+            item: item.map(str::to_owned),
+            line: None,
+            column: None,
+            hint: None,
+            document,
+        });
+        let last = self.list.len() - 1;
+        &mut self.list[last]
+    }
+}
+
+impl Diagnostic {
+    /// Adds a hint.
+    pub(crate) fn hint(&mut self, hint: impl Into<String>) {
+        self.hint = Some(hint.into());
+    }
+}

@@ -1,0 +1,160 @@
+//! Validation (DESIGN section 5): every problem in a plan and its returns, each with a stable
+//! code, a severity, a message for a committee officer, and its exact place (JSON Pointer path,
+//! item id, and line and column when the plan came from text). Validation never stops at the
+//! first finding.
+//!
+//! One file per rule family: [`structure`], [`references`], [`dates`], [`numbers`],
+//! [`consistency`], [`numbering`], [`governance`]; coverage across plans is in
+//! [`crate::Workspace`]. Every code is listed in `docs/diagnostics.md`.
+
+mod consistency;
+mod context;
+mod dates;
+mod diagnostic;
+mod governance;
+mod numbering;
+mod numbers;
+mod references;
+mod structure;
+
+pub use diagnostic::{Counts, Diagnostic, Document, Report, Severity};
+pub(crate) use references::OtherPlans;
+
+use context::{Findings, Index, UpdateRef};
+
+use crate::io::Pointer;
+use crate::model::{Plan, Updates};
+
+impl Plan {
+    /// Validates the plan and the returns it carries.
+    ///
+    /// ```
+    /// let plan = workplan::Plan::from_yaml_str(
+    ///     "workplan: 1\nid: demo\ntitle: Demo\nperiod: {start: 2020-04-01, end: 2021-03-31}\n\
+    ///      levels: [{id: priority}, {id: output}]\n\
+    ///      items:\n  - id: finance.1\n    title: Fair funding\n    children:\n\
+    ///      \x20     - {id: finance.1.c, title: Lobby, due: 2021-06-30}\n",
+    /// )?;
+    /// let report = plan.validate();
+    /// let finding = &report.diagnostics[0];
+    /// assert_eq!(finding.code, "due_outside_period");
+    /// assert_eq!(finding.message, "Output `finance.1.c` is due on 2021-06-30, after the plan ends on 2021-03-31.");
+    /// assert_eq!((finding.line, finding.column), (Some(10), Some(46)));
+    /// # Ok::<(), workplan::LoadError>(())
+    /// ```
+    pub fn validate(&self) -> Report {
+        validate(self, None, None)
+    }
+
+    /// Validates the plan, the returns it carries, and a separate set of returns (whose findings
+    /// have `document: updates` and point into that file).
+    pub fn validate_with(&self, updates: &Updates) -> Report {
+        validate(self, Some(updates), None)
+    }
+}
+
+/// Runs every rule family over the plan (and the returns), in document order.
+pub(crate) fn validate(plan: &Plan, extra: Option<&Updates>, others: Option<&OtherPlans<'_>>) -> Report {
+    let index = Index::new(plan);
+    let mut findings = Findings::default();
+    structure::check_plan(&index, &mut findings);
+    dates::check_plan(&index, &mut findings);
+    numbers::check_plan(&index, &mut findings);
+    numbers::check_siblings(&index, None, &plan.items, &mut findings);
+    numbering::check_siblings(&index, None, &plan.items, &mut findings);
+    for (position, info) in index.items.iter().enumerate() {
+        structure::check_item(&index, position, info, &mut findings);
+        references::check_item(&index, info, others, &mut findings);
+        dates::check_item(&index, info, &mut findings);
+        numbers::check_item(&index, info, &mut findings);
+        numbers::check_siblings(&index, Some(info), &info.item.children, &mut findings);
+        numbering::check_siblings(&index, Some(info), &info.item.children, &mut findings);
+    }
+    let embedded = plan.updates.iter().enumerate().map(|(i, update)| UpdateRef {
+        update,
+        path: Pointer::root().join("updates").join(i),
+        document: Document::Plan,
+    });
+    let separate = extra.into_iter().flat_map(|updates| {
+        updates.iter().enumerate().map(|(i, update)| UpdateRef {
+            update,
+            path: Pointer::root().join(i),
+            document: Document::Updates,
+        })
+    });
+    let updates: Vec<UpdateRef<'_>> = embedded.chain(separate).collect();
+    consistency::check_sums(&index, updates.iter(), &mut findings);
+    for update in &updates {
+        references::check_update(&index, update, &mut findings);
+        dates::check_update(&index, update, &mut findings);
+        numbers::check_update(update, &mut findings);
+        consistency::check_update(&index, update, &mut findings);
+    }
+    references::check_events(&index, &mut findings);
+    governance::check_events(&index, &mut findings);
+    locate(findings.list, plan, extra)
+}
+
+/// Gives every finding its line and column, and puts them in document order.
+fn locate(mut diagnostics: Vec<crate::Diagnostic>, plan: &Plan, extra: Option<&Updates>) -> Report {
+    for diagnostic in &mut diagnostics {
+        let source = match diagnostic.document {
+            Document::Plan => &plan.source,
+            Document::Updates => match extra {
+                Some(updates) => &updates.source,
+                None => continue,
+            },
+        };
+        if let Some(position) = source.position(&diagnostic.path) {
+            diagnostic.line = Some(position.line);
+            diagnostic.column = Some(position.column);
+        }
+    }
+    // Stable: findings without positions keep the order of the walk, which is document order.
+    diagnostics.sort_by_key(|d| (d.document, d.line.unwrap_or(0), d.column.unwrap_or(0)));
+    Report { diagnostics }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use crate::Plan;
+
+    /// A plan with the standard four-line header, period 2020-04-01 to 2021-03-31, and `body`.
+    pub fn plan(body: &str) -> Plan {
+        plan_with_period("{start: 2020-04-01, end: 2021-03-31}", body)
+    }
+
+    pub fn plan_with_period(period: &str, body: &str) -> Plan {
+        let text = format!("workplan: 1\nid: test\ntitle: Test\nperiod: {period}\n{body}");
+        Plan::from_yaml_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+    }
+
+    /// A finding's code, path and line, comparable with a `(code, path, line)` tuple.
+    #[derive(Debug)]
+    pub struct At(pub &'static str, pub String, pub Option<usize>);
+
+    impl PartialEq<(&str, &str, Option<usize>)> for At {
+        fn eq(&self, other: &(&str, &str, Option<usize>)) -> bool {
+            self.0 == other.0 && self.1 == other.1 && self.2 == other.2
+        }
+    }
+
+    /// The code, path and line of every finding.
+    pub fn codes_at(plan: &Plan) -> Vec<At> {
+        plan.validate().diagnostics.into_iter().map(|d| At(d.code, d.path.to_string(), d.line)).collect()
+    }
+
+    #[test]
+    fn a_clean_plan_has_no_findings() {
+        let plan = plan("items:\n- {id: a, label: '1', title: A, children: [{id: a.1, label: a, title: A1}]}\n");
+        assert!(plan.validate().is_empty(), "{:?}", plan.validate());
+    }
+
+    #[test]
+    fn validation_does_not_stop_at_the_first_finding() {
+        let plan = plan("items:\n- {id: A, title: ''}\n- {id: A, title: ''}\n");
+        let report = plan.validate();
+        assert_eq!(report.counts().errors, 5, "{report:#?}");
+        assert!(report.has_errors());
+    }
+}

@@ -1,0 +1,217 @@
+//! Numbers: finite everywhere, percents within 0 to 100, weights not negative and not all zero
+//! among siblings, targets that differ from baselines, per-member targets only with members.
+
+use super::context::{Findings, Index, ItemInfo, UpdateRef};
+use super::diagnostic::{Document, Severity};
+use crate::io::Pointer;
+use crate::model::Item;
+
+fn check_finite(
+    findings: &mut Findings,
+    document: Document,
+    value: Option<f64>,
+    path: Pointer,
+    item: Option<&str>,
+    what: String,
+) -> bool {
+    match value {
+        Some(v) if !v.is_finite() => {
+            findings.add_in(
+                document,
+                "non_finite",
+                Severity::Error,
+                path,
+                item,
+                format!("{what} is not a finite number ({v})."),
+            );
+            false
+        }
+        _ => true,
+    }
+}
+
+/// Checks the settings' numbers.
+pub(crate) fn check_plan(index: &Index<'_>, findings: &mut Findings) {
+    let Some(bands) = index.plan.settings.as_ref().and_then(|s| s.bands.as_ref()) else { return };
+    let path = Pointer::parse("/settings/bands");
+    check_finite(findings, Document::Plan, bands.at_risk, path.join("at_risk"), None, "The at-risk band".to_owned());
+    check_finite(
+        findings,
+        Document::Plan,
+        bands.off_track,
+        path.join("off_track"),
+        None,
+        "The off-track band".to_owned(),
+    );
+}
+
+/// Checks an item's weight and measure.
+pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut Findings) {
+    let item = info.item;
+    let id = Some(item.id.as_str());
+    let name = index.name(info);
+    let weight_path = info.path.join("weight");
+    if check_finite(findings, Document::Plan, item.weight, weight_path.clone(), id, format!("The weight of {name}")) {
+        if let Some(weight) = item.weight.filter(|w| *w < 0.0) {
+            findings
+                .add(
+                    "negative_weight",
+                    Severity::Error,
+                    weight_path,
+                    id,
+                    format!("{name} has a negative weight ({weight}); weights are 0 or more."),
+                )
+                .hint("use 0 to leave an item out of its parent's progress");
+        }
+    }
+    if let Some(measure) = &item.measure {
+        let path = info.path.join("measure");
+        let plan = Document::Plan;
+        let ok_baseline = check_finite(
+            findings,
+            plan,
+            measure.baseline,
+            path.join("baseline"),
+            id,
+            format!("The baseline of {name}"),
+        );
+        let ok_target = check_finite(
+            findings,
+            plan,
+            Some(measure.target),
+            path.join("target"),
+            id,
+            format!("The target of {name}"),
+        );
+        check_finite(
+            findings,
+            plan,
+            measure.member_target,
+            path.join("member_target"),
+            id,
+            format!("The per-member target of {name}"),
+        );
+        for (i, milestone) in measure.milestones.iter().enumerate() {
+            let what = format!("The target of milestone {} of {name}", i + 1);
+            check_finite(
+                findings,
+                plan,
+                Some(milestone.target),
+                path.join("milestones").join(i).join("target"),
+                id,
+                what,
+            );
+        }
+        if ok_baseline && ok_target && measure.target == measure.baseline() {
+            findings
+                .add(
+                    "target_equals_baseline",
+                    Severity::Error,
+                    path.join("target"),
+                    id,
+                    format!(
+                        "The target of {name} equals its baseline ({}), so progress towards it cannot be measured.",
+                        measure.target
+                    ),
+                )
+                .hint("set the baseline to where the measure stood at the start");
+        }
+        if measure.member_target.is_some() && info.members.is_none() {
+            findings.add(
+                "member_target_without_members",
+                Severity::Warning,
+                path.join("member_target"),
+                id,
+                format!("{name} has a target for each member, but it is not delivered by members, so the per-member target is not used."),
+            );
+        }
+    }
+}
+
+/// Checks that not every one of a group of siblings has weight 0 (`parent` is `None` for the top
+/// level).
+pub(crate) fn check_siblings(
+    index: &Index<'_>,
+    parent: Option<&ItemInfo<'_>>,
+    children: &[Item],
+    findings: &mut Findings,
+) {
+    if children.is_empty() || !children.iter().all(|c| c.weight() == 0.0) {
+        return;
+    }
+    let (path, id, whose) = match parent {
+        Some(info) => (info.path.join("children"), Some(info.item.id.as_str()), format!("under {}", index.name(info))),
+        None => (Pointer::root().join("items"), None, "at the top of the plan".to_owned()),
+    };
+    findings
+        .add(
+            "all_weights_zero",
+            Severity::Warning,
+            path,
+            id,
+            format!("Every item {whose} has weight 0, so progress there cannot be computed."),
+        )
+        .hint("give at least one of them a weight above 0");
+}
+
+/// Checks a return's numbers.
+pub(crate) fn check_update(update: &UpdateRef<'_>, findings: &mut Findings) {
+    let u = update.update;
+    let item = Some(u.item.as_str());
+    let name = update.name();
+    if check_finite(
+        findings,
+        update.document,
+        u.percent,
+        update.path.join("percent"),
+        item,
+        format!("The percent of {}", name.to_lowercase()),
+    ) {
+        if let Some(percent) = u.percent.filter(|p| !(0.0..=100.0).contains(p)) {
+            findings.add_in(
+                update.document,
+                "percent_out_of_range",
+                Severity::Error,
+                update.path.join("percent"),
+                item,
+                format!("{name} reports {percent}%; a percent is between 0 and 100."),
+            );
+        }
+    }
+    check_finite(
+        findings,
+        update.document,
+        u.value,
+        update.path.join("value"),
+        item,
+        format!("The value of {}", name.to_lowercase()),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::tests::{codes_at, plan};
+
+    #[test]
+    fn weights_measures_and_percents() {
+        let plan = plan(
+            "settings: {bands: {at_risk: .nan}}\nitems:\n\
+             - {id: a, title: A, weight: -1, measure: {unit: u, baseline: 5, target: 5, member_target: 2}}\n\
+             - id: b\n  title: B\n  children: [{id: b.1, title: B1, weight: 0}, {id: b.2, title: B2, weight: 0, measure: {unit: u, target: .inf}}]\n\
+             updates:\n- {item: a, date: 2020-06-30, percent: 120}\n- {item: a, date: 2020-06-30, value: .nan}\n",
+        );
+        assert_eq!(
+            codes_at(&plan),
+            vec![
+                ("non_finite", "/settings/bands/at_risk", Some(5)),
+                ("negative_weight", "/items/0/weight", Some(7)),
+                ("target_equals_baseline", "/items/0/measure/target", Some(7)),
+                ("member_target_without_members", "/items/0/measure/member_target", Some(7)),
+                ("all_weights_zero", "/items/1/children", Some(10)),
+                ("non_finite", "/items/1/children/1/measure/target", Some(10)),
+                ("percent_out_of_range", "/updates/0/percent", Some(12)),
+                ("non_finite", "/updates/1/value", Some(13)),
+            ]
+        );
+    }
+}
