@@ -80,7 +80,7 @@ impl Workspace {
     /// Like [`validate`](Workspace::validate), with separate returns for some plans:
     /// `updates[i]` goes with `plans[i]` (missing entries mean none).
     pub fn validate_with(&self, updates: &[Option<&Updates>]) -> Vec<PlanReport> {
-        let items: Vec<(&str, HashSet<&str>)> = self
+        let items: Vec<(&str, std::collections::BTreeSet<&str>)> = self
             .plans
             .iter()
             .map(|plan| {

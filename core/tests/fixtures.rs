@@ -7,51 +7,22 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde_json::{json, Value};
-use workplan::{Format, LoadError, Plan, Updates};
+use serde_json::{json, Map, Value};
+use workplan::{Diagnostic, Format, LoadError, Plan, Updates, Workspace};
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
 }
 
-/// The input file of a case: `plan.*` or `updates.*`.
-fn input_of(case: &Path) -> (PathBuf, bool) {
-    let mut inputs: Vec<PathBuf> = fs::read_dir(case)
+/// The file of a case whose name (without extension) is `stem`.
+fn file_named(case: &Path, stem: &str) -> Option<PathBuf> {
+    let mut found: Vec<PathBuf> = fs::read_dir(case)
         .expect("case folder is readable")
         .map(|entry| entry.expect("entry").path())
-        .filter(|path| {
-            let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-            name == "plan" || name == "updates"
-        })
+        .filter(|path| path.is_file() && path.file_stem().and_then(|s| s.to_str()) == Some(stem))
         .collect();
-    assert_eq!(inputs.len(), 1, "{}: exactly one plan.* or updates.* file", case.display());
-    let input = inputs.remove(0);
-    let is_plan = input.file_stem().and_then(|s| s.to_str()) == Some("plan");
-    (input, is_plan)
-}
-
-/// What loading a case gives: the canonical JSON and a count, or the error.
-fn outcome(input: &Path, is_plan: bool) -> Result<(String, usize), LoadError> {
-    let bytes = fs::read(input).expect("input is readable");
-    let format = Format::from_path(input);
-    if is_plan {
-        let plan = Plan::from_bytes(&bytes, format)?;
-        let canonical = plan.to_json_string();
-        // Lossless and deterministic: the saved JSON and YAML load back to the same plan.
-        let from_json = Plan::from_json_str(&canonical).expect("saved JSON loads");
-        assert_eq!(from_json, plan, "{}: JSON round trip", input.display());
-        let yaml = plan.to_yaml_string();
-        let from_yaml = Plan::from_yaml_str(&yaml).expect("saved YAML loads");
-        assert_eq!(from_yaml, plan, "{}: YAML round trip\n{yaml}", input.display());
-        assert_eq!(from_yaml.to_yaml_string(), yaml, "{}: YAML saving is deterministic", input.display());
-        Ok((canonical, plan.items_in_order().len()))
-    } else {
-        let updates = Updates::from_bytes(&bytes, format)?;
-        let canonical = updates.to_json_string();
-        assert_eq!(Updates::from_json_str(&canonical).expect("saved JSON loads"), updates);
-        assert_eq!(Updates::from_csv(&updates.to_csv_string()).expect("saved CSV loads"), updates);
-        Ok((canonical, updates.len()))
-    }
+    assert!(found.len() <= 1, "{}: more than one {stem}.* file", case.display());
+    found.pop()
 }
 
 fn error_json(error: &LoadError) -> Value {
@@ -64,6 +35,99 @@ fn error_json(error: &LoadError) -> Value {
     })
 }
 
+fn diagnostics_json(diagnostics: &[Diagnostic]) -> Value {
+    Value::Array(
+        diagnostics
+            .iter()
+            .map(|d| {
+                json!({
+                    "code": d.code,
+                    "severity": d.severity,
+                    "message": d.message,
+                    "path": d.path.to_string(),
+                    "item": d.item,
+                    "line": d.line,
+                    "column": d.column,
+                    "hint": d.hint,
+                    "document": d.document,
+                })
+            })
+            .collect(),
+    )
+}
+
+fn load_plan(path: &Path) -> Result<Plan, LoadError> {
+    Plan::from_bytes(&fs::read(path).expect("readable"), Format::from_path(path))
+}
+
+fn load_updates(path: &Path) -> Result<Updates, LoadError> {
+    Updates::from_bytes(&fs::read(path).expect("readable"), Format::from_path(path))
+}
+
+/// What a case gives, as the JSON expectation it must equal, and the canonical text if any.
+fn outcome(case: &Path) -> (Map<String, Value>, Option<String>) {
+    let mut expect = Map::new();
+    let workspace_dir = case.join("workspace");
+    if workspace_dir.is_dir() {
+        let mut files: Vec<PathBuf> =
+            fs::read_dir(&workspace_dir).expect("dir").map(|e| e.expect("entry").path()).collect();
+        files.sort();
+        let plans: Vec<Plan> =
+            files.iter().map(|f| load_plan(f).unwrap_or_else(|e| panic!("{}: {e}", f.display()))).collect();
+        let reports = Workspace::new(plans).validate();
+        let reports: Vec<Value> = reports
+            .iter()
+            .map(|r| json!({"plan": r.plan, "diagnostics": diagnostics_json(&r.report.diagnostics)}))
+            .collect();
+        expect.insert("reports".into(), Value::Array(reports));
+        return (expect, None);
+    }
+    let plan_file = file_named(case, "plan");
+    let updates_file = file_named(case, "updates");
+    match (plan_file, updates_file) {
+        (Some(plan_file), updates_file) => match load_plan(&plan_file) {
+            Err(error) => {
+                expect.insert("error".into(), error_json(&error));
+                (expect, None)
+            }
+            Ok(plan) => {
+                let canonical = plan.to_json_string();
+                let report = match &updates_file {
+                    Some(file) => plan.validate_with(&load_updates(file).expect("the case's updates load")),
+                    None => plan.validate(),
+                };
+                // Lossless and deterministic: the saved JSON and YAML load back to the same plan
+                // (except that JSON has no way to write a number that is not finite).
+                if report.with_code("non_finite").next().is_none() {
+                    assert_eq!(Plan::from_json_str(&canonical).expect("saved JSON loads"), plan, "{}", case.display());
+                    let yaml = plan.to_yaml_string();
+                    let from_yaml = Plan::from_yaml_str(&yaml).expect("saved YAML loads");
+                    assert_eq!(from_yaml, plan, "{}: YAML round trip\n{yaml}", case.display());
+                    assert_eq!(from_yaml.to_yaml_string(), yaml, "{}: YAML saving is deterministic", case.display());
+                }
+                expect
+                    .insert("ok".into(), json!({"canonical": "canonical.json", "items": plan.items_in_order().len()}));
+                expect.insert("diagnostics".into(), diagnostics_json(&report.diagnostics));
+                (expect, Some(canonical))
+            }
+        },
+        (None, Some(updates_file)) => match load_updates(&updates_file) {
+            Err(error) => {
+                expect.insert("error".into(), error_json(&error));
+                (expect, None)
+            }
+            Ok(updates) => {
+                let canonical = updates.to_json_string();
+                assert_eq!(Updates::from_json_str(&canonical).expect("saved JSON loads"), updates);
+                assert_eq!(Updates::from_csv(&updates.to_csv_string()).expect("saved CSV loads"), updates);
+                expect.insert("ok".into(), json!({"canonical": "canonical.json", "rows": updates.len()}));
+                (expect, Some(canonical))
+            }
+        },
+        (None, None) => panic!("{}: no plan.*, updates.* or workspace/", case.display()),
+    }
+}
+
 #[test]
 fn every_fixture_case_gives_its_expected_outcome() {
     let bless = std::env::var_os("WORKPLAN_BLESS").is_some();
@@ -73,50 +137,44 @@ fn every_fixture_case_gives_its_expected_outcome() {
         .filter(|p| p.is_dir())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 30, "the corpus has {} cases", cases.len());
+    assert!(cases.len() >= 70, "the corpus has {} cases", cases.len());
     let mut failures = Vec::new();
     for case in &cases {
-        let (input, is_plan) = input_of(case);
         let case_file = case.join("case.json");
-        let mut spec: Value = serde_json::from_str(&fs::read_to_string(&case_file).expect("case.json")).expect("JSON");
-        let result = outcome(&input, is_plan);
+        let spec: Value = serde_json::from_str(&fs::read_to_string(&case_file).expect("case.json")).expect("JSON");
+        let (expect, canonical) = outcome(case);
         if bless {
-            let object = spec.as_object_mut().expect("case.json is an object");
-            object.remove("ok");
-            object.remove("error");
-            match &result {
-                Ok((canonical, count)) => {
-                    fs::write(case.join("canonical.json"), canonical).expect("write canonical");
-                    let key = if is_plan { "items" } else { "rows" };
-                    object.insert("ok".into(), json!({ "canonical": "canonical.json", key: count }));
-                }
-                Err(error) => {
+            let mut object = Map::new();
+            object.insert("description".into(), spec["description"].clone());
+            object.extend(expect);
+            fs::write(&case_file, serde_json::to_string_pretty(&object).expect("json") + "\n").expect("write case");
+            match canonical {
+                Some(text) => fs::write(case.join("canonical.json"), text).expect("write canonical"),
+                None => {
                     let _ = fs::remove_file(case.join("canonical.json"));
-                    object.insert("error".into(), error_json(error));
                 }
             }
-            fs::write(&case_file, serde_json::to_string_pretty(&spec).expect("json") + "\n").expect("write case");
             continue;
         }
         let name = case.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_owned();
-        match (&result, spec.get("ok"), spec.get("error")) {
-            (Ok((canonical, count)), Some(ok), None) => {
-                let expected = fs::read_to_string(case.join("canonical.json")).expect("canonical.json");
-                if *canonical != expected {
-                    failures.push(format!("{name}: canonical JSON differs:\n{canonical}"));
-                }
-                let key = if is_plan { "items" } else { "rows" };
-                if ok[key] != json!(count) {
-                    failures.push(format!("{name}: {key} = {count}, expected {}", ok[key]));
-                }
+        for (key, value) in &expect {
+            if spec.get(key) != Some(value) {
+                failures.push(format!(
+                    "{name}: `{key}` is\n{}\nbut the case expects\n{}",
+                    serde_json::to_string_pretty(value).unwrap_or_default(),
+                    serde_json::to_string_pretty(&spec.get(key)).unwrap_or_default()
+                ));
             }
-            (Err(error), None, Some(expected)) => {
-                if error_json(error) != *expected {
-                    failures.push(format!("{name}: got {}, expected {expected}", error_json(error)));
-                }
+        }
+        let keys = spec.as_object().map_or(0, |o| o.len());
+        if keys != expect.len() + 1 {
+            failures
+                .push(format!("{name}: case.json has other expectations than {:?}", expect.keys().collect::<Vec<_>>()));
+        }
+        if let Some(text) = canonical {
+            if fs::read_to_string(case.join("canonical.json")).ok().as_deref() != Some(text.as_str()) {
+                failures.push(format!("{name}: canonical JSON differs:\n{text}"));
             }
-            (Ok(_), _, _) => failures.push(format!("{name}: loaded, but an error was expected")),
-            (Err(error), _, _) => failures.push(format!("{name}: expected to load, failed with {}", error_json(error))),
         }
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));

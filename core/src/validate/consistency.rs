@@ -152,9 +152,9 @@ pub(crate) fn check_sums<'u>(
                     info.path.join("measure"),
                     Some(&info.item.id),
                     format!(
-                        "The measure of {} adds up members' values, but only {} of its {scope} members have reported a value, so the total counts only theirs.",
+                        "The measure of {} adds up members' values, but only {reporting} of its {scope} members {} reported a value, so the total counts only theirs.",
                         index.name(info),
-                        reporting
+                        if reporting == 1 { "has" } else { "have" }
                     ),
                 )
                 .hint("use `aggregate: mean` to compare like with like, or collect the missing returns");

@@ -109,13 +109,14 @@ pub(crate) struct UpdateRef<'u> {
 }
 
 impl UpdateRef<'_> {
-    /// How the return is named in messages: "The return on row 3" for a CSV, else by position.
+    /// How the return is named in messages: "The return #3 for `finance.1.a`" (counting from 1
+    /// in its list or file).
     pub fn name(&self) -> String {
         let index = match self.path.segments().last() {
             Some(PathSegment::Index(i)) => *i,
             _ => 0,
         };
-        format!("The return #{} ({} on {})", index + 1, self.update.item, self.update.date)
+        format!("The return #{} for `{}`", index + 1, self.update.item)
     }
 }
 

@@ -140,8 +140,13 @@ pub(crate) fn check_siblings(
             }
             _ if n != expected => {
                 let missing = if n > expected {
-                    let gap: Vec<String> = (expected..n).take(3).map(|m| format!("`{}`", label_of(kind, m))).collect();
-                    format!(": {} is missing", gap.join(", "))
+                    let gap: Vec<String> = (expected..n).map(|m| format!("`{}`", label_of(kind, m))).collect();
+                    match gap.as_slice() {
+                        [one] => format!(": {one} is missing"),
+                        [first, second] => format!(": {first} and {second} are missing"),
+                        [first, .., last] => format!(": {first} to {last} are missing"),
+                        [] => String::new(),
+                    }
                 } else {
                     String::new()
                 };

@@ -154,6 +154,12 @@ pub(crate) fn check_siblings(
         .hint("give at least one of them a weight above 0");
 }
 
+/// The text with its first letter in lower case ("The return..." inside a sentence).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// Checks a return's numbers.
 pub(crate) fn check_update(update: &UpdateRef<'_>, findings: &mut Findings) {
     let u = update.update;
@@ -165,7 +171,7 @@ pub(crate) fn check_update(update: &UpdateRef<'_>, findings: &mut Findings) {
         u.percent,
         update.path.join("percent"),
         item,
-        format!("The percent of {}", name.to_lowercase()),
+        format!("The percent of {}", lower_first(&name)),
     ) {
         if let Some(percent) = u.percent.filter(|p| !(0.0..=100.0).contains(p)) {
             findings.add_in(
@@ -184,7 +190,7 @@ pub(crate) fn check_update(update: &UpdateRef<'_>, findings: &mut Findings) {
         u.value,
         update.path.join("value"),
         item,
-        format!("The value of {}", name.to_lowercase()),
+        format!("The value of {}", lower_first(&name)),
     );
 }
 

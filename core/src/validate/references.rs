@@ -1,6 +1,6 @@
 //! References: themes, members, items of returns, link targets and reviewed items must exist.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use super::context::{Findings, Index, ItemInfo, UpdateRef};
 use super::diagnostic::Severity;
@@ -8,7 +8,7 @@ use crate::io::nearest_of;
 use crate::model::Members;
 
 /// The items of the other plans loaded with this one (a workspace), by plan id.
-pub(crate) type OtherPlans<'w> = HashMap<&'w str, HashSet<&'w str>>;
+pub(crate) type OtherPlans<'w> = HashMap<&'w str, BTreeSet<&'w str>>;
 
 fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     nearest_of(word, candidates).map(|s| format!("did you mean `{s}`?"))
