@@ -10,7 +10,7 @@ use pyo3::types::PyList;
 use workplan::{LoadError, PathSegment};
 
 /// Builds an instance of the facade's exception class `name`.
-fn facade_error(py: Python<'_>, name: &str, message: String) -> PyErr {
+pub fn facade_error(py: Python<'_>, name: &str, message: String) -> PyErr {
     let made = py
         .import("workplan._errors")
         .and_then(|module| module.getattr(name))

@@ -6,12 +6,16 @@ use pyo3::prelude::*;
 
 mod errors;
 mod plan;
+mod validate;
+mod workspace;
 
 /// The native half of the `workplan` package.
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<plan::Plan>()?;
     module.add_class::<plan::Updates>()?;
+    module.add_class::<validate::Diagnostic>()?;
+    module.add_class::<workspace::Workspace>()?;
     module.add_function(wrap_pyfunction!(plan::load, module)?)?;
     module.add_function(wrap_pyfunction!(plan::load_updates, module)?)?;
     module.add_function(wrap_pyfunction!(plan::schema, module)?)?;

@@ -89,6 +89,25 @@ impl Plan {
         self.inner.to_yaml_string()
     }
 
+    /// Validates the plan (and `updates`, returns passed separately): every finding, in
+    /// document order, as a `Report` (a list of `Diagnostic`). With `strict=True`, raises
+    /// `ValidationError` (carrying the report as `diagnostics`) when there are errors.
+    #[pyo3(signature = (updates = None, *, strict = false))]
+    fn validate<'py>(&self, py: Python<'py>, updates: Option<&Updates>, strict: bool) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let result = py.detach(|| match updates {
+                Some(updates) => self.inner.validate_with(&updates.inner),
+                None => self.inner.validate(),
+            });
+            let (has_errors, errors) = (result.has_errors(), result.counts().errors);
+            let report = crate::validate::report(py, result)?;
+            if strict {
+                crate::validate::raise_if_errors(py, &report, has_errors, errors)?;
+            }
+            Ok(report)
+        })
+    }
+
     /// The plan's shape: items per level, measures, members, links, events.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || pythonize::pythonize(py, &self.inner.summary()).map_err(|e| workplan_error(py, e.to_string())))

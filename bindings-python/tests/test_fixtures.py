@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 import pytest
 
@@ -15,46 +15,72 @@ from conftest import FIXTURES
 
 def cases() -> List[Path]:
     found = sorted(p for p in FIXTURES.iterdir() if p.is_dir())
-    assert len(found) >= 30, f"the corpus has only {len(found)} cases"
+    assert len(found) >= 70, f"the corpus has only {len(found)} cases"
     return found
 
 
-def input_of(case: Path) -> Path:
-    inputs = [p for p in case.iterdir() if p.stem in ("plan", "updates")]
-    assert len(inputs) == 1, case
-    return inputs[0]
+def named(case: Path, stem: str) -> Optional[Path]:
+    found = [p for p in case.iterdir() if p.is_file() and p.stem == stem]
+    assert len(found) <= 1, case
+    return found[0] if found else None
+
+
+def diagnostics_json(report: List[workplan.Diagnostic]) -> List[Dict[str, Any]]:
+    return [
+        {
+            "code": d.code,
+            "severity": d.severity,
+            "message": d.message,
+            "path": d.pointer,
+            "item": d.item,
+            "line": d.line,
+            "column": d.column,
+            "hint": d.hint,
+            "document": d.document,
+        }
+        for d in report
+    ]
+
+
+def error_json(error: workplan.ParseError) -> Dict[str, Any]:
+    return {"code": error.code, "message": str(error), "path": error.pointer, "line": error.line, "column": error.column}
 
 
 @pytest.mark.parametrize("case", cases(), ids=lambda p: p.name)
 def test_fixture_case(case: Path) -> None:
     spec: Dict[str, Any] = json.loads((case / "case.json").read_text())
-    source = input_of(case)
-    is_plan = source.stem == "plan"
-    loader = workplan.load if is_plan else workplan.load_updates
-    if "error" in spec:
-        expected = spec["error"]
-        with pytest.raises(workplan.ParseError) as caught:
-            loader(source)
-        error = caught.value
-        got = {
-            "code": error.code,
-            "message": str(error),
-            "path": error.pointer,
-            "line": error.line,
-            "column": error.column,
-        }
-        assert got == expected
+    if (case / "workspace").is_dir():
+        plans = [workplan.load(p) for p in sorted((case / "workspace").iterdir())]
+        reports = workplan.Workspace(plans).validate()
+        assert [{"plan": plan, "diagnostics": diagnostics_json(report)} for plan, report in reports] == spec["reports"]
         return
-    loaded = loader(source)
-    canonical = (case / spec["ok"]["canonical"]).read_text()
-    if isinstance(loaded, workplan.Plan):
-        assert loaded.to_json() == canonical
-        assert loaded.summary()["items"] == spec["ok"]["items"]
-        assert workplan.Plan.from_json(loaded.to_json()) == loaded
-        assert workplan.Plan.from_yaml(loaded.to_yaml()) == loaded
-        assert workplan.Plan.from_dict(loaded.to_dict()) == loaded
-    else:
-        assert len(loaded) == spec["ok"]["rows"]
-        assert json.loads(canonical) == loaded.to_records()
-        assert workplan.Updates.from_csv(loaded.to_csv()) == loaded
-        assert workplan.Updates.from_records(loaded.to_records()) == loaded
+    plan_file, updates_file = named(case, "plan"), named(case, "updates")
+    if plan_file is not None:
+        if "error" in spec:
+            with pytest.raises(workplan.ParseError) as caught:
+                workplan.load(plan_file)
+            assert error_json(caught.value) == spec["error"]
+            return
+        plan = workplan.load(plan_file)
+        assert plan.to_json() == (case / spec["ok"]["canonical"]).read_text()
+        assert plan.summary()["items"] == spec["ok"]["items"]
+        updates = workplan.load_updates(updates_file) if updates_file else None
+        report = plan.validate(updates)
+        assert isinstance(report, list) and isinstance(report, workplan.Report)
+        assert diagnostics_json(report) == spec["diagnostics"]
+        if not any(d.code == "non_finite" for d in report):
+            assert workplan.Plan.from_json(plan.to_json()) == plan
+            assert workplan.Plan.from_yaml(plan.to_yaml()) == plan
+            assert workplan.Plan.from_dict(plan.to_dict()) == plan
+        return
+    assert updates_file is not None, case
+    if "error" in spec:
+        with pytest.raises(workplan.ParseError) as caught:
+            workplan.load_updates(updates_file)
+        assert error_json(caught.value) == spec["error"]
+        return
+    loaded = workplan.load_updates(updates_file)
+    assert len(loaded) == spec["ok"]["rows"]
+    assert json.loads((case / spec["ok"]["canonical"]).read_text()) == loaded.to_records()
+    assert workplan.Updates.from_csv(loaded.to_csv()) == loaded
+    assert workplan.Updates.from_records(loaded.to_records()) == loaded

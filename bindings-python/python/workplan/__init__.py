@@ -13,11 +13,15 @@ that say exactly where a problem is (``code``, ``path``, ``line``, ``column``).
 from __future__ import annotations
 
 from workplan._errors import ParseError, ValidationError, WorkplanError
-from workplan._native import Plan, Updates, __version__, load, load_updates, schema
+from workplan._native import Diagnostic, Plan, Updates, Workspace, __version__, load, load_updates, schema
+from workplan._report import Report
 
 __all__ = [
     "Plan",
     "Updates",
+    "Workspace",
+    "Diagnostic",
+    "Report",
     "load",
     "load_updates",
     "schema",

@@ -1,11 +1,12 @@
 """Type stubs of workplan."""
 
 import os
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 from workplan._errors import ParseError as ParseError
 from workplan._errors import ValidationError as ValidationError
 from workplan._errors import WorkplanError as WorkplanError
+from workplan._report import Report as Report
 
 __version__: str
 
@@ -32,6 +33,10 @@ class Plan:
         """The plan as pretty JSON text (deterministic)."""
     def to_yaml(self) -> str:
         """The plan as YAML text (deterministic)."""
+    def validate(self, updates: Optional[Updates] = None, *, strict: bool = False) -> Report:
+        """Validates the plan (and returns passed separately): every finding, in document order.
+
+        With strict=True, raises ValidationError (carrying the report) when there are errors."""
     def summary(self) -> Dict[str, Any]:
         """Items per level, measures, members, links, events."""
     @property
@@ -60,6 +65,55 @@ class Updates:
         """The returns as CSV text."""
     def __len__(self) -> int: ...
     def __eq__(self, other: object) -> bool: ...
+
+class Diagnostic:
+    """One finding of validation: what is wrong, where, and how to fix it."""
+
+    @property
+    def code(self) -> str:
+        """The stable code of the rule, e.g. "due_outside_period"."""
+    @property
+    def severity(self) -> str:
+        """"error", "warning" or "info"."""
+    @property
+    def message(self) -> str:
+        """What is wrong, in words for a committee officer."""
+    @property
+    def path(self) -> List[Union[str, int]]:
+        """The JSON Pointer path as keys and indexes, e.g. ["items", 0, "due"]."""
+    @property
+    def pointer(self) -> str:
+        """The path as a JSON Pointer string, e.g. "/items/0/due"."""
+    @property
+    def item(self) -> Optional[str]:
+        """The id of the item concerned."""
+    @property
+    def line(self) -> Optional[int]:
+        """The line (from 1) of the offending value, when the plan came from text."""
+    @property
+    def column(self) -> Optional[int]:
+        """The column (from 1, in characters)."""
+    @property
+    def hint(self) -> Optional[str]:
+        """How to fix it."""
+    @property
+    def document(self) -> str:
+        """"plan", or "updates" for findings in returns passed separately."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The finding as plain data."""
+    def __eq__(self, other: object) -> bool: ...
+
+class Workspace:
+    """Plans loaded together, so that links between them are checked."""
+
+    def __init__(self, plans: List[Plan]) -> None: ...
+    def validate(self, updates: Optional[Dict[str, Updates]] = None) -> List[Tuple[str, Report]]:
+        """Validates every plan, checking links across them: (plan id, Report) in plan order."""
+    def coverage(self, plan_id: str) -> Dict[str, Any]:
+        """For each item of the plan: the items of other plans that link to it; and the unlinked."""
+    @property
+    def plans(self) -> List[str]:
+        """The ids of the plans, in order."""
 
 def load(path: _Path) -> Plan:
     """Reads a plan from a .json, .yaml or .yml file."""
