@@ -18,7 +18,7 @@ fn parse_format(name: Option<String>) -> Result<Option<workplan::Format>, JsValu
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Plan {
-    inner: workplan::Plan,
+    pub(crate) inner: workplan::Plan,
 }
 
 #[wasm_bindgen]
@@ -69,6 +69,20 @@ impl Plan {
         to_js(&self.inner.to_json_value())
     }
 
+    /// Validates the plan and the returns it carries: every finding, in document order. Never
+    /// throws for findings.
+    #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+    pub fn validate(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.validate().diagnostics)
+    }
+
+    /// Validates the plan with returns passed separately (findings on them have
+    /// `document: "updates"`). Never throws for findings.
+    #[wasm_bindgen(js_name = validateWith, unchecked_return_type = "Diagnostic[]")]
+    pub fn validate_with(&self, updates: &Updates) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.validate_with(&updates.inner).diagnostics)
+    }
+
     /// Items per level, measures, members, links, events.
     #[wasm_bindgen(unchecked_return_type = "PlanSummary")]
     pub fn summary(&self) -> Result<JsValue, JsValue> {
@@ -90,9 +104,9 @@ impl Plan {
 
 /// Progress returns and adoption events, in input order.
 #[wasm_bindgen]
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Updates {
-    inner: workplan::Updates,
+    pub(crate) inner: workplan::Updates,
 }
 
 #[wasm_bindgen]

@@ -14,7 +14,7 @@ const cases = fs
   .sort();
 
 test("the corpus is there", () => {
-  assert.ok(cases.length >= 30, `only ${cases.length} cases`);
+  assert.ok(cases.length >= 70, `only ${cases.length} cases`);
 });
 
 /** RFC 6901 pointer of a path array. */
@@ -22,51 +22,90 @@ function pointer(segments) {
   return segments.map((s) => "/" + String(s).replaceAll("~", "~0").replaceAll("/", "~1")).join("");
 }
 
+/** A case file named `stem.*`, if any. */
+function named(dir, stem) {
+  const found = fs.readdirSync(dir).filter((f) => f.startsWith(stem + ".") && fs.statSync(path.join(dir, f)).isFile());
+  assert.ok(found.length <= 1, dir);
+  return found.length ? path.join(dir, found[0]) : null;
+}
+
+function load(Kind, file) {
+  return Kind.fromBytes(fs.readFileSync(file), path.extname(file).slice(1));
+}
+
+function diagnosticsJson(diagnostics) {
+  return diagnostics.map((d) => ({
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    path: pointer(d.path),
+    item: d.item,
+    line: d.line,
+    column: d.column,
+    hint: d.hint,
+    document: d.document,
+  }));
+}
+
+function expectError(fn, expected) {
+  let caught;
+  try {
+    fn();
+  } catch (error) {
+    caught = error;
+  }
+  assert.ok(caught instanceof Error, "throws a real Error");
+  assert.equal(caught.name, "ParseError");
+  assert.deepEqual(
+    { code: caught.code, message: caught.message, path: pointer(caught.path), line: caught.line, column: caught.column },
+    expected,
+  );
+}
+
 for (const name of cases) {
   test(name, () => {
     const dir = path.join(fixtures, name);
     const spec = JSON.parse(fs.readFileSync(path.join(dir, "case.json"), "utf8"));
-    const inputs = fs.readdirSync(dir).filter((f) => /^(plan|updates)\./.test(f));
-    assert.equal(inputs.length, 1);
-    const input = inputs[0];
-    const isPlan = input.startsWith("plan.");
-    const format = path.extname(input).slice(1);
-    const bytes = fs.readFileSync(path.join(dir, input));
-    const Kind = isPlan ? workplan.Plan : workplan.Updates;
-    if (spec.error) {
-      let caught;
-      try {
-        Kind.fromBytes(bytes, format);
-      } catch (error) {
-        caught = error;
+    const workspaceDir = path.join(dir, "workspace");
+    if (fs.existsSync(workspaceDir)) {
+      const workspace = new workplan.Workspace();
+      for (const file of fs.readdirSync(workspaceDir).sort()) {
+        workspace.add(load(workplan.Plan, path.join(workspaceDir, file)));
       }
-      assert.ok(caught instanceof Error, "throws a real Error");
-      assert.equal(caught.name, "ParseError");
-      assert.deepEqual(
-        {
-          code: caught.code,
-          message: caught.message,
-          path: pointer(caught.path),
-          line: caught.line,
-          column: caught.column,
-        },
-        spec.error,
-      );
+      const reports = workspace.validate().map((r) => ({ plan: r.plan, diagnostics: diagnosticsJson(r.diagnostics) }));
+      assert.deepEqual(reports, spec.reports);
       return;
     }
-    const loaded = Kind.fromBytes(bytes, format);
-    const canonical = fs.readFileSync(path.join(dir, spec.ok.canonical), "utf8");
-    if (isPlan) {
-      assert.equal(loaded.toJson(), canonical);
-      assert.equal(loaded.summary().items, spec.ok.items);
-      assert.equal(workplan.Plan.fromJson(loaded.toJson()).toJson(), canonical);
-      assert.equal(workplan.Plan.fromYaml(loaded.toYaml()).toJson(), canonical);
-      assert.equal(workplan.Plan.fromObject(loaded.toObject()).toJson(), canonical);
-    } else {
-      assert.equal(loaded.length, spec.ok.rows);
-      assert.deepEqual(loaded.toObject(), JSON.parse(canonical));
-      assert.deepEqual(workplan.Updates.fromCsv(loaded.toCsv()).toObject(), loaded.toObject());
-      assert.deepEqual(workplan.Updates.fromObject(loaded.toObject()).toObject(), loaded.toObject());
+    const planFile = named(dir, "plan");
+    const updatesFile = named(dir, "updates");
+    if (planFile) {
+      if (spec.error) {
+        expectError(() => load(workplan.Plan, planFile), spec.error);
+        return;
+      }
+      const plan = load(workplan.Plan, planFile);
+      const canonical = fs.readFileSync(path.join(dir, spec.ok.canonical), "utf8");
+      assert.equal(plan.toJson(), canonical);
+      assert.equal(plan.summary().items, spec.ok.items);
+      const diagnostics = updatesFile ? plan.validateWith(load(workplan.Updates, updatesFile)) : plan.validate();
+      assert.deepEqual(diagnosticsJson(diagnostics), spec.diagnostics);
+      if (!diagnostics.some((d) => d.code === "non_finite")) {
+        assert.equal(workplan.Plan.fromJson(plan.toJson()).toJson(), canonical);
+        assert.equal(workplan.Plan.fromYaml(plan.toYaml()).toJson(), canonical);
+        assert.equal(workplan.Plan.fromObject(plan.toObject()).toJson(), canonical);
+      }
+      return;
     }
+    assert.ok(updatesFile, name);
+    if (spec.error) {
+      expectError(() => load(workplan.Updates, updatesFile), spec.error);
+      return;
+    }
+    const updates = load(workplan.Updates, updatesFile);
+    const canonical = fs.readFileSync(path.join(dir, spec.ok.canonical), "utf8");
+    assert.equal(updates.length, spec.ok.rows);
+    assert.deepEqual(updates.toObject(), JSON.parse(canonical));
+    assert.deepEqual(workplan.Updates.fromCsv(updates.toCsv()).toObject(), updates.toObject());
+    assert.deepEqual(workplan.Updates.fromObject(updates.toObject()).toObject(), updates.toObject());
   });
 }

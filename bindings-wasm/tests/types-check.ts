@@ -1,7 +1,7 @@
 // Type-checked by `tsc --noEmit` in the test run: the package's declarations are complete enough
 // to write real code against.
 import { Plan, Updates, schema, version } from "../pkg/node/workplan_wasm.js";
-import type { PlanDocument, Item, ParseError, PlanSummary, Update } from "../pkg/node/workplan_wasm.js";
+import type { Diagnostic, PlanDocument, Item, ParseError, PlanSummary, Update } from "../pkg/node/workplan_wasm.js";
 
 const document: PlanDocument = {
   workplan: 1,
@@ -15,6 +15,8 @@ const plan: Plan = Plan.fromObject(document);
 const back: PlanDocument = plan.toObject();
 const first: Item | undefined = back.items?.[0];
 const summary: PlanSummary = plan.summary();
+const findings: Diagnostic[] = plan.validate();
+const firstLine: number | null = findings[0]?.line ?? null;
 const rows: Update[] = Updates.fromCsv("item,date\na,2020-06-30\n").toObject();
 try {
   Plan.fromJson("{");
@@ -23,4 +25,4 @@ try {
   const where: [number | null, number | null] = [error.line, error.column];
   void where;
 }
-void [first, summary, rows, schema(), version()];
+void [first, summary, rows, firstLine, schema(), version()];

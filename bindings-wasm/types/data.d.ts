@@ -173,3 +173,52 @@ export interface ParseError extends Error {
   /** A suggestion of how to fix it, or null. */
   hint: string | null;
 }
+
+/** One finding of validation: what is wrong, where, and how to fix it. */
+export interface Diagnostic {
+  /** Stable code of the rule, e.g. `due_outside_period`. */
+  code: string;
+  severity: "error" | "warning" | "info";
+  /** What is wrong, in words for a committee officer. */
+  message: string;
+  /** JSON Pointer path as keys and indexes, e.g. `["items", 0, "due"]`. */
+  path: (string | number)[];
+  /** The id of the item concerned. */
+  item: string | null;
+  /** Line (from 1) of the offending value, when the plan came from text. */
+  line: number | null;
+  /** Column (from 1, in characters). */
+  column: number | null;
+  /** How to fix it. */
+  hint: string | null;
+  /** `plan`, or `updates` for findings in returns passed separately. */
+  document: "plan" | "updates";
+}
+
+/** The findings for one plan of a workspace. */
+export interface PlanReport {
+  plan: string;
+  diagnostics: Diagnostic[];
+}
+
+/** An item of another plan that links to an item. */
+export interface LinkSource {
+  plan: string;
+  item: string;
+  rel: "delivers" | "supports" | "relates";
+}
+
+/** One item of a plan, with the items that link to it. */
+export interface CoverageEntry {
+  item: string;
+  depth: number;
+  linked_from: LinkSource[];
+  covered: boolean;
+}
+
+/** Which items of a plan the other plans of a workspace link to. */
+export interface Coverage {
+  plan: string;
+  items: CoverageEntry[];
+  unlinked: string[];
+}
