@@ -55,7 +55,7 @@ pub use model::{
 };
 pub use schema::{schema, updates_schema};
 pub use summary::{LevelCount, Summary, UpdatesSummary};
-pub use validate::{Counts, Diagnostic, Document, Report, Severity};
+pub use validate::{CodeInfo, Counts, Diagnostic, Document, Report, Severity, CODES};
 pub use workspace::{Coverage, CoverageEntry, LinkSource, PlanReport, Workspace};
 
 /// The deepest item nesting a plan may have; deeper is a [`LoadError::TooDeep`].

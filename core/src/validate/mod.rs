@@ -22,6 +22,68 @@ pub(crate) use references::OtherPlans;
 
 use context::{Findings, Index, UpdateRef};
 
+/// A finding code: its severity, its rule family, and what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeInfo {
+    /// The code, e.g. `due_outside_period`.
+    pub code: &'static str,
+    /// The severity its findings have.
+    pub severity: Severity,
+    /// The rule family (DESIGN section 5): structure, references, dates, numbers, consistency,
+    /// numbering, coverage, governance.
+    pub family: &'static str,
+    /// What it means, in a sentence.
+    pub summary: &'static str,
+}
+
+const fn code(code: &'static str, severity: Severity, family: &'static str, summary: &'static str) -> CodeInfo {
+    CodeInfo { code, severity, family, summary }
+}
+
+/// Every finding code. Part of the API: codes are added, never renamed or renumbered.
+pub const CODES: &[CodeInfo] = &[
+    code("bad_slug", Severity::Error, "structure", "An id (of the plan, an item, a level, a theme or a member) is not a slug `[a-z0-9][a-z0-9._-]*`."),
+    code("duplicate_id", Severity::Error, "structure", "Two items (or two levels, themes or members) share an id."),
+    code("empty_title", Severity::Error, "structure", "The plan, an item or a theme has an empty title."),
+    code("deeper_than_levels", Severity::Error, "structure", "An item sits deeper in the outline than the plan's declared levels."),
+    code("reserved_member_id", Severity::Error, "structure", "A member has the id `all`, which means every member."),
+    code("unknown_theme", Severity::Error, "references", "An item is tagged with a theme the plan does not define."),
+    code("unknown_member", Severity::Error, "references", "An item or a return names a member the plan does not have."),
+    code("unknown_update_item", Severity::Error, "references", "A return is for an item that is not in the plan."),
+    code("unknown_link_target", Severity::Error, "references", "A link points to an item that does not exist in a plan that is loaded."),
+    code("unresolved_link", Severity::Info, "references", "A link points into a plan that is not loaded, so it is not checked."),
+    code("unknown_event_item", Severity::Error, "references", "An event (a review) names an item that is not in the plan."),
+    code("period_reversed", Severity::Error, "dates", "The plan period ends before it starts."),
+    code("start_after_due", Severity::Error, "dates", "An item starts after it is due."),
+    code("start_outside_period", Severity::Warning, "dates", "An item starts outside the plan period."),
+    code("due_outside_period", Severity::Warning, "dates", "An item is due outside the plan period."),
+    code("milestones_not_ascending", Severity::Error, "dates", "A measure's milestones are not in date order."),
+    code("milestone_outside_dates", Severity::Warning, "dates", "A milestone is dated outside its item's start and due dates."),
+    code("update_after_period", Severity::Warning, "dates", "A return is dated after the plan period ends."),
+    code("update_before_period", Severity::Warning, "dates", "A return is dated before the plan period begins."),
+    code("non_finite", Severity::Error, "numbers", "A number is not finite (NaN or infinity)."),
+    code("percent_out_of_range", Severity::Error, "numbers", "A return's percent is outside 0 to 100."),
+    code("negative_weight", Severity::Error, "numbers", "An item's weight is below 0."),
+    code("all_weights_zero", Severity::Warning, "numbers", "Every item in a group of siblings has weight 0, so their parent's progress cannot be computed."),
+    code("target_equals_baseline", Severity::Error, "numbers", "A measure's target equals its baseline, so progress cannot be measured."),
+    code("member_target_without_members", Severity::Warning, "numbers", "A measure has a per-member target but its item is not delivered by members."),
+    code("update_for_inactive_item", Severity::Warning, "consistency", "A return is for a cancelled or deferred item (or one under such an item)."),
+    code("update_for_parent", Severity::Warning, "consistency", "A return reports progress on an item that has items under it; parents take their progress from their children."),
+    code("done_below_100", Severity::Warning, "consistency", "A return says done but reports a percent below 100."),
+    code("value_without_measure", Severity::Warning, "consistency", "A return reports a value for an item without a measure."),
+    code("member_on_plain_item", Severity::Error, "consistency", "A return names a member for an item that is not delivered by members."),
+    code("member_outside_scope", Severity::Error, "consistency", "A return is from a member outside the item's members."),
+    code("member_missing", Severity::Warning, "consistency", "A return for an item delivered by members names no member."),
+    code("sum_with_missing_values", Severity::Info, "consistency", "A measure that adds up members' values has values from only some of its members."),
+    code("label_out_of_sequence", Severity::Warning, "numbering", "The printed labels of siblings skip (a, b, d) or do not start at the first label."),
+    code("label_repeated", Severity::Warning, "numbering", "Two siblings in a row have the same label."),
+    code("not_linked", Severity::Info, "coverage", "In a workspace, an item of a plan that others link to is linked to by nothing (nor is any item above or below it)."),
+    code("duplicate_plan_id", Severity::Error, "coverage", "Two plans loaded together in a workspace have the same id."),
+    code("events_out_of_order", Severity::Warning, "governance", "The plan's events are not in date order."),
+    code("review_without_items", Severity::Warning, "governance", "A `reviewed` event does not say which items were reviewed."),
+    code("status_mismatch", Severity::Warning, "governance", "The plan's status does not match its last approval or archiving event."),
+];
+
 use crate::io::Pointer;
 use crate::model::{Plan, Updates};
 
@@ -142,6 +204,15 @@ pub(crate) mod tests {
     /// The code, path and line of every finding.
     pub fn codes_at(plan: &Plan) -> Vec<At> {
         plan.validate().diagnostics.into_iter().map(|d| At(d.code, d.path.to_string(), d.line)).collect()
+    }
+
+    #[test]
+    fn codes_are_unique_snake_case_and_in_family_order() {
+        let mut seen = std::collections::HashSet::new();
+        for info in super::CODES {
+            assert!(seen.insert(info.code), "{} twice", info.code);
+            assert!(info.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'), "{}", info.code);
+        }
     }
 
     #[test]
