@@ -16,21 +16,27 @@ fn stdout(output: &Output) -> String {
 }
 
 #[test]
-fn validate_accepts_the_examples() {
+fn validate_checks_the_examples_together() {
     let output = workplan(&[
         "validate",
         "examples/london-councils/business-plan-2020-21.yaml",
-        "examples/london-councils/business-plan-2020-21-draft-2020-03-03.yaml",
-        "examples/london-councils/pledges-2019-2022.yaml",
         "examples/london-councils/business-plan-2020-21-updates.csv",
+        "examples/london-councils/pledges-2019-2022.yaml",
         "examples/london-councils/pledges-2019-2022-updates.csv",
     ]);
     assert!(output.status.success(), "{}", stdout(&output));
-    assert_eq!(stdout(&output).trim(), "5 files checked: 0 errors");
+    let text = stdout(&output);
+    assert!(text.starts_with(
+        "examples/london-councils/pledges-2019-2022.yaml:20:9: warning[status_mismatch]: The plan is marked approved, \
+         but no approval is recorded in its events.\n  = hint: add the approval as an event: date, body, action: approved\n"
+    ), "{text}");
+    assert!(text.ends_with("4 files checked: 0 errors, 1 warning, 10 notes\n"), "{text}");
+    let denied = workplan(&["validate", "--deny-warnings", "examples/london-councils/pledges-2019-2022.yaml"]);
+    assert_eq!(denied.status.code(), Some(1), "--deny-warnings makes the warning count");
 }
 
 #[test]
-fn validate_prints_compiler_style_errors_and_exits_1() {
+fn validate_prints_load_errors_compiler_style_and_exits_1() {
     let file = "tests/fixtures/error-unknown-field-yaml/plan.yaml";
     let output = workplan(&["validate", file, "tests/fixtures/load-minimal-json/plan.json"]);
     assert_eq!(output.status.code(), Some(1));
@@ -41,7 +47,25 @@ fn validate_prints_compiler_style_errors_and_exits_1() {
         )),
         "{text}"
     );
-    assert!(text.ends_with("2 files checked: 1 error\n"), "{text}");
+    assert!(text.ends_with("2 files checked: 1 error, 0 warnings, 0 notes\n"), "{text}");
+}
+
+#[test]
+fn validate_reads_like_a_compiler_on_a_broken_plan() {
+    let plan = "tests/fixtures/validate-separate-updates/plan.yaml";
+    let updates = "tests/fixtures/validate-separate-updates/updates.csv";
+    let output = workplan(&["validate", plan, updates]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{updates}:4:3: warning[update_after_period]: The return #2 for `b` is dated 2021-05-01, after the plan ends on 2021-03-31.\n\
+             {updates}:4:15: error[percent_out_of_range]: The return #2 for `b` reports 140%; a percent is between 0 and 100.\n\
+             {updates}:5:1: error[unknown_update_item]: The return #3 for `c` is for the item `c`, which is not in the plan.\n\
+             \x20 = hint: did you mean `a`?\n\
+             2 files checked: 2 errors, 1 warning, 0 notes\n"
+        )
+    );
 }
 
 #[test]

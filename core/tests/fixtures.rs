@@ -40,6 +40,12 @@ fn diagnostics_json(diagnostics: &[Diagnostic]) -> Value {
         diagnostics
             .iter()
             .map(|d| {
+                assert!(
+                    workplan::CODES.iter().any(|c| c.code == d.code && c.severity == d.severity),
+                    "`{}` ({}) is not in workplan::CODES",
+                    d.code,
+                    d.severity
+                );
                 json!({
                     "code": d.code,
                     "severity": d.severity,
