@@ -173,7 +173,8 @@ fn validating_the_examples_finds_exactly_what_the_documents_say() {
     assert_eq!(warnings, vec![(pledges.clone(), "warning".to_owned(), "status_mismatch", None)]);
     // Notes: pledges the business plan 2020/21 does not serve, and summed measures that only some
     // boroughs report on (the illustrative returns cover a subset of boroughs).
-    let notes: Vec<(&str, Option<String>)> = findings.iter().filter(|f| f.1 == "info").map(|f| (f.2, f.3.clone())).collect();
+    let notes: Vec<(&str, Option<String>)> =
+        findings.iter().filter(|f| f.1 == "info").map(|f| (f.2, f.3.clone())).collect();
     assert_eq!(
         notes,
         vec![

@@ -169,6 +169,33 @@ pub fn position_at(text: &str, offset: usize) -> Position {
     Position { line, column }
 }
 
+/// The positions of many byte offsets in one pass over `text` (in the order of `offsets`).
+pub fn positions_at(text: &str, offsets: &[usize]) -> Vec<Position> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut out = vec![Position { line: 1, column: 1 }; offsets.len()];
+    let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
+    for i in order {
+        let mut target = offsets[i].min(text.len());
+        while !text.is_char_boundary(target) {
+            target -= 1;
+        }
+        if target > at {
+            let segment = &text[at..target];
+            match segment.rfind('\n') {
+                None => column += segment.chars().count(),
+                Some(last) => {
+                    line += segment.bytes().filter(|&b| b == b'\n').count();
+                    column = 1 + segment[last + 1..].chars().count();
+                }
+            }
+            at = target;
+        }
+        out[i] = Position { line, column };
+    }
+    out
+}
+
 #[cfg(test)]
 mod position_tests {
     use super::*;
@@ -180,5 +207,8 @@ mod position_tests {
         assert_eq!(position_at(text, 3), Position { line: 2, column: 1 });
         assert_eq!(position_at(text, 6), Position { line: 2, column: 3 });
         assert_eq!(position_at(text, 100), Position { line: 3, column: 1 });
+        let many = positions_at(text, &[6, 0, 100, 3, 6]);
+        let one_by_one: Vec<Position> = [6, 0, 100, 3, 6].iter().map(|&o| position_at(text, o)).collect();
+        assert_eq!(many, one_by_one);
     }
 }

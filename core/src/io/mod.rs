@@ -16,5 +16,5 @@ mod yaml;
 pub use csv::UPDATE_COLUMNS;
 pub use error::{nearest as nearest_of, LoadError};
 pub use format::{text_to_json_value, Format};
-pub use location::{position_at, Location, PathSegment, Pointer, Position};
+pub use location::{position_at, positions_at, Location, PathSegment, Pointer, Position};
 pub use source::Source;

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use super::location::{position_at, PathSegment, Pointer, Position};
+use super::location::{positions_at, PathSegment, Pointer, Position};
 use super::node::{Node, Value};
 use super::{csv, json, yaml, Format};
 
@@ -41,6 +41,21 @@ impl Source {
     /// value (a default, an inherited date), the position of the nearest enclosing value that it
     /// does write.
     pub fn position(&self, pointer: &Pointer) -> Option<Position> {
+        self.positions(std::slice::from_ref(pointer)).pop().flatten()
+    }
+
+    /// The positions of many values at once (see [`position`](Source::position)), in one pass
+    /// over the text.
+    pub fn positions(&self, pointers: &[Pointer]) -> Vec<Option<Position>> {
+        let Some(inner) = self.0.as_ref() else { return vec![None; pointers.len()] };
+        let offsets: Vec<Option<usize>> = pointers.iter().map(|pointer| self.offset(pointer)).collect();
+        let known: Vec<usize> = offsets.iter().flatten().copied().collect();
+        let mut positions = positions_at(&inner.text, &known).into_iter();
+        offsets.iter().map(|offset| offset.and_then(|_| positions.next())).collect()
+    }
+
+    /// The byte offset of the value at `pointer`, or of its nearest written ancestor.
+    fn offset(&self, pointer: &Pointer) -> Option<usize> {
         let inner = self.0.as_ref()?;
         let tree = inner.tree.get_or_init(|| match inner.format {
             Format::Json => json::parse(&inner.text).ok(),
@@ -65,7 +80,7 @@ impl Source {
                 None => break,
             }
         }
-        offset.map(|offset| position_at(&inner.text, offset))
+        offset
     }
 }
 

@@ -12,7 +12,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
     let u = update.update;
     let Some(info) = index.get(&u.item) else { return };
     let item = Some(u.item.as_str());
-    let name = update.name();
+    let name = || update.name();
     let doc = update.document;
     let progress = u.status.is_some() || u.percent.is_some() || u.value.is_some();
     if let Some(state) = info.inactive {
@@ -22,10 +22,11 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
                 doc,
                 "update_for_inactive_item",
                 Severity::Warning,
-                update.path.join("item"),
+                update.path().join("item"),
                 item,
                 format!(
-                    "{name} is for {}, which is {state}: it is left out of progress, so this return is not used.",
+                    "{} is for {}, which is {state}: it is left out of progress, so this return is not used.",
+                    name(),
                     index.name(info)
                 ),
             )
@@ -36,10 +37,11 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
             doc,
             "update_for_parent",
             Severity::Warning,
-            update.path.join("item"),
+            update.path().join("item"),
             item,
             format!(
-                "{name} reports progress on {}, which has items under it; its progress comes from those items, so this return is not used.",
+                "{} reports progress on {}, which has items under it; its progress comes from those items, so this return is not used.",
+                name(),
                 index.name(info)
             ),
         );
@@ -50,9 +52,9 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
                 doc,
                 "done_below_100",
                 Severity::Warning,
-                update.path.join("percent"),
+                update.path().join("percent"),
                 item,
-                format!("{name} says the work is done but reports {percent}% complete."),
+                format!("{} says the work is done but reports {percent}% complete.", name()),
             );
         }
     }
@@ -62,10 +64,11 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
                 doc,
                 "value_without_measure",
                 Severity::Warning,
-                update.path.join("value"),
+                update.path().join("value"),
                 item,
                 format!(
-                    "{name} reports a value ({value}), but {} has no measure, so the value is not used.",
+                    "{} reports a value ({value}), but {} has no measure, so the value is not used.",
+                    name(),
                     index.name(info)
                 ),
             );
@@ -77,9 +80,9 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
                 doc,
                 "member_on_plain_item",
                 Severity::Error,
-                update.path.join("member"),
+                update.path().join("member"),
                 item,
-                format!("{name} is from `{member}`, but {} is not delivered by members.", index.name(info)),
+                format!("{} is from `{member}`, but {} is not delivered by members.", name(), index.name(info)),
             );
         }
         (Some(member), Some(Members::Only(scope))) if !scope.contains(member) => {
@@ -89,10 +92,11 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
                     doc,
                     "member_outside_scope",
                     Severity::Error,
-                    update.path.join("member"),
+                    update.path().join("member"),
                     item,
                     format!(
-                        "{name} is from `{member}`, which is not one of the members of {} ({}).",
+                        "{} is from `{member}`, which is not one of the members of {} ({}).",
+                        name(),
                         index.name(info),
                         scope.join(", ")
                     ),
@@ -105,9 +109,13 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
                     doc,
                     "member_missing",
                     Severity::Warning,
-                    update.path.clone(),
+                    update.path(),
                     item,
-                    format!("{name} names no member, but {} is delivered by members, so the return counts for none of them.", index.name(info)),
+                    format!(
+                        "{} names no member, but {} is delivered by members, so the return counts for none of them.",
+                        name(),
+                        index.name(info)
+                    ),
                 )
                 .hint("add the member that reports");
         }
@@ -149,7 +157,7 @@ pub(crate) fn check_sums<'u>(
                 .add(
                     "sum_with_missing_values",
                     Severity::Info,
-                    info.path.join("measure"),
+                    index.path(info).join("measure"),
                     Some(&info.item.id),
                     format!(
                         "The measure of {} adds up members' values, but only {reporting} of its {scope} members {} reported a value, so the total counts only theirs.",

@@ -11,7 +11,10 @@ use crate::model::{Adoption, Date, Item, ItemState, Members, Plan, Update};
 #[derive(Debug)]
 pub(crate) struct ItemInfo<'p> {
     pub item: &'p Item,
-    pub path: Pointer,
+    /// Index of the parent in [`Index::items`], and this item's index among its siblings: the
+    /// path is built from them only when a finding needs it.
+    pub parent: Option<usize>,
+    pub slot: usize,
     pub depth: usize,
     /// Start and due with inheritance (own, else parent's, else the plan period).
     pub start: Date,
@@ -40,11 +43,10 @@ impl<'p> Index<'p> {
         let level_names =
             plan.levels().into_iter().map(|level| level.name.unwrap_or_else(|| capitalise(&level.id))).collect();
         let mut index = Index { plan, items: Vec::new(), by_id: HashMap::new(), level_names };
-        let root = Pointer::root().join("items");
-        // Depth-first in document order, without recursion (depth is bounded, but stay simple).
-        let mut stack: Vec<(&'p Item, Pointer, usize, Option<usize>)> =
-            plan.items.iter().enumerate().rev().map(|(i, item)| (item, root.join(i), 0, None)).collect();
-        while let Some((item, path, depth, parent)) = stack.pop() {
+        // Depth-first in document order, without recursion.
+        let mut stack: Vec<(&'p Item, usize, usize, Option<usize>)> =
+            plan.items.iter().enumerate().rev().map(|(i, item)| (item, i, 0, None)).collect();
+        while let Some((item, slot, depth, parent)) = stack.pop() {
             let inherited = parent.map(|p| &index.items[p]);
             let start = item.start.or(inherited.map(|p| p.start)).unwrap_or(plan.period.start);
             let due = item.due.or(inherited.map(|p| p.due)).unwrap_or(plan.period.end);
@@ -56,17 +58,27 @@ impl<'p> Index<'p> {
             };
             let position = index.items.len();
             index.by_id.entry(item.id.as_str()).or_insert(position);
-            let children_path = path.join("children");
-            stack.extend(
-                item.children
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .map(|(i, child)| (child, children_path.join(i), depth + 1, Some(position))),
-            );
-            index.items.push(ItemInfo { item, path, depth, start, due, members, adoption, inactive });
+            stack
+                .extend(item.children.iter().enumerate().rev().map(|(i, child)| (child, i, depth + 1, Some(position))));
+            index.items.push(ItemInfo { item, parent, slot, depth, start, due, members, adoption, inactive });
         }
         index
+    }
+
+    /// The JSON Pointer of an item: `/items/0/children/2`.
+    pub fn path(&self, info: &ItemInfo<'_>) -> Pointer {
+        let mut slots = vec![info.slot];
+        let mut parent = info.parent;
+        while let Some(p) = parent {
+            slots.push(self.items[p].slot);
+            parent = self.items[p].parent;
+        }
+        let mut path = Pointer::root();
+        for (i, slot) in slots.iter().rev().enumerate() {
+            path.0.push(PathSegment::Key(if i == 0 { "items" } else { "children" }.to_owned()));
+            path.0.push(PathSegment::Index(*slot));
+        }
+        path
     }
 
     /// The item with this id.
@@ -104,19 +116,24 @@ pub(crate) fn capitalise(word: &str) -> String {
 #[derive(Debug)]
 pub(crate) struct UpdateRef<'u> {
     pub update: &'u Update,
-    pub path: Pointer,
+    /// Its index in its list (the plan's `updates`, or the separate file).
+    pub index: usize,
     pub document: Document,
 }
 
 impl UpdateRef<'_> {
+    /// Its JSON Pointer: `/updates/3` in the plan, `/3` in a separate file.
+    pub fn path(&self) -> Pointer {
+        match self.document {
+            Document::Plan => Pointer::root().join("updates").join(self.index),
+            Document::Updates => Pointer::root().join(self.index),
+        }
+    }
+
     /// How the return is named in messages: "The return #3 for `finance.1.a`" (counting from 1
     /// in its list or file).
     pub fn name(&self) -> String {
-        let index = match self.path.segments().last() {
-            Some(PathSegment::Index(i)) => *i,
-            _ => 0,
-        };
-        format!("The return #{} for `{}`", index + 1, self.update.item)
+        format!("The return #{} for `{}`", self.index + 1, self.update.item)
     }
 }
 

@@ -24,16 +24,16 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
     let item = info.item;
     let id = Some(item.id.as_str());
     let period = &index.plan.period;
-    let name = index.name(info);
+    let name = || index.name(info);
     // A problem with inherited dates is reported where the dates are set, not on every descendant.
     if (item.start.is_some() || item.due.is_some()) && info.start > info.due {
         let field = if item.due.is_some() { "due" } else { "start" };
         findings.add(
             "start_after_due",
             Severity::Error,
-            info.path.join(field),
+            index.path(info).join(field),
             id,
-            format!("{name} starts on {}, after it is due on {}.", info.start, info.due),
+            format!("{} starts on {}, after it is due on {}.", name(), info.start, info.due),
         );
     }
     if let Some(start) = item.start {
@@ -46,9 +46,9 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
             findings.add(
                 "start_outside_period",
                 Severity::Warning,
-                info.path.join("start"),
+                index.path(info).join("start"),
                 id,
-                format!("{name} starts on {start}, {relation}."),
+                format!("{} starts on {start}, {relation}.", name()),
             );
         }
     }
@@ -63,9 +63,9 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
                 .add(
                     "due_outside_period",
                     Severity::Warning,
-                    info.path.join("due"),
+                    index.path(info).join("due"),
                     id,
-                    format!("{name} is due on {due}, {relation}."),
+                    format!("{} is due on {due}, {relation}.", name()),
                 )
                 .hint("move the date inside the plan period, or carry the item into the next plan");
         }
@@ -73,7 +73,7 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
     let Some(measure) = &item.measure else { return };
     let mut previous: Option<(usize, crate::Date)> = None;
     for (i, milestone) in measure.milestones.iter().enumerate() {
-        let path = info.path.join("measure").join("milestones").join(i).join("date");
+        let path = index.path(info).join("measure").join("milestones").join(i).join("date");
         if let Some((p, date)) = previous {
             if milestone.date <= date {
                 findings.add(
@@ -82,8 +82,9 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
                     path.clone(),
                     id,
                     format!(
-                        "Milestone {} of {name} ({}) is not after milestone {} ({date}): milestones must be in date order.",
+                        "Milestone {} of {} ({}) is not after milestone {} ({date}): milestones must be in date order.",
                         i + 1,
+                        name(),
                         milestone.date,
                         p + 1
                     ),
@@ -98,8 +99,9 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
                 path,
                 id,
                 format!(
-                    "Milestone {} of {name} is dated {}, outside the item's dates ({} to {}).",
+                    "Milestone {} of {} is dated {}, outside the item's dates ({} to {}).",
                     i + 1,
+                    name(),
                     milestone.date,
                     info.start,
                     info.due
@@ -124,7 +126,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
         update.document,
         code,
         Severity::Warning,
-        update.path.join("date"),
+        update.path().join("date"),
         Some(&update.update.item),
         format!("{} is dated {date}, {relation}.", update.name()),
     );

@@ -132,17 +132,10 @@ pub(crate) fn validate(plan: &Plan, extra: Option<&Updates>, others: Option<&Oth
         numbers::check_siblings(&index, Some(info), &info.item.children, &mut findings);
         numbering::check_siblings(&index, Some(info), &info.item.children, &mut findings);
     }
-    let embedded = plan.updates.iter().enumerate().map(|(i, update)| UpdateRef {
-        update,
-        path: Pointer::root().join("updates").join(i),
-        document: Document::Plan,
-    });
+    let embedded =
+        plan.updates.iter().enumerate().map(|(index, update)| UpdateRef { update, index, document: Document::Plan });
     let separate = extra.into_iter().flat_map(|updates| {
-        updates.iter().enumerate().map(|(i, update)| UpdateRef {
-            update,
-            path: Pointer::root().join(i),
-            document: Document::Updates,
-        })
+        updates.iter().enumerate().map(|(index, update)| UpdateRef { update, index, document: Document::Updates })
     });
     let updates: Vec<UpdateRef<'_>> = embedded.chain(separate).collect();
     consistency::check_sums(&index, updates.iter(), &mut findings);
@@ -159,17 +152,15 @@ pub(crate) fn validate(plan: &Plan, extra: Option<&Updates>, others: Option<&Oth
 
 /// Gives every finding its line and column, and puts them in document order.
 fn locate(mut diagnostics: Vec<crate::Diagnostic>, plan: &Plan, extra: Option<&Updates>) -> Report {
-    for diagnostic in &mut diagnostics {
-        let source = match diagnostic.document {
-            Document::Plan => &plan.source,
-            Document::Updates => match extra {
-                Some(updates) => &updates.source,
-                None => continue,
-            },
-        };
-        if let Some(position) = source.position(&diagnostic.path) {
-            diagnostic.line = Some(position.line);
-            diagnostic.column = Some(position.column);
+    for (document, source) in [(Document::Plan, Some(&plan.source)), (Document::Updates, extra.map(|u| &u.source))] {
+        let Some(source) = source.filter(|s| s.is_text()) else { continue };
+        let found: Vec<&mut crate::Diagnostic> = diagnostics.iter_mut().filter(|d| d.document == document).collect();
+        let pointers: Vec<Pointer> = found.iter().map(|d| d.path.clone()).collect();
+        for (diagnostic, position) in found.into_iter().zip(source.positions(&pointers)) {
+            if let Some(position) = position {
+                diagnostic.line = Some(position.line);
+                diagnostic.column = Some(position.column);
+            }
         }
     }
     // Stable: findings without positions keep the order of the walk, which is document order.
@@ -211,7 +202,11 @@ pub(crate) mod tests {
         let mut seen = std::collections::HashSet::new();
         for info in super::CODES {
             assert!(seen.insert(info.code), "{} twice", info.code);
-            assert!(info.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'), "{}", info.code);
+            assert!(
+                info.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{}",
+                info.code
+            );
         }
     }
 

@@ -107,12 +107,12 @@ pub(crate) fn check_siblings(
     children: &[Item],
     findings: &mut Findings,
 ) {
-    let base = match parent {
-        Some(info) => info.path.join("children"),
+    let base = || match parent {
+        Some(info) => index.path(info).join("children"),
         None => Pointer::root().join("items"),
     };
     let depth = parent.map_or(0, |p| p.depth + 1);
-    let level = index.level_names.get(depth).cloned().unwrap_or_else(|| "Item".to_owned());
+    let level = || index.level_names.get(depth).cloned().unwrap_or_else(|| "Item".to_owned());
     let mut kind: Option<Kind> = None;
     let mut previous: Option<(u32, &str)> = None;
     for (i, child) in children.iter().enumerate() {
@@ -125,7 +125,7 @@ pub(crate) fn check_siblings(
             },
         };
         let Some(n) = value(kind, label) else { continue };
-        let path = base.join(i).join("label");
+        let path = || base().join(i).join("label");
         let id = Some(child.id.as_str());
         let expected = previous.map_or(1, |(p, _)| p + 1);
         match previous {
@@ -133,9 +133,9 @@ pub(crate) fn check_siblings(
                 findings.add(
                     "label_repeated",
                     Severity::Warning,
-                    path,
+                    path(),
                     id,
-                    format!("{level} `{}` repeats the label `{before}` of the item before it.", child.id),
+                    format!("{} `{}` repeats the label `{before}` of the item before it.", level(), child.id),
                 );
             }
             _ if n != expected => {
@@ -158,9 +158,9 @@ pub(crate) fn check_siblings(
                     .add(
                         "label_out_of_sequence",
                         Severity::Warning,
-                        path,
+                        path(),
                         id,
-                        format!("{level} `{}` is labelled `{label}`, but it {after}{missing}.", child.id),
+                        format!("{} `{}` is labelled `{label}`, but it {after}{missing}.", level(), child.id),
                     )
                     .hint("check the numbering against the printed document");
             }

@@ -10,9 +10,9 @@ fn check_finite(
     findings: &mut Findings,
     document: Document,
     value: Option<f64>,
-    path: Pointer,
+    path: impl FnOnce() -> Pointer,
     item: Option<&str>,
-    what: String,
+    what: impl FnOnce() -> String,
 ) -> bool {
     match value {
         Some(v) if !v.is_finite() => {
@@ -20,9 +20,9 @@ fn check_finite(
                 document,
                 "non_finite",
                 Severity::Error,
-                path,
+                path(),
                 item,
-                format!("{what} is not a finite number ({v})."),
+                format!("{} is not a finite number ({v}).", what()),
             );
             false
         }
@@ -34,14 +34,21 @@ fn check_finite(
 pub(crate) fn check_plan(index: &Index<'_>, findings: &mut Findings) {
     let Some(bands) = index.plan.settings.as_ref().and_then(|s| s.bands.as_ref()) else { return };
     let path = Pointer::parse("/settings/bands");
-    check_finite(findings, Document::Plan, bands.at_risk, path.join("at_risk"), None, "The at-risk band".to_owned());
+    check_finite(
+        findings,
+        Document::Plan,
+        bands.at_risk,
+        || path.join("at_risk"),
+        None,
+        || "The at-risk band".to_owned(),
+    );
     check_finite(
         findings,
         Document::Plan,
         bands.off_track,
-        path.join("off_track"),
+        || path.join("off_track"),
         None,
-        "The off-track band".to_owned(),
+        || "The off-track band".to_owned(),
     );
 }
 
@@ -49,82 +56,70 @@ pub(crate) fn check_plan(index: &Index<'_>, findings: &mut Findings) {
 pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut Findings) {
     let item = info.item;
     let id = Some(item.id.as_str());
-    let name = index.name(info);
-    let weight_path = info.path.join("weight");
-    if check_finite(findings, Document::Plan, item.weight, weight_path.clone(), id, format!("The weight of {name}")) {
+    let name = || index.name(info);
+    let weight_path = || index.path(info).join("weight");
+    if check_finite(findings, Document::Plan, item.weight, weight_path, id, || format!("The weight of {}", name())) {
         if let Some(weight) = item.weight.filter(|w| *w < 0.0) {
+            let message = format!("{} has a negative weight ({weight}); weights are 0 or more.", name());
             findings
-                .add(
-                    "negative_weight",
-                    Severity::Error,
-                    weight_path,
-                    id,
-                    format!("{name} has a negative weight ({weight}); weights are 0 or more."),
-                )
+                .add("negative_weight", Severity::Error, weight_path(), id, message)
                 .hint("use 0 to leave an item out of its parent's progress");
         }
     }
-    if let Some(measure) = &item.measure {
-        let path = info.path.join("measure");
-        let plan = Document::Plan;
-        let ok_baseline = check_finite(
-            findings,
-            plan,
-            measure.baseline,
-            path.join("baseline"),
-            id,
-            format!("The baseline of {name}"),
-        );
-        let ok_target = check_finite(
-            findings,
-            plan,
-            Some(measure.target),
-            path.join("target"),
-            id,
-            format!("The target of {name}"),
-        );
+    let Some(measure) = &item.measure else { return };
+    let path = || index.path(info).join("measure");
+    let plan = Document::Plan;
+    let ok_baseline = check_finite(
+        findings,
+        plan,
+        measure.baseline,
+        || path().join("baseline"),
+        id,
+        || format!("The baseline of {}", name()),
+    );
+    let ok_target = check_finite(
+        findings,
+        plan,
+        Some(measure.target),
+        || path().join("target"),
+        id,
+        || format!("The target of {}", name()),
+    );
+    check_finite(
+        findings,
+        plan,
+        measure.member_target,
+        || path().join("member_target"),
+        id,
+        || format!("The per-member target of {}", name()),
+    );
+    for (i, milestone) in measure.milestones.iter().enumerate() {
+        let what = || format!("The target of milestone {} of {}", i + 1, name());
         check_finite(
             findings,
             plan,
-            measure.member_target,
-            path.join("member_target"),
+            Some(milestone.target),
+            || path().join("milestones").join(i).join("target"),
             id,
-            format!("The per-member target of {name}"),
+            what,
         );
-        for (i, milestone) in measure.milestones.iter().enumerate() {
-            let what = format!("The target of milestone {} of {name}", i + 1);
-            check_finite(
-                findings,
-                plan,
-                Some(milestone.target),
-                path.join("milestones").join(i).join("target"),
-                id,
-                what,
-            );
-        }
-        if ok_baseline && ok_target && measure.target == measure.baseline() {
-            findings
-                .add(
-                    "target_equals_baseline",
-                    Severity::Error,
-                    path.join("target"),
-                    id,
-                    format!(
-                        "The target of {name} equals its baseline ({}), so progress towards it cannot be measured.",
-                        measure.target
-                    ),
-                )
-                .hint("set the baseline to where the measure stood at the start");
-        }
-        if measure.member_target.is_some() && info.members.is_none() {
-            findings.add(
-                "member_target_without_members",
-                Severity::Warning,
-                path.join("member_target"),
-                id,
-                format!("{name} has a target for each member, but it is not delivered by members, so the per-member target is not used."),
-            );
-        }
+    }
+    if ok_baseline && ok_target && measure.target == measure.baseline() {
+        let message = format!(
+            "The target of {} equals its baseline ({}), so progress towards it cannot be measured.",
+            name(),
+            measure.target
+        );
+        findings
+            .add("target_equals_baseline", Severity::Error, path().join("target"), id, message)
+            .hint("set the baseline to where the measure stood at the start");
+    }
+    if measure.member_target.is_some() && info.members.is_none() {
+        let message = format!(
+            "{} has a target for each member, but it is not delivered by members, so the per-member target is not used.",
+            name()
+        );
+        findings.add("member_target_without_members", Severity::Warning, path().join("member_target"), id, message);
     }
 }
 
@@ -140,7 +135,9 @@ pub(crate) fn check_siblings(
         return;
     }
     let (path, id, whose) = match parent {
-        Some(info) => (info.path.join("children"), Some(info.item.id.as_str()), format!("under {}", index.name(info))),
+        Some(info) => {
+            (index.path(info).join("children"), Some(info.item.id.as_str()), format!("under {}", index.name(info)))
+        }
         None => (Pointer::root().join("items"), None, "at the top of the plan".to_owned()),
     };
     findings
@@ -164,33 +161,22 @@ fn lower_first(text: &str) -> String {
 pub(crate) fn check_update(update: &UpdateRef<'_>, findings: &mut Findings) {
     let u = update.update;
     let item = Some(u.item.as_str());
-    let name = update.name();
-    if check_finite(
-        findings,
-        update.document,
-        u.percent,
-        update.path.join("percent"),
-        item,
-        format!("The percent of {}", lower_first(&name)),
-    ) {
+    let name = || update.name();
+    let percent_path = || update.path().join("percent");
+    let what = || format!("The percent of {}", lower_first(&name()));
+    if check_finite(findings, update.document, u.percent, percent_path, item, what) {
         if let Some(percent) = u.percent.filter(|p| !(0.0..=100.0).contains(p)) {
-            findings.add_in(
-                update.document,
-                "percent_out_of_range",
-                Severity::Error,
-                update.path.join("percent"),
-                item,
-                format!("{name} reports {percent}%; a percent is between 0 and 100."),
-            );
+            let message = format!("{} reports {percent}%; a percent is between 0 and 100.", name());
+            findings.add_in(update.document, "percent_out_of_range", Severity::Error, percent_path(), item, message);
         }
     }
     check_finite(
         findings,
         update.document,
         u.value,
-        update.path.join("value"),
+        || update.path().join("value"),
         item,
-        format!("The value of {}", lower_first(&name)),
+        || format!("The value of {}", lower_first(&name())),
     );
 }
 

@@ -29,7 +29,7 @@ pub(crate) fn check_item(
             let diagnostic = findings.add(
                 "unknown_theme",
                 Severity::Error,
-                info.path.join("themes").join(i),
+                index.path(info).join("themes").join(i),
                 id,
                 format!("{} is tagged with the theme `{theme}`, which the plan does not define.", index.name(info)),
             );
@@ -44,7 +44,7 @@ pub(crate) fn check_item(
                 let diagnostic = findings.add(
                     "unknown_member",
                     Severity::Error,
-                    info.path.join("members").join(i),
+                    index.path(info).join("members").join(i),
                     id,
                     format!(
                         "{} names the member `{member}`, which is not one of the plan's members.",
@@ -58,7 +58,7 @@ pub(crate) fn check_item(
         }
     }
     for (i, link) in item.links.iter().enumerate() {
-        let path = info.path.join("links").join(i).join("to");
+        let path = index.path(info).join("links").join(i).join("to");
         let (plan_id, target) = link.target();
         let own_plan = plan_id.is_none_or(|p| p == index.plan.id);
         if own_plan {
@@ -117,7 +117,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
             update.document,
             "unknown_update_item",
             Severity::Error,
-            update.path.join("item"),
+            update.path().join("item"),
             Some(&u.item),
             format!("{} is for the item `{}`, which is not in the plan.", update.name(), u.item),
         );
@@ -131,7 +131,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
                 update.document,
                 "unknown_member",
                 Severity::Error,
-                update.path.join("member"),
+                update.path().join("member"),
                 Some(&u.item),
                 format!("{} is from `{member}`, which is not one of the plan's members.", update.name()),
             );

@@ -28,14 +28,14 @@ fn slugify(id: &str) -> String {
     out.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_owned()
 }
 
-fn check_slug(findings: &mut Findings, what: &str, id: &str, path: Pointer, item: Option<&str>) {
+fn check_slug(findings: &mut Findings, what: &str, id: &str, path: impl FnOnce() -> Pointer, item: Option<&str>) {
     if is_slug(id) {
         return;
     }
     let diagnostic = findings.add(
         "bad_slug",
         Severity::Error,
-        path,
+        path(),
         item,
         format!("The {what} id `{id}` is not a valid id: ids use lower-case letters, digits, `.`, `_` and `-`, and start with a letter or digit."),
     );
@@ -45,43 +45,44 @@ fn check_slug(findings: &mut Findings, what: &str, id: &str, path: Pointer, item
     }
 }
 
-fn check_title(findings: &mut Findings, title: &str, path: Pointer, item: Option<&str>, whose: String) {
+fn check_title(
+    findings: &mut Findings,
+    title: &str,
+    path: impl FnOnce() -> Pointer,
+    item: Option<&str>,
+    whose: impl FnOnce() -> String,
+) {
     if title.trim().is_empty() {
-        findings.add("empty_title", Severity::Error, path, item, format!("{whose} has no title."));
+        findings.add("empty_title", Severity::Error, path(), item, format!("{} has no title.", whose()));
     }
 }
 
 /// Checks the plan's own fields and its lists of levels, themes and members.
 pub(crate) fn check_plan(index: &Index<'_>, findings: &mut Findings) {
     let plan = index.plan;
-    check_slug(findings, "plan", &plan.id, Pointer::parse("/id"), None);
-    check_title(findings, &plan.title, Pointer::parse("/title"), None, "The plan".to_owned());
+    check_slug(findings, "plan", &plan.id, || Pointer::parse("/id"), None);
+    check_title(findings, &plan.title, || Pointer::parse("/title"), None, || "The plan".to_owned());
     if let Some(levels) = &plan.levels {
         check_unique(findings, "level", levels.iter().map(|l| l.id.as_str()), "/levels");
         for (i, level) in levels.iter().enumerate() {
-            check_slug(findings, "level", &level.id, Pointer::parse(&format!("/levels/{i}/id")), None);
+            check_slug(findings, "level", &level.id, || Pointer::parse(&format!("/levels/{i}/id")), None);
         }
     }
     check_unique(findings, "theme", plan.themes.iter().map(|t| t.id.as_str()), "/themes");
     for (i, theme) in plan.themes.iter().enumerate() {
-        check_slug(findings, "theme", &theme.id, Pointer::parse(&format!("/themes/{i}/id")), None);
-        check_title(
-            findings,
-            &theme.title,
-            Pointer::parse(&format!("/themes/{i}/title")),
-            None,
-            format!("Theme `{}`", theme.id),
-        );
+        check_slug(findings, "theme", &theme.id, || Pointer::parse(&format!("/themes/{i}/id")), None);
+        let path = || Pointer::parse(&format!("/themes/{i}/title"));
+        check_title(findings, &theme.title, path, None, || format!("Theme `{}`", theme.id));
     }
     check_unique(findings, "member", plan.members.iter().map(|m| m.id.as_str()), "/members");
     for (i, member) in plan.members.iter().enumerate() {
-        let path = Pointer::parse(&format!("/members/{i}/id"));
+        let path = || Pointer::parse(&format!("/members/{i}/id"));
         if member.id == "all" {
             findings
                 .add(
                     "reserved_member_id",
                     Severity::Error,
-                    path,
+                    path(),
                     None,
                     "`all` cannot be a member id: it means every member.".to_owned(),
                 )
@@ -116,24 +117,25 @@ fn check_unique<'a>(findings: &mut Findings, what: &str, ids: impl Iterator<Item
 pub(crate) fn check_item(index: &Index<'_>, position: usize, info: &ItemInfo<'_>, findings: &mut Findings) {
     let item = info.item;
     let id = Some(item.id.as_str());
-    check_slug(findings, "item", &item.id, info.path.join("id"), id);
+    check_slug(findings, "item", &item.id, || index.path(info).join("id"), id);
     if let Some(&first) = index.by_id.get(item.id.as_str()) {
         if first != position {
             findings
                 .add(
                     "duplicate_id",
                     Severity::Error,
-                    info.path.join("id"),
+                    index.path(info).join("id"),
                     id,
                     format!(
                         "The id `{}` is used by two items: this one and the one at {}.",
-                        item.id, index.items[first].path
+                        item.id,
+                        index.path(&index.items[first])
                     ),
                 )
                 .hint("give each item its own id: returns and links find items by id");
         }
     }
-    check_title(findings, &item.title, info.path.join("title"), id, index.name(info));
+    check_title(findings, &item.title, || index.path(info).join("title"), id, || index.name(info));
     let levels = index.level_names.len();
     if info.depth >= levels {
         let names = index.level_names.join(", ");
@@ -141,7 +143,7 @@ pub(crate) fn check_item(index: &Index<'_>, position: usize, info: &ItemInfo<'_>
             .add(
                 "deeper_than_levels",
                 Severity::Error,
-                info.path.clone(),
+                index.path(info),
                 id,
                 format!(
                     "Item `{}` is at level {} of the outline, but the plan declares only {levels} levels ({names}).",
