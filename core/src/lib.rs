@@ -58,6 +58,11 @@ pub use summary::{LevelCount, Summary, UpdatesSummary};
 pub use validate::{CodeInfo, Counts, Diagnostic, Document, Report, Severity, CODES};
 pub use workspace::{Coverage, CoverageEntry, LinkSource, PlanReport, Workspace};
 
+/// The code in the README compiles (it runs from the repository root, so it is not run here).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
 /// The deepest item nesting a plan may have; deeper is a [`LoadError::TooDeep`].
 pub const MAX_ITEM_DEPTH: usize = 64;
 
