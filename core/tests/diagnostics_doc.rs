@@ -12,8 +12,16 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The fixture that shows `code`, with its files and the findings of that code.
-fn example(code: &str) -> (String, Vec<(String, String)>, Vec<(String, Diagnostic)>) {
+/// A fixture that shows a code: its name, its files (name, text) and the findings of that code
+/// (file, finding).
+struct Example {
+    name: String,
+    files: Vec<(String, String)>,
+    findings: Vec<(String, Diagnostic)>,
+}
+
+/// The fixture that shows `code`.
+fn example(code: &str) -> Example {
     let fixtures = repo().join("tests/fixtures");
     let workspace_case = fixtures.join(format!("workspace-{}", code.replace('_', "-")));
     let plain_case = fixtures.join(format!("validate-{}", code.replace('_', "-")));
@@ -52,7 +60,7 @@ fn example(code: &str) -> (String, Vec<(String, String)>, Vec<(String, Diagnosti
     }
     findings.retain(|(_, d)| d.code == code);
     assert!(!findings.is_empty(), "{name} shows no `{code}` finding");
-    (name, files, findings)
+    Example { name, files, findings }
 }
 
 fn render() -> String {
@@ -73,7 +81,7 @@ fn render() -> String {
             family = info.family;
             out.push_str(&format!("\n## {family}\n"));
         }
-        let (name, files, findings) = example(info.code);
+        let Example { name, files, findings } = example(info.code);
         out.push_str(&format!("\n### `{}` ({})\n\n{}\n\n", info.code, info.severity, info.summary));
         out.push_str(&format!("Example: `tests/fixtures/{name}/`\n\n"));
         for (file, text) in &files {
