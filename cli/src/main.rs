@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod explain;
 mod report;
 mod validate;
 
@@ -33,13 +34,40 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-    /// Summarise a plan: items per level, measures, members, events, and the progress returns.
+    /// Roll up a plan's progress: a tree with progress bars, expected progress, status and trend
+    /// (or the rollup as JSON, or CSV).
     Report {
         /// The plan file.
         plan: PathBuf,
         /// A file of progress returns (.csv, .json, .yaml).
         #[arg(long)]
         updates: Option<PathBuf>,
+        /// The date the numbers are for (YYYY-MM-DD); the plan period's end by default.
+        #[arg(long)]
+        as_of: Option<workplan::Date>,
+        /// Count only returns recorded by then (e.g. 2021-03-10T00:00:00Z): what was known at a meeting.
+        #[arg(long)]
+        known_at: Option<workplan::Timestamp>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = report::ReportFormat::Text)]
+        format: report::ReportFormat,
+    },
+    /// Explain one number of the rollup: how an item's progress, expected progress and status
+    /// were found.
+    Explain {
+        /// The plan file.
+        plan: PathBuf,
+        /// The item's id.
+        item: String,
+        /// A file of progress returns (.csv, .json, .yaml).
+        #[arg(long)]
+        updates: Option<PathBuf>,
+        /// The date the numbers are for (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<workplan::Date>,
+        /// Count only returns recorded by then.
+        #[arg(long)]
+        known_at: Option<workplan::Timestamp>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
@@ -65,7 +93,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Validate { files, deny_warnings, format } => validate::run(&files, deny_warnings, format),
-        Command::Report { plan, updates, format } => report::run(&plan, updates.as_deref(), format),
+        Command::Report { plan, updates, as_of, known_at, format } => {
+            report::run(&report::Request { plan: &plan, updates: updates.as_deref(), as_of, known_at, format })
+        }
+        Command::Explain { plan, item, updates, as_of, known_at, format } => {
+            explain::run(&plan, &item, updates.as_deref(), as_of, known_at, format)
+        }
         Command::Schema { updates } => {
             let schema = if updates { workplan::updates_schema() } else { workplan::schema() };
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());

@@ -1,75 +1,207 @@
-//! `workplan report`: the plan at a glance. (The progress rollup will extend this report.)
+//! `workplan report`: the rollup of a plan as a terminal tree (fit for 100 columns), JSON
+//! (DESIGN 6.10) or CSV (one row per item).
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use workplan::{Plan, Updates};
+use workplan::rollup::{Row, Trend};
+use workplan::{percent, Date, Plan, RollupEngine, RollupOptions, Timestamp, Updates};
 
 use crate::validate::render;
-use crate::OutputFormat;
 
-pub fn run(plan_file: &Path, updates_file: Option<&Path>, format: OutputFormat) -> ExitCode {
-    let plan = match Plan::load(plan_file) {
-        Ok(plan) => plan,
-        Err(error) => {
-            eprintln!("{}", render(plan_file, &error));
-            return ExitCode::FAILURE;
-        }
-    };
-    let updates = match updates_file.map(|file| (file, Updates::load(file))) {
-        None => None,
-        Some((_, Ok(updates))) => Some(updates),
-        Some((file, Err(error))) => {
+/// How the report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// A tree for the terminal.
+    Text,
+    /// The rollup as JSON.
+    Json,
+    /// One row per item.
+    Csv,
+}
+
+/// The report's inputs, from the command line.
+pub struct Request<'a> {
+    pub plan: &'a Path,
+    pub updates: Option<&'a Path>,
+    pub as_of: Option<Date>,
+    pub known_at: Option<Timestamp>,
+    pub format: ReportFormat,
+}
+
+/// Loads the plan and its returns, printing a load error compiler-style.
+pub fn load(plan_file: &Path, updates_file: Option<&Path>) -> Result<(Plan, Updates), ExitCode> {
+    let plan = Plan::load(plan_file).map_err(|error| {
+        eprintln!("{}", render(plan_file, &error));
+        ExitCode::FAILURE
+    })?;
+    let updates = match updates_file {
+        None => Updates::default(),
+        Some(file) => Updates::load(file).map_err(|error| {
             eprintln!("{}", render(file, &error));
-            return ExitCode::FAILURE;
-        }
+            ExitCode::FAILURE
+        })?,
     };
-    let summary = plan.summary();
-    let updates_summary = updates.as_ref().map(Updates::summary);
-    match format {
-        OutputFormat::Json => {
-            let json = serde_json::json!({ "plan": summary, "updates": updates_summary });
-            println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
-        }
-        OutputFormat::Text => {
-            println!("{} ({})", plan.title, plan.id);
-            if let Some(organisation) = &plan.organisation {
-                println!("{organisation}");
-            }
-            println!("period {} to {}, status {}", plan.period.start, plan.period.end, word(&plan.status()));
-            println!();
-            for level in &summary.levels {
-                println!("  {:>4}  {}", level.items, level.name);
-            }
-            println!("  {:>4}  items in all ({} leaves)", summary.items, summary.leaves);
-            println!("  {:>4}  measures", summary.measures);
-            println!("  {:>4}  themes", summary.themes);
-            println!("  {:>4}  members", summary.members);
-            println!("  {:>4}  links", summary.links);
-            println!("  {:>4}  events", summary.events);
-            for event in &plan.events {
-                println!("        {} {}: {}", event.date, event.body, word(&event.action));
-            }
-            if let Some(u) = updates_summary {
-                println!();
-                let range = match (u.first, u.last) {
-                    (Some(first), Some(last)) => format!(", {first} to {last}"),
-                    _ => String::new(),
-                };
-                println!(
-                    "progress returns: {} rows ({} adoption events) on {} items from {} members{range}",
-                    u.rows, u.adoption_events, u.items, u.members
-                );
-            }
-        }
+    Ok((plan, updates))
+}
+
+pub fn run(request: &Request<'_>) -> ExitCode {
+    let (plan, updates) = match load(request.plan, request.updates) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let options = RollupOptions { as_of: request.as_of, known_at: request.known_at, settings: None };
+    let engine = RollupEngine::new(&plan, &updates, &options);
+    let rollup = engine.rollup();
+    match request.format {
+        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&rollup.to_json_value()).unwrap_or_default()),
+        ReportFormat::Csv => print!("{}", csv(&rollup.rows)),
+        ReportFormat::Text => print!("{}", text(&plan, &rollup, engine.settings())),
     }
     ExitCode::SUCCESS
 }
 
-/// An enum value as the document writes it (`approved`, `discussed`).
-fn word<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
+/// A bar of `width` cells: filled to `progress`, with `|` at `expected`.
+fn bar(progress: Option<f64>, expected: Option<f64>, width: usize) -> String {
+    let filled = progress.map_or(0, |p| (p * width as f64).round() as usize).min(width);
+    let marker = expected.map(|e| ((e * width as f64).round() as usize).min(width - 1));
+    (0..width)
+        .map(|i| match (Some(i) == marker, i < filled) {
+            (true, _) => '|',
+            (false, true) => '#',
+            (false, false) => {
+                if progress.is_some() {
+                    '.'
+                } else {
+                    ' '
+                }
+            }
+        })
+        .collect()
+}
+
+fn trend_arrow(trend: Option<Trend>) -> &'static str {
+    match trend {
+        Some(Trend::Improving) => "up",
+        Some(Trend::Worsening) => "down",
+        Some(Trend::Steady) => "=",
+        None => "",
     }
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= width {
+        format!("{text:<width$}")
+    } else {
+        let cut: String = chars[..width.saturating_sub(3)].iter().collect();
+        format!("{cut}...")
+    }
+}
+
+fn text(plan: &Plan, rollup: &workplan::Rollup, settings: &workplan::rollup::EffectiveSettings) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("{} ({})\n", plan.title, plan.id));
+    out.push_str(
+        &format!(
+            "as of {} | period {} to {} | weighting {:?}, missing {:?}, bands {}/{}\n",
+            rollup.as_of,
+            plan.period.start,
+            plan.period.end,
+            settings.weighting,
+            settings.missing,
+            settings.at_risk * 100.0,
+            settings.off_track * 100.0
+        )
+        .to_lowercase(),
+    );
+    out.push_str(&format!(
+        "{:<40} {:<20} {:>6} {:>6} {:<11} {:<4}\n",
+        "item", "progress | expected", "done", "exp.", "status", "trend"
+    ));
+    for row in &rollup.rows {
+        let indent = "  ".repeat(row.depth);
+        let label = row.label.as_deref().map(|l| format!("{l} ")).unwrap_or_default();
+        let name = truncate(&format!("{indent}{label}{}", row.title), 40);
+        let status = if row.included {
+            row.status.as_str().replace('_', " ")
+        } else {
+            format!("{:?}", row.state).to_lowercase()
+        };
+        let stale = if row.stale == Some(true) { " stale" } else { "" };
+        out.push_str(&format!(
+            "{name} {} {:>6} {:>6} {:<11} {:<4}{stale}\n",
+            bar(row.progress, row.expected, 20),
+            percent(row.progress),
+            percent(row.expected),
+            status,
+            trend_arrow(row.trend),
+        ));
+    }
+    let counts = rollup.rows.iter().filter(|r| r.depth == 0 && r.included).fold(
+        workplan::rollup::StatusCounts::default(),
+        |mut acc, r| {
+            acc.add_counts(&r.status_counts);
+            acc
+        },
+    );
+    out.push_str(&format!(
+        "\nleaves: {} done, {} on track, {} at risk, {} off track, {} not started, {} no data; {} left out\n",
+        counts.done,
+        counts.on_track,
+        counts.at_risk,
+        counts.off_track,
+        counts.not_started,
+        counts.unknown,
+        rollup.excluded.len()
+    ));
+    out
+}
+
+fn csv(rows: &[Row]) -> String {
+    let mut out = String::from(
+        "id,parent,depth,level,label,title,state,included,progress,expected,variance,status,reported_status,derived_status,status_source,trend,last_update,stale,coverage,leaves,value,target,unit,members_in_scope,members_adopted,members_reported\n",
+    );
+    for row in rows {
+        let value = serde_json::to_value(row).unwrap_or_default();
+        let cells: Vec<String> = [
+            "id",
+            "parent",
+            "depth",
+            "level",
+            "label",
+            "title",
+            "state",
+            "included",
+            "progress",
+            "expected",
+            "variance",
+            "status",
+            "reported_status",
+            "derived_status",
+            "status_source",
+            "trend",
+            "last_update",
+            "stale",
+            "coverage",
+            "leaves",
+            "value",
+            "target",
+            "unit",
+            "members_in_scope",
+            "members_adopted",
+            "members_reported",
+        ]
+        .iter()
+        .map(|column| match &value[*column] {
+            serde_json::Value::Null => String::new(),
+            serde_json::Value::String(s) if s.contains([',', '"', '\n']) => format!("\"{}\"", s.replace('"', "\"\"")),
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
 }

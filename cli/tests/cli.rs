@@ -79,18 +79,59 @@ fn validate_has_a_json_form() {
 }
 
 #[test]
-fn report_summarises_the_2020_21_plan_and_its_returns() {
+fn report_rolls_up_the_2020_21_plan_in_100_columns() {
     let output = workplan(&[
         "report",
         "examples/london-councils/business-plan-2020-21.yaml",
         "--updates",
         "examples/london-councils/business-plan-2020-21-updates.csv",
+        "--as-of",
+        "2020-12-31",
     ]);
     assert!(output.status.success());
     let text = stdout(&output);
-    for line in ["    11  Portfolio", "    33  Priority", "   145  Output", "progress returns: 506 rows"] {
-        assert!(text.contains(line), "missing {line:?} in\n{text}");
-    }
+    assert!(
+        text.starts_with("London Councils Business Plan 2020/21 (business-plan-2020-21)\nas of 2020-12-31"),
+        "{text}"
+    );
+    assert!(text.lines().all(|line| line.chars().count() <= 100), "{text}");
+    assert!(text.contains("1 Finance Performance & Improvement"), "{text}");
+    let rows = text.lines().filter(|l| l.contains('|')).count();
+    assert!(rows >= 202, "one line per item: {rows}");
+}
+
+#[test]
+fn report_as_json_is_the_rollup() {
+    let output = workplan(&["report", "--format", "json", "examples/london-councils/pledges-2019-2022.yaml"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["plan"], "pledges-2019-2022");
+    assert_eq!(json["as_of"], "2022-03-31");
+    assert_eq!(json["rows"].as_array().map(Vec::len), Some(62));
+    assert_eq!(json["adoption"].as_array().map(Vec::len), Some(52 * 33), "every member x every member item");
+}
+
+#[test]
+fn explain_says_how_a_number_was_found() {
+    let output = workplan(&[
+        "explain",
+        "examples/london-councils/business-plan-2020-21.yaml",
+        "finance.1",
+        "--updates",
+        "examples/london-councils/business-plan-2020-21-updates.csv",
+        "--as-of",
+        "2020-12-31",
+    ]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(
+        text.starts_with(
+            "Priority finance.1: 45.7% = (1 x 55% + 1 x 100% + 1 x 80% + 1 x 0% + 1 x 60% + 1 x 10% + 1 x 15%) / 7"
+        ),
+        "{text}"
+    );
+    let missing = workplan(&["explain", "examples/london-councils/business-plan-2020-21.yaml", "finance.9"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("did you mean `finance.1`?"));
 }
 
 #[test]

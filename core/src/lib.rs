@@ -40,19 +40,23 @@
 //! [`column`](LoadError::column) when the document came from text.
 #![deny(missing_docs)]
 
+mod cli_text;
 pub mod io;
 pub mod model;
+pub mod rollup;
 mod schema;
 mod summary;
 pub mod validate;
 mod workspace;
 
+pub use cli_text::percent;
 pub use io::{Format, LoadError, Location, PathSegment, Pointer, Position};
 pub use model::{
     Adoption, Aggregate, Bands, Date, Event, EventAction, Extensions, Item, ItemState, Level, Link, LinkRel, Measure,
     Member, Members, Milestone, Missing, Period, Plan, PlanStatus, Settings, StatusPolicy, Theme, Timestamp, Update,
     UpdateStatus, Updates, Weighting,
 };
+pub use rollup::{rollup, Explanation, Rollup, RollupEngine, RollupOptions, Row, Status};
 pub use schema::{schema, updates_schema};
 pub use summary::{LevelCount, Summary, UpdatesSummary};
 pub use validate::{CodeInfo, Counts, Diagnostic, Document, Report, Severity, CODES};

@@ -20,6 +20,7 @@ mod structure;
 pub use diagnostic::{Counts, Diagnostic, Document, Report, Severity};
 pub(crate) use references::OtherPlans;
 
+pub(crate) use context::capitalise;
 use context::{Findings, Index, UpdateRef};
 
 /// A finding code: its severity, its rule family, and what it means.

@@ -1,0 +1,349 @@
+//! The rules of DESIGN 6.2 to 6.7 as functions: leaf progress, member items, parents, expected
+//! progress and status. The batch rollup and the incremental engine both call these, so they
+//! give the same numbers by construction.
+
+use std::collections::HashMap;
+
+use super::latest::{Adoption, Latest};
+use super::row::{CellState, Status, StatusCounts};
+use super::settings::EffectiveSettings;
+use super::tree::{Node, Tree};
+use crate::model::{Aggregate, Date, Measure, Missing, StatusPolicy, UpdateStatus, Weighting};
+
+/// What the rollup knows at one `as_of`: the latest returns and adoptions, and every node's
+/// numbers.
+#[derive(Debug, Clone)]
+pub(crate) struct State {
+    pub as_of: Date,
+    /// (node, member) -> latest fields; `None` member for items without members.
+    pub latest: HashMap<(usize, Option<usize>), Latest>,
+    /// (node, member) -> latest adoption event.
+    pub adoption: HashMap<(usize, usize), Adoption>,
+    pub results: Vec<NodeResult>,
+}
+
+/// A member's cell of a member item.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CellResult {
+    pub state: CellState,
+    pub progress: Option<f64>,
+    pub value: Option<f64>,
+    pub date: Option<Date>,
+    pub status: Option<Status>,
+}
+
+/// One node's numbers at one `as_of`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct NodeResult {
+    pub progress: Option<f64>,
+    pub expected: Option<f64>,
+    pub status: Option<Status>,
+    pub reported_status: Option<Status>,
+    pub derived_status: Option<Status>,
+    pub last_update: Option<Date>,
+    pub coverage: Option<f64>,
+    /// Sum and count of the coverage of the included leaves below (for parents' means).
+    pub coverage_sum: f64,
+    pub coverage_count: usize,
+    pub leaves: usize,
+    pub status_counts: StatusCounts,
+    pub value: Option<f64>,
+    pub members_in_scope: Option<usize>,
+    pub members_adopted: Option<usize>,
+    pub members_reported: Option<usize>,
+    pub cells: Vec<CellResult>,
+}
+
+/// `(value - baseline) / (target - baseline)`, clamped to 0..1; `None` when target == baseline.
+pub(crate) fn score(value: f64, baseline: f64, target: f64) -> Option<f64> {
+    let span = target - baseline;
+    (span != 0.0 && span.is_finite()).then(|| ((value - baseline) / span).clamp(0.0, 1.0))
+}
+
+/// DESIGN 6.2 for one set of returns: done, then the measure's value, then percent, then
+/// not started; `target` overrides the measure's target (a member target).
+pub(crate) fn leaf_progress(latest: Option<&Latest>, measure: Option<&Measure>, target: Option<f64>) -> Option<f64> {
+    let latest = latest?;
+    if latest.status.is_some_and(|s| s.value == UpdateStatus::Done) {
+        return Some(1.0);
+    }
+    if let (Some(measure), Some(value)) = (measure, latest.value) {
+        return score(value.value, measure.baseline(), target.unwrap_or(measure.target));
+    }
+    if let Some(percent) = latest.percent {
+        return Some((percent.value / 100.0).clamp(0.0, 1.0));
+    }
+    if latest.status.is_some_and(|s| s.value == UpdateStatus::NotStarted) {
+        return Some(0.0);
+    }
+    None
+}
+
+/// DESIGN 6.5: the share of the time from `start` to `due` that has passed at `as_of`, or with
+/// milestones, the milestone target at `as_of` scored like a value.
+pub(crate) fn expected(node: &Node, as_of: Date) -> Option<f64> {
+    let (s, d) = (node.start, node.due);
+    if let Some(measure) = node.measure.as_ref().filter(|m| !m.milestones.is_empty()) {
+        let mut points: Vec<(Date, f64)> = vec![(s, measure.baseline())];
+        points.extend(measure.milestones.iter().map(|m| (m.date, m.target)));
+        points.push((d, measure.target));
+        points.sort_by_key(|p| p.0);
+        let value = interpolate(&points, as_of);
+        return score(value, measure.baseline(), measure.target);
+    }
+    if d <= s {
+        return Some(if as_of >= d { 1.0 } else { 0.0 });
+    }
+    let elapsed = s.days_until(as_of) as f64;
+    let total = s.days_until(d) as f64;
+    Some((elapsed / total).clamp(0.0, 1.0))
+}
+
+/// The value of a piecewise-linear line through `points` (sorted by date) at `at`.
+fn interpolate(points: &[(Date, f64)], at: Date) -> f64 {
+    let first = points[0];
+    let last = points[points.len() - 1];
+    if at <= first.0 {
+        return first.1;
+    }
+    if at >= last.0 {
+        return last.1;
+    }
+    for pair in points.windows(2) {
+        let ((d0, v0), (d1, v1)) = (pair[0], pair[1]);
+        if at >= d0 && at <= d1 {
+            let span = d0.days_until(d1) as f64;
+            if span == 0.0 {
+                return v1;
+            }
+            return v0 + (v1 - v0) * (d0.days_until(at) as f64 / span);
+        }
+    }
+    last.1
+}
+
+/// DESIGN 6.6: the status derived from progress `p` and expected `e`.
+pub(crate) fn derive_status(
+    p: Option<f64>,
+    e: Option<f64>,
+    as_of: Date,
+    node: &Node,
+    settings: &EffectiveSettings,
+) -> Status {
+    let Some(p) = p else { return Status::Unknown };
+    if p >= 1.0 {
+        return Status::Done;
+    }
+    if p == 0.0 && as_of < node.start {
+        return Status::NotStarted;
+    }
+    if as_of > node.due {
+        return Status::OffTrack;
+    }
+    let Some(e) = e else { return Status::Unknown };
+    let v = p - e;
+    if v >= -settings.at_risk {
+        Status::OnTrack
+    } else if v >= -settings.off_track {
+        Status::AtRisk
+    } else {
+        Status::OffTrack
+    }
+}
+
+/// Whether `member` counts for the member leaf `node`: in scope and, when adoption is required,
+/// adopted by the latest event on the nearest item (the leaf, else its closest ancestor) that
+/// has any event for that member.
+pub(crate) fn adopted(tree: &Tree, state: &State, node: usize, member: usize) -> bool {
+    if !tree.nodes[node].adoption_required {
+        return true;
+    }
+    std::iter::once(node)
+        .chain(tree.ancestors(node))
+        .find_map(|n| state.adoption.get(&(n, member)))
+        .is_some_and(|event| event.adopted)
+}
+
+/// Computes one node from the returns (a leaf) or from its children's results (a parent).
+pub(crate) fn compute_node(tree: &Tree, state: &State, n: usize, settings: &EffectiveSettings) -> NodeResult {
+    let node = &tree.nodes[n];
+    let mut result = if node.is_leaf() {
+        match &node.scope {
+            Some(_) => member_leaf(tree, state, n, settings),
+            None => plain_leaf(state, n, node),
+        }
+    } else {
+        parent(tree, state, n, settings)
+    };
+    let as_of = state.as_of;
+    if !node.included() {
+        // Left out: no numbers, the last reported status if there is one.
+        result.progress = None;
+        result.expected = None;
+        result.coverage = None;
+        result.coverage_sum = 0.0;
+        result.coverage_count = 0;
+        result.leaves = 0;
+        result.status_counts = StatusCounts::default();
+        result.derived_status = Some(Status::Unknown);
+        result.status = Some(result.reported_status.unwrap_or(Status::Unknown));
+        return result;
+    }
+    if node.is_leaf() {
+        result.expected = expected(node, as_of);
+        let derived = derive_status(result.progress, result.expected, as_of, node, settings);
+        result.derived_status = Some(derived);
+        result.status = Some(result.reported_status.unwrap_or(derived));
+        result.leaves = 1;
+        result.status_counts = StatusCounts::default();
+        result.status_counts.add_status(result.status.unwrap_or(Status::Unknown));
+        if let Some(coverage) = result.coverage {
+            result.coverage_sum = coverage;
+            result.coverage_count = 1;
+        }
+    }
+    result
+}
+
+fn plain_leaf(state: &State, n: usize, node: &Node) -> NodeResult {
+    let latest = state.latest.get(&(n, None));
+    let progress = leaf_progress(latest, node.measure.as_ref(), None);
+    NodeResult {
+        progress,
+        reported_status: latest.and_then(|l| l.status).map(|s| Status::from(s.value)),
+        last_update: latest.and_then(Latest::last_date),
+        coverage: Some(if progress.is_some() { 1.0 } else { 0.0 }),
+        value: node.measure.as_ref().and(latest.and_then(|l| l.value).map(|v| v.value)),
+        ..NodeResult::default()
+    }
+}
+
+fn member_leaf(tree: &Tree, state: &State, n: usize, settings: &EffectiveSettings) -> NodeResult {
+    let node = &tree.nodes[n];
+    let Some(scope) = node.scope.as_ref() else { return NodeResult::default() };
+    let measure = node.measure.as_ref();
+    let member_target = measure.and_then(|m| m.member_target);
+    let mut cells = Vec::with_capacity(tree.members.len());
+    let (mut in_scope, mut counted, mut reported) = (0, 0, 0);
+    let mut values: Vec<f64> = Vec::new();
+    let (mut sum, mut count, mut any_progress) = (0.0, 0usize, false);
+    let mut last_update: Option<Date> = None;
+    for member in 0..tree.members.len() {
+        if !scope.contains(member) {
+            cells.push(CellResult {
+                state: CellState::OutOfScope,
+                progress: None,
+                value: None,
+                date: None,
+                status: None,
+            });
+            continue;
+        }
+        in_scope += 1;
+        let latest = state.latest.get(&(n, Some(member)));
+        let progress = leaf_progress(latest, measure, member_target);
+        let value = latest.and_then(|l| l.value).map(|v| v.value);
+        let date = latest.and_then(Latest::last_date);
+        let status = latest.and_then(|l| l.status).map(|s| Status::from(s.value));
+        if !adopted(tree, state, n, member) {
+            cells.push(CellResult { state: CellState::NotAdopted, progress, value, date, status });
+            continue;
+        }
+        counted += 1;
+        let has_data = progress.is_some() || value.is_some();
+        if has_data {
+            reported += 1;
+        }
+        last_update = last_update.max(date);
+        if let Some(value) = value {
+            values.push(value);
+        }
+        match progress {
+            Some(p) => {
+                sum += p;
+                count += 1;
+                any_progress = true;
+            }
+            None if settings.missing == Missing::Zero => count += 1,
+            None => {}
+        }
+        let state = if has_data { CellState::Reported } else { CellState::NoReport };
+        cells.push(CellResult { state, progress, value, date, status });
+    }
+    let (progress, value) = match measure {
+        Some(measure) if !values.is_empty() => {
+            let combined = match measure.aggregate() {
+                Aggregate::Sum => values.iter().sum::<f64>(),
+                Aggregate::Mean => values.iter().sum::<f64>() / values.len() as f64,
+                Aggregate::Min => values.iter().copied().fold(f64::INFINITY, f64::min),
+                Aggregate::Max => values.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+            };
+            (score(combined, measure.baseline(), measure.target), Some(combined))
+        }
+        Some(_) => (None, None),
+        None => (any_progress.then(|| sum / count as f64), None),
+    };
+    NodeResult {
+        progress,
+        last_update,
+        coverage: (counted > 0).then(|| reported as f64 / counted as f64),
+        value,
+        members_in_scope: Some(in_scope),
+        members_adopted: Some(counted),
+        members_reported: Some(reported),
+        cells,
+        ..NodeResult::default()
+    }
+}
+
+/// The weight of child `c` in its parent (DESIGN 6.4).
+pub(crate) fn weight(tree: &Tree, state: &State, c: usize, settings: &EffectiveSettings) -> f64 {
+    match settings.weighting {
+        Weighting::Weight => tree.nodes[c].weight,
+        Weighting::Equal => 1.0,
+        Weighting::Leaves => state.results[c].leaves as f64,
+    }
+}
+
+fn parent(tree: &Tree, state: &State, n: usize, settings: &EffectiveSettings) -> NodeResult {
+    let node = &tree.nodes[n];
+    let children: Vec<usize> = node.children.iter().copied().filter(|&c| tree.nodes[c].included()).collect();
+    let any_progress = children.iter().any(|&c| state.results[c].progress.is_some());
+    let (mut sum_wp, mut sum_w, mut sum_we, mut sum_we_w) = (0.0, 0.0, 0.0, 0.0);
+    let mut result = NodeResult::default();
+    for &c in &children {
+        let child = &state.results[c];
+        let w = weight(tree, state, c, settings);
+        match child.progress {
+            Some(p) => {
+                sum_wp += w * p;
+                sum_w += w;
+            }
+            None if settings.missing == Missing::Zero => sum_w += w,
+            None => {}
+        }
+        if let Some(e) = child.expected {
+            sum_we += w * e;
+            sum_we_w += w;
+        }
+        result.last_update = result.last_update.max(child.last_update);
+        result.leaves += child.leaves;
+        result.status_counts.add(&child.status_counts);
+        result.coverage_sum += child.coverage_sum;
+        result.coverage_count += child.coverage_count;
+    }
+    result.progress = (any_progress && sum_w > 0.0).then(|| sum_wp / sum_w);
+    result.expected = (sum_we_w > 0.0).then(|| sum_we / sum_we_w);
+    result.coverage = (result.coverage_count > 0).then(|| result.coverage_sum / result.coverage_count as f64);
+    let derived = derive_status(result.progress, result.expected, state.as_of, node, settings);
+    result.derived_status = Some(derived);
+    result.status = Some(match settings.status {
+        StatusPolicy::Derived => derived,
+        StatusPolicy::Worst => children
+            .iter()
+            .filter_map(|&c| state.results[c].status)
+            .max_by_key(|s| s.badness())
+            .unwrap_or(Status::Unknown),
+    });
+    result
+}

@@ -1,0 +1,245 @@
+//! The rollup engine (DESIGN 6.11): built from a plan and its returns, it keeps every node's
+//! numbers; `apply(update)` recomputes only the item the update is for (or, for an adoption
+//! event, the member items under it) and their ancestors, and returns the rows that changed.
+//! A batch rollup is an engine built from scratch, so the two agree by construction.
+
+use std::collections::BTreeSet;
+
+use super::compute::{compute_node, State};
+use super::latest::{counts, Adoption, Key};
+use super::row::{Cell, Excluded, ExclusionReason, Rollup, Row, StatusSource, Trend};
+use super::settings::EffectiveSettings;
+use super::tree::Tree;
+use crate::model::{Date, ItemState, Missing, Plan, Settings, Timestamp, Update, Updates};
+
+/// What a rollup is asked for (DESIGN 6): the date, what was known when, and settings that
+/// override the plan's.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RollupOptions {
+    /// The date the numbers are for; the plan period's end when absent.
+    pub as_of: Option<Date>,
+    /// Count only returns recorded by then ("what did we report at the March meeting");
+    /// everything when absent.
+    pub known_at: Option<Timestamp>,
+    /// Settings that override the plan's, field by field.
+    pub settings: Option<Settings>,
+}
+
+/// The incremental rollup engine.
+#[derive(Debug, Clone)]
+pub struct RollupEngine {
+    plan_id: String,
+    pub(crate) tree: Tree,
+    pub(crate) settings: EffectiveSettings,
+    known_at: Option<Timestamp>,
+    pub(crate) now: State,
+    /// The same at `as_of - trend_days`, for the trend.
+    then: State,
+    /// Every update given, in order (positions break ties).
+    pub(crate) updates: Vec<Update>,
+    pub(crate) rows: Vec<Row>,
+}
+
+impl RollupEngine {
+    /// Builds the engine and computes every row: the plan's own returns, then `updates`.
+    pub fn new(plan: &Plan, updates: &Updates, options: &RollupOptions) -> RollupEngine {
+        let tree = Tree::new(plan);
+        let settings = EffectiveSettings::resolve(plan.settings.as_ref(), options.settings.as_ref());
+        let as_of = options.as_of.unwrap_or(plan.period.end);
+        let then_date = Date(as_of.0 - chrono::Duration::days(i64::from(settings.trend_days)));
+        let state = |as_of| State {
+            as_of,
+            latest: Default::default(),
+            adoption: Default::default(),
+            results: vec![Default::default(); tree.nodes.len()],
+        };
+        let mut engine = RollupEngine {
+            plan_id: plan.id.clone(),
+            now: state(as_of),
+            then: state(then_date),
+            tree,
+            settings,
+            known_at: options.known_at,
+            updates: Vec::with_capacity(plan.updates.len() + updates.len()),
+            rows: Vec::new(),
+        };
+        for update in plan.updates.iter().chain(updates.iter()) {
+            engine.record(update.clone());
+        }
+        for n in (0..engine.tree.nodes.len()).rev() {
+            engine.now.results[n] = compute_node(&engine.tree, &engine.now, n, &engine.settings);
+            engine.then.results[n] = compute_node(&engine.tree, &engine.then, n, &engine.settings);
+        }
+        engine.rows = (0..engine.tree.nodes.len()).map(|n| engine.row(n)).collect();
+        engine
+    }
+
+    /// Takes a return into the states it counts for; the nodes it touches.
+    fn record(&mut self, update: Update) -> Vec<usize> {
+        let position = self.updates.len();
+        let key: Key = (update.date, update.recorded(), position);
+        let mut touched = Vec::new();
+        if let Some(&n) = self.tree.by_id.get(&update.item) {
+            let member = update.member.as_ref().and_then(|m| self.tree.member_index.get(m).copied());
+            let member_known = update.member.is_none() || member.is_some();
+            for state in [&mut self.now, &mut self.then] {
+                if !counts(&update, state.as_of, self.known_at) || !member_known {
+                    continue;
+                }
+                if let (Some(adopted), Some(member)) = (update.adopted, member) {
+                    let slot = state.adoption.entry((n, member)).or_insert(Adoption { adopted, key });
+                    if key >= slot.key {
+                        *slot = Adoption { adopted, key };
+                    }
+                    touched.extend(self.tree.subtree(n));
+                }
+                let has_progress = update.status.is_some()
+                    || update.percent.is_some()
+                    || update.value.is_some()
+                    || update.note.is_some();
+                if has_progress || update.adopted.is_none() {
+                    state.latest.entry((n, member)).or_default().add(&update, key);
+                    touched.push(n);
+                }
+            }
+        }
+        self.updates.push(update);
+        touched
+    }
+
+    /// Applies one more return and recomputes what it affects: the item (for an adoption event,
+    /// the member items under it) and their ancestors. Returns the rows that changed, in
+    /// document order.
+    pub fn apply(&mut self, update: Update) -> Vec<Row> {
+        let touched = self.record(update);
+        let mut affected: BTreeSet<usize> = BTreeSet::new();
+        for n in touched {
+            affected.insert(n);
+            affected.extend(self.tree.ancestors(n));
+        }
+        // Children come after their parents in document order: recompute from the last.
+        for &n in affected.iter().rev() {
+            self.now.results[n] = compute_node(&self.tree, &self.now, n, &self.settings);
+            self.then.results[n] = compute_node(&self.tree, &self.then, n, &self.settings);
+        }
+        let mut changed = Vec::new();
+        for &n in &affected {
+            let row = self.row(n);
+            if row != self.rows[n] {
+                self.rows[n] = row.clone();
+                changed.push(row);
+            }
+        }
+        changed
+    }
+
+    /// The rows, in document order.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The settings in force.
+    pub fn settings(&self) -> &EffectiveSettings {
+        &self.settings
+    }
+
+    /// The whole result (DESIGN 6.10).
+    pub fn rollup(&self) -> Rollup {
+        let mut adoption = Vec::new();
+        let mut excluded = Vec::new();
+        for (n, node) in self.tree.nodes.iter().enumerate() {
+            let result = &self.now.results[n];
+            for (member, cell) in result.cells.iter().enumerate() {
+                adoption.push(Cell {
+                    item: node.id.clone(),
+                    member: self.tree.members[member].clone(),
+                    state: cell.state,
+                    progress: cell.progress,
+                    value: cell.value,
+                    date: cell.date,
+                    status: cell.status,
+                });
+            }
+            match node.excluded_by {
+                Some((by, state)) => excluded.push(Excluded {
+                    item: node.id.clone(),
+                    reason: if state == ItemState::Cancelled {
+                        ExclusionReason::Cancelled
+                    } else {
+                        ExclusionReason::Deferred
+                    },
+                    because_of: Some(self.tree.nodes[by].id.clone()),
+                }),
+                None if self.settings.missing == Missing::Exclude
+                    && node.parent.is_some()
+                    && result.progress.is_none() =>
+                {
+                    excluded.push(Excluded {
+                        item: node.id.clone(),
+                        reason: ExclusionReason::NoData,
+                        because_of: None,
+                    });
+                }
+                None => {}
+            }
+        }
+        Rollup { plan: self.plan_id.clone(), as_of: self.now.as_of, rows: self.rows.clone(), adoption, excluded }
+    }
+
+    /// The row of node `n` from the computed results.
+    fn row(&self, n: usize) -> Row {
+        let node = &self.tree.nodes[n];
+        let now = &self.now.results[n];
+        let then = &self.then.results[n];
+        let trend = match (now.progress, then.progress) {
+            (Some(p), Some(q)) if p - q > 0.005 => Some(Trend::Improving),
+            (Some(p), Some(q)) if p - q < -0.005 => Some(Trend::Worsening),
+            (Some(_), Some(_)) => Some(Trend::Steady),
+            _ => None,
+        };
+        let status = now.status.unwrap_or(super::row::Status::Unknown);
+        let source = if now.reported_status.is_some() && now.reported_status == Some(status) && node.is_leaf() {
+            StatusSource::Reported
+        } else {
+            StatusSource::Derived
+        };
+        let stale = match (node.included(), now.last_update) {
+            (true, Some(last)) => Some(last.days_until(self.now.as_of) > i64::from(self.settings.stale_after_days)),
+            _ => None,
+        };
+        Row {
+            id: node.id.clone(),
+            parent: node.parent.map(|p| self.tree.nodes[p].id.clone()),
+            depth: node.depth,
+            level: self.tree.level_ids.get(node.depth).cloned(),
+            label: node.label.clone(),
+            title: node.title.clone(),
+            state: node.state,
+            included: node.included(),
+            progress: now.progress,
+            expected: now.expected,
+            variance: now.progress.zip(now.expected).map(|(p, e)| p - e),
+            status,
+            reported_status: now.reported_status,
+            derived_status: now.derived_status.unwrap_or(super::row::Status::Unknown),
+            status_source: source,
+            trend,
+            last_update: now.last_update,
+            stale,
+            coverage: now.coverage,
+            leaves: now.leaves,
+            status_counts: now.status_counts,
+            value: now.value,
+            target: node.measure.as_ref().map(|m| m.target),
+            unit: node.measure.as_ref().map(|m| m.unit.clone()),
+            members_in_scope: now.members_in_scope,
+            members_adopted: now.members_adopted,
+            members_reported: now.members_reported,
+        }
+    }
+}
+
+/// The rollup of a plan and its returns (DESIGN 6): a pure function of its inputs.
+pub fn rollup(plan: &Plan, updates: &Updates, options: &RollupOptions) -> Rollup {
+    RollupEngine::new(plan, updates, options).rollup()
+}

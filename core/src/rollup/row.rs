@@ -1,0 +1,273 @@
+//! The result of a rollup (DESIGN 6.10): one row per item with the same columns in every
+//! language, the adoption matrix, and the denominator audit.
+
+use serde::Serialize;
+
+use crate::model::{Date, ItemState};
+
+/// A status in the result: the five reported statuses, and `unknown` when there is no data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Work has not begun.
+    NotStarted,
+    /// On course.
+    OnTrack,
+    /// Behind, recoverable.
+    AtRisk,
+    /// Badly behind.
+    OffTrack,
+    /// Complete.
+    Done,
+    /// No data.
+    Unknown,
+}
+
+impl Status {
+    /// The status as written in documents: `on_track`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not_started",
+            Status::OnTrack => "on_track",
+            Status::AtRisk => "at_risk",
+            Status::OffTrack => "off_track",
+            Status::Done => "done",
+            Status::Unknown => "unknown",
+        }
+    }
+
+    /// How bad, for the `worst` parent policy: off_track > at_risk > on_track > not_started >
+    /// done; unknown lowest.
+    pub(crate) fn badness(self) -> u8 {
+        match self {
+            Status::OffTrack => 5,
+            Status::AtRisk => 4,
+            Status::OnTrack => 3,
+            Status::NotStarted => 2,
+            Status::Done => 1,
+            Status::Unknown => 0,
+        }
+    }
+}
+
+impl From<crate::model::UpdateStatus> for Status {
+    fn from(status: crate::model::UpdateStatus) -> Self {
+        use crate::model::UpdateStatus as U;
+        match status {
+            U::NotStarted => Status::NotStarted,
+            U::OnTrack => Status::OnTrack,
+            U::AtRisk => Status::AtRisk,
+            U::OffTrack => Status::OffTrack,
+            U::Done => Status::Done,
+        }
+    }
+}
+
+/// Where a row's status comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusSource {
+    /// The latest reported status of a leaf.
+    Reported,
+    /// Computed from progress and expected progress (or the parent policy).
+    Derived,
+}
+
+/// Progress now against progress `trend_days` ago.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    /// Up by more than half a point.
+    Improving,
+    /// Within half a point.
+    Steady,
+    /// Down by more than half a point.
+    Worsening,
+}
+
+/// How many included leaves (below and including an item) have each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct StatusCounts {
+    /// Not started.
+    pub not_started: usize,
+    /// On track.
+    pub on_track: usize,
+    /// At risk.
+    pub at_risk: usize,
+    /// Off track.
+    pub off_track: usize,
+    /// Done.
+    pub done: usize,
+    /// No data.
+    pub unknown: usize,
+}
+
+impl StatusCounts {
+    pub(crate) fn add_status(&mut self, status: Status) {
+        match status {
+            Status::NotStarted => self.not_started += 1,
+            Status::OnTrack => self.on_track += 1,
+            Status::AtRisk => self.at_risk += 1,
+            Status::OffTrack => self.off_track += 1,
+            Status::Done => self.done += 1,
+            Status::Unknown => self.unknown += 1,
+        }
+    }
+
+    /// Adds another set of counts to this one.
+    pub fn add_counts(&mut self, other: &StatusCounts) {
+        self.add(other);
+    }
+
+    pub(crate) fn add(&mut self, other: &StatusCounts) {
+        self.not_started += other.not_started;
+        self.on_track += other.on_track;
+        self.at_risk += other.at_risk;
+        self.off_track += other.off_track;
+        self.done += other.done;
+        self.unknown += other.unknown;
+    }
+}
+
+/// One item's numbers (DESIGN 6.10). Progress, expected, coverage are fractions 0..1.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// The item's id.
+    pub id: String,
+    /// The parent's id (`None` at the top level).
+    pub parent: Option<String>,
+    /// 0 at the top level.
+    pub depth: usize,
+    /// The id of the level at that depth.
+    pub level: Option<String>,
+    /// The printed label.
+    pub label: Option<String>,
+    /// The title.
+    pub title: String,
+    /// The item's own state.
+    pub state: ItemState,
+    /// Whether it counts in its parent's numbers (not deferred or cancelled, nor under such an item).
+    pub included: bool,
+    /// Progress, 0..1; `None` when there is no data.
+    pub progress: Option<f64>,
+    /// Expected progress at `as_of`, 0..1.
+    pub expected: Option<f64>,
+    /// progress - expected.
+    pub variance: Option<f64>,
+    /// The status shown: a leaf's reported status if it has one, else derived (for parents, per
+    /// the `status` setting).
+    pub status: Status,
+    /// The latest reported status (leaves without members only).
+    pub reported_status: Option<Status>,
+    /// The status derived from progress and expected progress.
+    pub derived_status: Status,
+    /// Where `status` comes from.
+    pub status_source: StatusSource,
+    /// Progress now against `trend_days` ago.
+    pub trend: Option<Trend>,
+    /// The date of the latest update counted.
+    pub last_update: Option<Date>,
+    /// Whether the latest update is older than `stale_after_days`.
+    pub stale: Option<bool>,
+    /// The share of data behind the number (see DESIGN 6.7).
+    pub coverage: Option<f64>,
+    /// Included leaves below and including the item.
+    pub leaves: usize,
+    /// Statuses of the included leaves below and including the item.
+    pub status_counts: StatusCounts,
+    /// A measured leaf's value to date (for a member item, the members' values combined).
+    pub value: Option<f64>,
+    /// The measure's target.
+    pub target: Option<f64>,
+    /// The measure's unit.
+    pub unit: Option<String>,
+    /// Member items: the members in scope (all, or those listed).
+    pub members_in_scope: Option<usize>,
+    /// Member items: those of them that count (adopted, when adoption is required).
+    pub members_adopted: Option<usize>,
+    /// Member items: those that count and have data.
+    pub members_reported: Option<usize>,
+}
+
+/// The state of one cell of the adoption matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CellState {
+    /// The item is not delivered by this member (it lists other members).
+    OutOfScope,
+    /// Adoption is required and the member has not adopted the item.
+    NotAdopted,
+    /// The member counts but has no data.
+    NoReport,
+    /// The member counts and has data.
+    Reported,
+}
+
+/// One member x member item cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The item's id.
+    pub item: String,
+    /// The member's id.
+    pub member: String,
+    /// The cell's state.
+    pub state: CellState,
+    /// The member's progress on the item, 0..1.
+    pub progress: Option<f64>,
+    /// The member's latest value.
+    pub value: Option<f64>,
+    /// The date of the member's latest update.
+    pub date: Option<Date>,
+    /// The member's latest reported status.
+    pub status: Option<Status>,
+}
+
+/// Why an item is left out of a denominator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExclusionReason {
+    /// The item (or the item named in `because_of`) is cancelled.
+    Cancelled,
+    /// The item (or the item named in `because_of`) is deferred.
+    Deferred,
+    /// It has no data and `missing` is `exclude`.
+    NoData,
+}
+
+/// An entry of the denominator audit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Excluded {
+    /// The item left out.
+    pub item: String,
+    /// Why.
+    pub reason: ExclusionReason,
+    /// The item whose state leaves it out: itself or an ancestor (`None` for `no_data`).
+    pub because_of: Option<String>,
+}
+
+/// The result of a rollup (DESIGN 6.10).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rollup {
+    /// The plan's id.
+    pub plan: String,
+    /// The date the numbers are for.
+    pub as_of: Date,
+    /// One row per item, in document order.
+    pub rows: Vec<Row>,
+    /// Every member x every member item.
+    pub adoption: Vec<Cell>,
+    /// Every item left out of a denominator, and why.
+    pub excluded: Vec<Excluded>,
+}
+
+impl Rollup {
+    /// The row of the item with this id.
+    pub fn row(&self, id: &str) -> Option<&Row> {
+        self.rows.iter().find(|row| row.id == id)
+    }
+
+    /// The JSON form (DESIGN 6.10): dates as `YYYY-MM-DD`, absent values as `null`.
+    pub fn to_json_value(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}

@@ -1,0 +1,155 @@
+//! The plan flattened for the rollup: every item in document order with its parent, children,
+//! inherited dates and members, and what leaves it out.
+
+use std::collections::HashMap;
+
+use crate::model::{Adoption, Date, ItemState, Measure, Members, Plan};
+
+/// Which members deliver a member item.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Scope {
+    /// Every member of the plan.
+    All,
+    /// These members (indexes into the plan's members; unknown ids are dropped).
+    Only(Vec<usize>),
+}
+
+impl Scope {
+    pub fn contains(&self, member: usize) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Only(list) => list.contains(&member),
+        }
+    }
+}
+
+/// One item, flattened.
+#[derive(Debug, Clone)]
+pub(crate) struct Node {
+    pub id: String,
+    pub label: Option<String>,
+    pub title: String,
+    pub state: ItemState,
+    pub weight: f64,
+    pub measure: Option<Measure>,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub depth: usize,
+    pub start: Date,
+    pub due: Date,
+    /// For leaves delivered by members.
+    pub scope: Option<Scope>,
+    pub adoption_required: bool,
+    /// The item (itself or an ancestor) whose state leaves this one out, and that state.
+    pub excluded_by: Option<(usize, ItemState)>,
+}
+
+impl Node {
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+
+    pub fn included(&self) -> bool {
+        self.excluded_by.is_none()
+    }
+}
+
+/// The plan's items and members, indexed.
+#[derive(Debug, Clone)]
+pub(crate) struct Tree {
+    pub nodes: Vec<Node>,
+    pub by_id: HashMap<String, usize>,
+    pub members: Vec<String>,
+    pub member_index: HashMap<String, usize>,
+    pub level_ids: Vec<String>,
+    /// Level names for messages ("Priority"), or the ids capitalised.
+    pub level_names: Vec<String>,
+}
+
+impl Tree {
+    pub fn new(plan: &Plan) -> Tree {
+        let members: Vec<String> = plan.members.iter().map(|m| m.id.clone()).collect();
+        let member_index: HashMap<String, usize> = members.iter().enumerate().map(|(i, m)| (m.clone(), i)).collect();
+        let mut nodes: Vec<Node> = Vec::new();
+        let mut by_id = HashMap::new();
+        // (item, parent, inherited members, inherited adoption)
+        let mut stack: Vec<(&crate::Item, Option<usize>)> = plan.items.iter().rev().map(|item| (item, None)).collect();
+        while let Some((item, parent)) = stack.pop() {
+            let up = parent.map(|p| &nodes[p]);
+            let start = item.start.or(up.map(|p| p.start)).unwrap_or(plan.period.start);
+            let due = item.due.or(up.map(|p| p.due)).unwrap_or(plan.period.end);
+            let excluded_by = match item.state() {
+                ItemState::Active => up.and_then(|p| p.excluded_by),
+                state => up.and_then(|p| p.excluded_by).or(Some((nodes.len(), state))),
+            };
+            let scope = match &item.members {
+                Some(Members::All) => Some(Scope::All),
+                Some(Members::Only(ids)) => {
+                    Some(Scope::Only(ids.iter().filter_map(|id| member_index.get(id).copied()).collect()))
+                }
+                None => up.and_then(|p| p.scope.clone()),
+            };
+            let adoption_required = match item.adoption {
+                Some(adoption) => adoption == Adoption::Required,
+                None => up.is_some_and(|p| p.adoption_required),
+            };
+            let depth = up.map_or(0, |p| p.depth + 1);
+            let index = nodes.len();
+            by_id.entry(item.id.clone()).or_insert(index);
+            if let Some(p) = parent {
+                nodes[p].children.push(index);
+            }
+            nodes.push(Node {
+                id: item.id.clone(),
+                label: item.label.clone(),
+                title: item.title.clone(),
+                state: item.state(),
+                weight: item.weight(),
+                measure: item.measure.clone(),
+                parent,
+                children: Vec::new(),
+                depth,
+                start,
+                due,
+                scope,
+                adoption_required,
+                excluded_by,
+            });
+            stack.extend(item.children.iter().rev().map(|child| (child, Some(index))));
+        }
+        // Only leaves are member items; a parent's members are inherited by its leaves.
+        for node in &mut nodes {
+            if !node.children.is_empty() {
+                node.scope = None;
+            }
+        }
+        let levels = plan.levels();
+        let level_ids = levels.iter().map(|l| l.id.clone()).collect();
+        let level_names =
+            levels.iter().map(|l| l.name.clone().unwrap_or_else(|| crate::validate::capitalise(&l.id))).collect();
+        Tree { nodes, by_id, members, member_index, level_ids, level_names }
+    }
+
+    /// How a node is named in explanations: "priority `finance.1`".
+    pub fn name(&self, n: usize) -> String {
+        let node = &self.nodes[n];
+        let level = self.level_names.get(node.depth).map_or("item".to_owned(), |l| l.to_lowercase());
+        format!("{level} {}", node.id)
+    }
+
+    /// The ancestors of a node, nearest first.
+    pub fn ancestors(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.nodes[node].parent, move |&p| self.nodes[p].parent)
+    }
+
+    /// The node and every node below it, in document order.
+    pub fn subtree(&self, node: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            out.push(n);
+            stack.extend(self.nodes[n].children.iter().rev());
+        }
+        out
+    }
+}
