@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Map, Value};
-use workplan::{Diagnostic, Format, LoadError, Plan, Updates, Workspace};
+use workplan::{Diagnostic, Format, LoadError, Plan, RollupOptions, Updates, Workspace};
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
@@ -68,6 +68,42 @@ fn load_plan(path: &Path) -> Result<Plan, LoadError> {
 
 fn load_updates(path: &Path) -> Result<Updates, LoadError> {
     Updates::from_bytes(&fs::read(path).expect("readable"), Format::from_path(path))
+}
+
+/// Whether two JSON values are equal, numbers within 1e-12.
+pub fn close(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
+            (Some(x), Some(y)) => (x - y).abs() <= 1e-12,
+            _ => x == y,
+        },
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| close(a, b)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| close(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+/// The rollup of a case, and any hand-worked values it does not match.
+fn rollup_case(case: &Path, spec: &Value) -> (Value, Vec<String>) {
+    let plan = load_plan(&case.join("plan.yaml")).expect("the case's plan loads");
+    let updates = match file_named(case, "updates") {
+        Some(file) => load_updates(&file).expect("the case's updates load"),
+        None => Updates::default(),
+    };
+    let options = RollupOptions::from_json_value(spec["options"].clone()).expect("options");
+    let rollup = workplan::rollup(&plan, &updates, &options).to_json_value();
+    let mut wrong = Vec::new();
+    for (key, expected) in spec["worked"].as_object().expect("worked values") {
+        let (id, column) = key.rsplit_once('.').expect("id.column");
+        let row = rollup["rows"].as_array().and_then(|rows| rows.iter().find(|r| r["id"] == id));
+        let got = row.map(|r| r[column].clone()).unwrap_or(Value::Null);
+        if !close(&got, expected) {
+            wrong.push(format!("{key}: worked by hand {expected}, computed {got}"));
+        }
+    }
+    (rollup, wrong)
 }
 
 /// What a case gives, as the JSON expectation it must equal, and the canonical text if any.
@@ -143,11 +179,27 @@ fn every_fixture_case_gives_its_expected_outcome() {
         .filter(|p| p.is_dir())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 70, "the corpus has {} cases", cases.len());
+    assert!(cases.len() >= 100, "the corpus has {} cases", cases.len());
     let mut failures = Vec::new();
     for case in &cases {
         let case_file = case.join("case.json");
         let spec: Value = serde_json::from_str(&fs::read_to_string(&case_file).expect("case.json")).expect("JSON");
+        let name = case.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_owned();
+        if spec.get("options").is_some() {
+            let (rollup, wrong) = rollup_case(case, &spec);
+            failures.extend(wrong.into_iter().map(|w| format!("{name}: {w}")));
+            if bless {
+                let mut object = spec.as_object().cloned().unwrap_or_default();
+                object.insert("rollup".into(), rollup);
+                fs::write(&case_file, serde_json::to_string_pretty(&object).expect("json") + "\n").expect("write case");
+            } else if !close(&rollup, &spec["rollup"]) {
+                failures.push(format!(
+                    "{name}: rollup differs:\n{}",
+                    serde_json::to_string_pretty(&rollup).unwrap_or_default()
+                ));
+            }
+            continue;
+        }
         let (expect, canonical) = outcome(case);
         if bless {
             let mut object = Map::new();
@@ -162,7 +214,6 @@ fn every_fixture_case_gives_its_expected_outcome() {
             }
             continue;
         }
-        let name = case.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_owned();
         for (key, value) in &expect {
             if spec.get(key) != Some(value) {
                 failures.push(format!(

@@ -13,16 +13,27 @@ use super::tree::Tree;
 use crate::model::{Date, ItemState, Missing, Plan, Settings, Timestamp, Update, Updates};
 
 /// What a rollup is asked for (DESIGN 6): the date, what was known when, and settings that
-/// override the plan's.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// override the plan's. As JSON: `{"as_of": "2021-03-31", "known_at": "...", "settings": {...}}`.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RollupOptions {
     /// The date the numbers are for; the plan period's end when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
     /// Count only returns recorded by then ("what did we report at the March meeting");
     /// everything when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub known_at: Option<Timestamp>,
     /// Settings that override the plan's, field by field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<Settings>,
+}
+
+impl RollupOptions {
+    /// Reads options from JSON data, with the same located errors as documents.
+    pub fn from_json_value(value: serde_json::Value) -> Result<RollupOptions, crate::LoadError> {
+        crate::io::options_from_json_value(value)
+    }
 }
 
 /// The incremental rollup engine.
