@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 
 mod errors;
 mod plan;
+mod rollup;
 mod validate;
 mod workspace;
 
@@ -16,6 +17,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<plan::Updates>()?;
     module.add_class::<validate::Diagnostic>()?;
     module.add_class::<workspace::Workspace>()?;
+    module.add_class::<rollup::NativeRollup>()?;
     module.add_function(wrap_pyfunction!(plan::load, module)?)?;
     module.add_function(wrap_pyfunction!(plan::load_updates, module)?)?;
     module.add_function(wrap_pyfunction!(plan::schema, module)?)?;

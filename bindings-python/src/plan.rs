@@ -20,7 +20,7 @@ pub struct Plan {
 
 /// Converts a Python object to JSON data via `json.dumps`, with dates and date-times written as
 /// ISO 8601 text.
-fn python_to_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+pub fn python_to_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
     let default = py.import("workplan._convert")?.getattr("json_default")?;
     let kwargs = pyo3::types::PyDict::new(py);
     kwargs.set_item("default", default)?;
@@ -106,6 +106,23 @@ impl Plan {
             }
             Ok(report)
         })
+    }
+
+    /// Rolls up progress (DESIGN 6): `updates` (`Updates`, a path, a list of dicts or a pandas
+    /// DataFrame) on top of the plan's own returns; `as_of` (a `datetime.date`, the period's
+    /// end by default); `known_at` (a `datetime.datetime`: count only returns recorded by then);
+    /// any setting as a keyword (`weighting="equal"`, `missing="exclude"`, `status="worst"`,
+    /// `bands={"at_risk": 0.1}`, `stale_after_days=92`, `trend_days=91`). Returns a `Rollup`.
+    #[pyo3(signature = (updates = None, *, as_of = None, known_at = None, **settings))]
+    fn rollup<'py>(
+        &self,
+        py: Python<'py>,
+        updates: Option<Bound<'py, PyAny>>,
+        as_of: Option<Bound<'py, PyAny>>,
+        known_at: Option<Bound<'py, PyAny>>,
+        settings: Option<Bound<'py, pyo3::types::PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::rollup::run(py, &self.inner, updates.as_ref(), as_of.as_ref(), known_at.as_ref(), settings.as_ref())
     }
 
     /// The plan's shape: items per level, measures, members, links, events.

@@ -15,7 +15,7 @@ from conftest import FIXTURES
 
 def cases() -> List[Path]:
     found = sorted(p for p in FIXTURES.iterdir() if p.is_dir())
-    assert len(found) >= 70, f"the corpus has only {len(found)} cases"
+    assert len(found) >= 100, f"the corpus has only {len(found)} cases"
     return found
 
 
@@ -46,9 +46,47 @@ def error_json(error: workplan.ParseError) -> Dict[str, Any]:
     return {"code": error.code, "message": str(error), "path": error.pointer, "line": error.line, "column": error.column}
 
 
+def close(a: Any, b: Any) -> bool:
+    """JSON equality with numbers within 1e-12."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) <= 1e-12
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(close(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(close(a[k], b[k]) for k in a)
+    return bool(a == b)
+
+
+def rollup_case(case: Path, spec: Dict[str, Any]) -> None:
+    plan = workplan.load(case / "plan.yaml")
+    updates = named(case, "updates")
+    options = spec["options"]
+    kwargs: Dict[str, Any] = dict(options.get("settings") or {})
+    rollup = plan.rollup(
+        str(updates) if updates else None,
+        as_of=options.get("as_of"),
+        known_at=options.get("known_at"),
+        **kwargs,
+    )
+    data = rollup.to_dict()
+    assert close(data, spec["rollup"]), json.dumps(data, indent=1)
+    rows = {row.id: row for row in rollup.rows}
+    for key, expected in spec["worked"].items():
+        item, column = key.rsplit(".", 1)
+        got = getattr(rows[item], column)
+        if column == "last_update" and got is not None:
+            got = got.isoformat()
+        assert close(got, expected), f"{key}: worked {expected}, got {got}"
+
+
 @pytest.mark.parametrize("case", cases(), ids=lambda p: p.name)
 def test_fixture_case(case: Path) -> None:
     spec: Dict[str, Any] = json.loads((case / "case.json").read_text())
+    if "options" in spec:
+        rollup_case(case, spec)
+        return
     if (case / "workspace").is_dir():
         plans = [workplan.load(p) for p in sorted((case / "workspace").iterdir())]
         reports = workplan.Workspace(plans).validate()

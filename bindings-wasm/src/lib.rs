@@ -5,6 +5,7 @@
 
 mod errors;
 mod plan;
+mod rollup;
 mod workspace;
 
 use wasm_bindgen::prelude::*;

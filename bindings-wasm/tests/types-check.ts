@@ -1,7 +1,7 @@
 // Type-checked by `tsc --noEmit` in the test run: the package's declarations are complete enough
 // to write real code against.
-import { Plan, Updates, schema, version } from "../pkg/node/workplan_wasm.js";
-import type { Diagnostic, PlanDocument, Item, ParseError, PlanSummary, Update } from "../pkg/node/workplan_wasm.js";
+import { Plan, RollupEngine, Updates, schema, version } from "../pkg/node/workplan_wasm.js";
+import type { Diagnostic, Explanation, PlanDocument, Item, ParseError, PlanSummary, Rollup, RollupRow, Update } from "../pkg/node/workplan_wasm.js";
 
 const document: PlanDocument = {
   workplan: 1,
@@ -17,6 +17,11 @@ const first: Item | undefined = back.items?.[0];
 const summary: PlanSummary = plan.summary();
 const findings: Diagnostic[] = plan.validate();
 const firstLine: number | null = findings[0]?.line ?? null;
+const rolled: Rollup = plan.rollup({ asOf: "2020-12-31", updates: "item,date,percent\na,2020-06-30,40\n" });
+const row: RollupRow | undefined = rolled.rows[0];
+const engine = new RollupEngine(plan, { asOf: "2020-12-31" });
+const changed: RollupRow[] = engine.apply({ item: "a", date: "2020-09-30", percent: 50 });
+const why: Explanation = engine.explain("a");
 const rows: Update[] = Updates.fromCsv("item,date\na,2020-06-30\n").toObject();
 try {
   Plan.fromJson("{");
@@ -25,4 +30,4 @@ try {
   const where: [number | null, number | null] = [error.line, error.column];
   void where;
 }
-void [first, summary, rows, firstLine, schema(), version()];
+void [first, summary, rows, firstLine, row, changed, why, schema(), version()];

@@ -222,3 +222,105 @@ export interface Coverage {
   items: CoverageEntry[];
   unlinked: string[];
 }
+
+/** What a rollup is asked for. */
+export interface RollupOptions {
+  /** Returns: an array of update objects, or CSV text. */
+  updates?: Update[] | string;
+  /** The date the numbers are for (`YYYY-MM-DD`); the plan period's end by default. */
+  asOf?: DateString;
+  /** Count only returns recorded by then. */
+  knownAt?: TimestampString;
+  /** Settings that override the plan's. */
+  settings?: Settings;
+}
+
+export type RollupStatus = "not_started" | "on_track" | "at_risk" | "off_track" | "done" | "unknown";
+
+/** Statuses of the included leaves below and including an item. */
+export interface StatusCounts {
+  not_started: number;
+  on_track: number;
+  at_risk: number;
+  off_track: number;
+  done: number;
+  unknown: number;
+}
+
+/** One item's numbers (DESIGN 6.10); fractions are 0..1. */
+export interface RollupRow {
+  id: string;
+  parent: string | null;
+  depth: number;
+  level: string | null;
+  label: string | null;
+  title: string;
+  state: "active" | "deferred" | "cancelled";
+  included: boolean;
+  progress: number | null;
+  expected: number | null;
+  variance: number | null;
+  status: RollupStatus;
+  reported_status: RollupStatus | null;
+  derived_status: RollupStatus;
+  status_source: "reported" | "derived";
+  trend: "improving" | "steady" | "worsening" | null;
+  last_update: DateString | null;
+  stale: boolean | null;
+  coverage: number | null;
+  leaves: number;
+  status_counts: StatusCounts;
+  value: number | null;
+  target: number | null;
+  unit: string | null;
+  members_in_scope: number | null;
+  members_adopted: number | null;
+  members_reported: number | null;
+}
+
+/** One member x member item cell of the adoption matrix. */
+export interface AdoptionCell {
+  item: string;
+  member: string;
+  state: "out_of_scope" | "not_adopted" | "no_report" | "reported";
+  progress: number | null;
+  value: number | null;
+  date: DateString | null;
+  status: RollupStatus | null;
+}
+
+/** An item left out of a denominator. */
+export interface ExcludedItem {
+  item: string;
+  reason: "cancelled" | "deferred" | "no_data";
+  because_of: string | null;
+}
+
+/** The result of a rollup (DESIGN 6.10). */
+export interface Rollup {
+  plan: string;
+  as_of: DateString;
+  rows: RollupRow[];
+  adoption: AdoptionCell[];
+  excluded: ExcludedItem[];
+}
+
+/** How one number was found (DESIGN 6.9). */
+export interface Explanation {
+  item: string;
+  as_of: DateString;
+  kind: "leaf" | "member_item" | "parent";
+  included: boolean;
+  progress: number | null;
+  expected: number | null;
+  variance: number | null;
+  status: RollupStatus;
+  rule: string;
+  formula: string;
+  updates: { field: string; value: string; date: DateString; member: string | null; recorded: string; position: number }[];
+  children: { item: string; progress: number | null; expected: number | null; weight: number; counted: boolean; reason: string | null }[];
+  expected_basis: string;
+  status_basis: string;
+  settings: Record<string, unknown>;
+  text: string;
+}

@@ -15,6 +15,7 @@ from __future__ import annotations
 from workplan._errors import ParseError, ValidationError, WorkplanError
 from workplan._native import Diagnostic, Plan, Updates, Workspace, __version__, load, load_updates, schema
 from workplan._report import Report
+from workplan._rollup import Explanation, Rollup, RollupRow
 
 __all__ = [
     "Plan",
@@ -22,6 +23,9 @@ __all__ = [
     "Workspace",
     "Diagnostic",
     "Report",
+    "Rollup",
+    "RollupRow",
+    "Explanation",
     "load",
     "load_updates",
     "schema",

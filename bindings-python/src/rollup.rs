@@ -1,0 +1,110 @@
+//! `Plan.rollup(...)`: the native result handed to the Python facade's `workplan.Rollup`.
+
+use std::path::PathBuf;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+use crate::errors::{guard, load_error, workplan_error};
+use crate::plan::{python_to_json, Updates};
+
+/// The native half of `workplan.Rollup`: the engine and its result.
+#[pyclass(name = "_Rollup", module = "workplan", frozen)]
+#[derive(Debug)]
+pub struct NativeRollup {
+    engine: workplan::RollupEngine,
+    result: workplan::Rollup,
+}
+
+#[pymethods]
+impl NativeRollup {
+    /// The rollup as JSON data (DESIGN 6.10).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            pythonize::pythonize(py, &self.result.to_json_value()).map_err(|e| workplan_error(py, e.to_string()))
+        })
+    }
+
+    /// The rollup as JSON text.
+    fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.result.to_json_value()).unwrap_or_default()
+    }
+
+    /// How the numbers of one item were found, as data (with a `text` paragraph).
+    fn explain<'py>(&self, py: Python<'py>, item: &str) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || match self.engine.explain(item) {
+            Some(explanation) => pythonize::pythonize(py, &explanation).map_err(|e| workplan_error(py, e.to_string())),
+            None => Err(workplan_error(py, format!("no item `{item}` in the plan"))),
+        })
+    }
+}
+
+/// Converts the `updates` argument: `Updates`, a path to a CSV/JSON/YAML file, a list of dicts,
+/// or a pandas DataFrame (read through its CSV form).
+pub fn updates_from(py: Python<'_>, updates: Option<&Bound<'_, PyAny>>) -> PyResult<workplan::Updates> {
+    let Some(updates) = updates.filter(|u| !u.is_none()) else { return Ok(workplan::Updates::default()) };
+    if let Ok(native) = updates.cast::<Updates>() {
+        return Ok(native.get().inner.clone());
+    }
+    if updates.is_instance_of::<PyString>() || updates.hasattr("__fspath__")? {
+        let path: PathBuf = updates.extract()?;
+        return workplan::Updates::load(&path).map_err(|e| load_error(py, e));
+    }
+    if updates.hasattr("to_csv")? && updates.hasattr("columns")? {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("index", false)?;
+        kwargs.set_item("date_format", "%Y-%m-%d")?;
+        let text: String = updates.call_method("to_csv", (), Some(&kwargs))?.extract()?;
+        return workplan::Updates::from_csv(&text).map_err(|e| load_error(py, e));
+    }
+    let value = python_to_json(py, updates)?;
+    workplan::Updates::from_json_value(value).map_err(|e| load_error(py, e))
+}
+
+/// Reads a date (`datetime.date` or `YYYY-MM-DD` text).
+fn date_from(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<workplan::Date>> {
+    let Some(value) = value.filter(|v| !v.is_none()) else { return Ok(None) };
+    if let Ok(text) = value.extract::<String>() {
+        return text.parse().map(Some).map_err(|e: workplan::model::DateError| workplan_error(py, e.to_string()));
+    }
+    let date: chrono::NaiveDate = value.extract()?;
+    Ok(Some(workplan::Date(date)))
+}
+
+/// Reads a date-time (`datetime.datetime`, aware or naive as UTC, or RFC 3339 text).
+fn timestamp_from(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<workplan::Timestamp>> {
+    let Some(value) = value.filter(|v| !v.is_none()) else { return Ok(None) };
+    let text: String = match value.extract::<String>() {
+        Ok(text) => text,
+        Err(_) => value.call_method0("isoformat")?.extract()?,
+    };
+    text.parse().map(Some).map_err(|e: workplan::model::DateError| workplan_error(py, e.to_string()))
+}
+
+/// Runs the rollup for `Plan.rollup`, returning the facade's `workplan.Rollup`.
+pub fn run<'py>(
+    py: Python<'py>,
+    plan: &workplan::Plan,
+    updates: Option<&Bound<'py, PyAny>>,
+    as_of: Option<&Bound<'py, PyAny>>,
+    known_at: Option<&Bound<'py, PyAny>>,
+    settings: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(py, || {
+        let updates = updates_from(py, updates)?;
+        let settings = match settings.filter(|s| !s.is_empty()) {
+            Some(dict) => {
+                let value = python_to_json(py, dict.as_any())?;
+                let options = serde_json::json!({ "settings": value });
+                workplan::RollupOptions::from_json_value(options).map_err(|e| load_error(py, e))?.settings
+            }
+            None => None,
+        };
+        let options =
+            workplan::RollupOptions { as_of: date_from(py, as_of)?, known_at: timestamp_from(py, known_at)?, settings };
+        let engine = py.detach(|| workplan::RollupEngine::new(plan, &updates, &options));
+        let result = engine.rollup();
+        let native = Bound::new(py, NativeRollup { engine, result })?;
+        py.import("workplan._rollup")?.getattr("Rollup")?.call1((native,))
+    })
+}

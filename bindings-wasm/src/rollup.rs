@@ -1,0 +1,116 @@
+//! `plan.rollup(...)` and `RollupEngine` for JS.
+
+use wasm_bindgen::prelude::*;
+
+use crate::errors::{from_js, load_error, to_js, workplan_error};
+use crate::plan::{Plan, Updates};
+
+/// Reads `{updates, asOf, knownAt, settings}`: `updates` as an array of update objects or CSV
+/// text; the rest as in the document format.
+fn options_from(options: &JsValue) -> Result<(workplan::Updates, workplan::RollupOptions), JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok((workplan::Updates::default(), workplan::RollupOptions::default()));
+    }
+    let get = |key: &str| js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let updates = get("updates");
+    let updates = if updates.is_undefined() || updates.is_null() {
+        workplan::Updates::default()
+    } else if let Some(csv) = updates.as_string() {
+        workplan::Updates::from_csv(&csv).map_err(load_error)?
+    } else {
+        workplan::Updates::from_json_value(from_js(updates)?).map_err(load_error)?
+    };
+    let mut data = serde_json::Map::new();
+    for (js, key) in [("asOf", "as_of"), ("knownAt", "known_at"), ("settings", "settings")] {
+        let value = get(js);
+        if !value.is_undefined() && !value.is_null() {
+            data.insert(key.to_owned(), from_js(value)?);
+        }
+    }
+    let options = workplan::RollupOptions::from_json_value(serde_json::Value::Object(data)).map_err(load_error)?;
+    Ok((updates, options))
+}
+
+#[wasm_bindgen]
+impl Plan {
+    /// Rolls up progress (DESIGN 6): `{updates, asOf, knownAt, settings}`, all optional;
+    /// `updates` is an array of update objects or CSV text. Returns the DESIGN 6.10 JSON form.
+    #[wasm_bindgen(unchecked_return_type = "Rollup")]
+    pub fn rollup(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RollupOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (updates, options) = options_from(&options)?;
+        to_js(&workplan::rollup(&self.inner, &updates, &options).to_json_value())
+    }
+
+    /// Like `rollup`, with returns loaded as `Updates` (added after any in `options.updates`).
+    #[wasm_bindgen(js_name = rollupWith, unchecked_return_type = "Rollup")]
+    pub fn rollup_with(
+        &self,
+        updates: &Updates,
+        #[wasm_bindgen(unchecked_param_type = "RollupOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (mut all, options) = options_from(&options)?;
+        all.updates.extend(updates.inner.iter().cloned());
+        to_js(&workplan::rollup(&self.inner, &all, &options).to_json_value())
+    }
+}
+
+/// The incremental engine (DESIGN 6.11): built once, then `apply(update)` recomputes only what
+/// the update touches and returns the rows that changed.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct RollupEngine {
+    inner: workplan::RollupEngine,
+}
+
+#[wasm_bindgen]
+impl RollupEngine {
+    /// Builds the engine for `plan` with `{updates, asOf, knownAt, settings}`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        plan: &Plan,
+        #[wasm_bindgen(unchecked_param_type = "RollupOptions")] options: JsValue,
+    ) -> Result<RollupEngine, JsValue> {
+        let (updates, options) = options_from(&options)?;
+        Ok(RollupEngine { inner: workplan::RollupEngine::new(&plan.inner, &updates, &options) })
+    }
+
+    /// Applies one more return (an update object); returns the rows that changed.
+    #[wasm_bindgen(unchecked_return_type = "RollupRow[]")]
+    pub fn apply(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Update")] update: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let value = from_js(update)?;
+        let update: workplan::Updates =
+            workplan::Updates::from_json_value(serde_json::Value::Array(vec![value])).map_err(load_error)?;
+        let mut changed = Vec::new();
+        for update in update.updates {
+            changed.extend(self.inner.apply(update));
+        }
+        to_js(&changed)
+    }
+
+    /// The current rows, in document order.
+    #[wasm_bindgen(unchecked_return_type = "RollupRow[]")]
+    pub fn rows(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.rows())
+    }
+
+    /// The whole current result (DESIGN 6.10).
+    #[wasm_bindgen(unchecked_return_type = "Rollup")]
+    pub fn rollup(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.rollup().to_json_value())
+    }
+
+    /// How the numbers of one item were found (DESIGN 6.9), with a `text` paragraph.
+    #[wasm_bindgen(unchecked_return_type = "Explanation")]
+    pub fn explain(&self, item: &str) -> Result<JsValue, JsValue> {
+        match self.inner.explain(item) {
+            Some(explanation) => to_js(&explanation),
+            None => Err(workplan_error("unknown_item", &format!("no item `{item}` in the plan"))),
+        }
+    }
+}

@@ -1,0 +1,54 @@
+// Rollup in JS: plan.rollup, RollupEngine.apply (incremental equals batch), explain.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { workplan, repo } from "./load.mjs";
+
+const examples = path.join(repo, "examples", "london-councils");
+const read = (name) => fs.readFileSync(path.join(examples, name), "utf8");
+
+test("the London Councils plan rolls up with its returns at two dates", () => {
+  const plan = workplan.Plan.fromYaml(read("business-plan-2020-21.yaml"));
+  const updates = read("business-plan-2020-21-updates.csv");
+  const december = plan.rollup({ updates, asOf: "2020-12-31" });
+  const march = plan.rollup({ updates, asOf: "2021-03-31" });
+  assert.equal(december.rows.length, 202);
+  const finance = (r) => r.rows.find((row) => row.id === "finance.1");
+  assert.ok(finance(march).progress > finance(december).progress);
+  assert.equal(finance(december).status_counts.done + finance(december).status_counts.on_track > 0, true);
+  const viaClass = plan.rollupWith(workplan.Updates.fromCsv(updates), { asOf: "2020-12-31" });
+  assert.deepEqual(viaClass, december);
+});
+
+test("applying returns one by one gives the batch rollup, and reports only changed rows", () => {
+  const plan = workplan.Plan.fromYaml(read("pledges-2019-2022.yaml"));
+  const updates = workplan.Updates.fromCsv(read("pledges-2019-2022-updates.csv")).toObject();
+  const options = { asOf: "2021-03-31" };
+  const engine = new workplan.RollupEngine(plan, options);
+  let changedRows = 0;
+  for (const update of updates.slice(0, 300)) {
+    const changed = engine.apply(update);
+    changedRows += changed.length;
+    for (const row of changed) assert.ok(typeof row.id === "string");
+  }
+  const batch = plan.rollup({ ...options, updates: updates.slice(0, 300) });
+  assert.deepEqual(engine.rollup(), batch);
+  assert.ok(changedRows > 0 && changedRows < 300 * 62, `changed ${changedRows} rows`);
+});
+
+test("explain says how a number was found", () => {
+  const plan = workplan.Plan.fromYaml(read("business-plan-2020-21.yaml"));
+  const engine = new workplan.RollupEngine(plan, { updates: read("business-plan-2020-21-updates.csv"), asOf: "2020-12-31" });
+  const explanation = engine.explain("finance.1");
+  assert.equal(explanation.kind, "parent");
+  assert.ok(explanation.text.startsWith("Priority finance.1: 45.7% = (1 x 55% + "), explanation.text);
+  assert.equal(explanation.children.length, 7);
+  assert.throws(() => engine.explain("nope"), (e) => e instanceof Error && e.code === "unknown_item");
+});
+
+test("bad options throw located errors", () => {
+  const plan = workplan.Plan.fromYaml(read("business-plan-2020-21.yaml"));
+  assert.throws(() => plan.rollup({ asOf: "2021-02-30" }), (e) => e instanceof Error && e.code === "invalid_value");
+  assert.throws(() => plan.rollup({ settings: { weighting: "heavy" } }), (e) => e.code === "invalid_value" && e.path.join("/") === "settings/weighting");
+});
