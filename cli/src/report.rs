@@ -117,7 +117,7 @@ fn text(plan: &Plan, rollup: &workplan::Rollup, settings: &workplan::rollup::Eff
     );
     out.push_str(&format!(
         "{:<40} {:<20} {:>6} {:>6} {:<11} {:<4}\n",
-        "item", "progress | expected", "done", "exp.", "status", "trend"
+        "item", "progress | expected", "prog.", "exp.", "status", "trend"
     ));
     for row in &rollup.rows {
         let indent = "  ".repeat(row.depth);

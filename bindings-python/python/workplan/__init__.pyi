@@ -1,5 +1,6 @@
 """Type stubs of workplan."""
 
+import datetime
 import os
 from typing import Any, Dict, List, Optional, Tuple, Union
 
@@ -7,6 +8,9 @@ from workplan._errors import ParseError as ParseError
 from workplan._errors import ValidationError as ValidationError
 from workplan._errors import WorkplanError as WorkplanError
 from workplan._report import Report as Report
+from workplan._rollup import Explanation as Explanation
+from workplan._rollup import Rollup as Rollup
+from workplan._rollup import RollupRow as RollupRow
 
 __version__: str
 
@@ -37,6 +41,17 @@ class Plan:
         """Validates the plan (and returns passed separately): every finding, in document order.
 
         With strict=True, raises ValidationError (carrying the report) when there are errors."""
+    def rollup(
+        self,
+        updates: Union[Updates, _Path, List[Dict[str, Any]], Any, None] = None,
+        *,
+        as_of: Union[datetime.date, str, None] = None,
+        known_at: Union[datetime.datetime, str, None] = None,
+        **settings: Any,
+    ) -> Rollup:
+        """Rolls up progress (DESIGN 6): returns on top of the plan's own, at as_of (the period's end
+        by default), counting only returns recorded by known_at; settings as keywords
+        (weighting="equal", missing="exclude", status="worst", bands={...}, stale_after_days, trend_days)."""
     def summary(self) -> Dict[str, Any]:
         """Items per level, measures, members, links, events."""
     @property
