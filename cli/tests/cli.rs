@@ -111,6 +111,17 @@ fn report_as_json_is_the_rollup() {
 }
 
 #[test]
+fn report_as_csv_has_one_row_per_item() {
+    let output = workplan(&["report", "--format", "csv", "examples/london-councils/business-plan-2020-21.yaml"]);
+    let text = stdout(&output);
+    let mut lines = text.lines();
+    assert!(lines
+        .next()
+        .is_some_and(|header| header.starts_with("id,parent,depth,level,label,title,state,included,progress")));
+    assert_eq!(lines.count(), 202);
+}
+
+#[test]
 fn explain_says_how_a_number_was_found() {
     let output = workplan(&[
         "explain",

@@ -200,3 +200,62 @@ fn the_draft_alone_only_notes_its_unchecked_links_to_the_pledges() {
     assert!(report.diagnostics.iter().all(|d| d.code == "unresolved_link"));
     assert_eq!(report.diagnostics.len(), 54);
 }
+
+/// Recomputes an item's progress from its explanation alone.
+fn from_explanation(explanation: &workplan::Explanation, measure: Option<&workplan::Measure>) -> Option<f64> {
+    let used = |field: &str| explanation.updates.iter().find(|u| u.field == field).map(|u| u.value.clone());
+    match explanation.rule {
+        "weighted_mean" => {
+            let counted: Vec<_> = explanation.children.iter().filter(|c| c.counted).collect();
+            if counted.iter().all(|c| c.progress.is_none()) {
+                return None;
+            }
+            let total: f64 = counted.iter().map(|c| c.weight).sum();
+            Some(counted.iter().map(|c| c.weight * c.progress.unwrap_or(0.0)).sum::<f64>() / total)
+        }
+        "done" => Some(1.0),
+        "not_started" => Some(0.0),
+        "percent" => used("percent").and_then(|p| p.parse::<f64>().ok()).map(|p| (p / 100.0).clamp(0.0, 1.0)),
+        "measure" => {
+            let measure = measure?;
+            let value: f64 = used("value")?.parse().ok()?;
+            Some(((value - measure.baseline()) / (measure.target - measure.baseline())).clamp(0.0, 1.0))
+        }
+        _ => explanation.progress,
+    }
+}
+
+#[test]
+fn the_examples_roll_up_at_two_dates_and_explain_reproduces_every_number() {
+    for (plan_file, updates_file) in [
+        ("business-plan-2020-21.yaml", "business-plan-2020-21-updates.csv"),
+        ("pledges-2019-2022.yaml", "pledges-2019-2022-updates.csv"),
+    ] {
+        let plan = load(plan_file);
+        let updates = Updates::load(example(updates_file)).expect("loads");
+        let dates =
+            if plan.id.starts_with("pledges") { ["2020-03-31", "2021-03-31"] } else { ["2020-09-30", "2020-12-31"] };
+        let mut top_progress = Vec::new();
+        for date in dates {
+            let options = workplan::RollupOptions { as_of: Some(date.parse().expect("date")), ..Default::default() };
+            let engine = workplan::RollupEngine::new(&plan, &updates, &options);
+            let rollup = engine.rollup();
+            assert_eq!(rollup.rows.len(), plan.items_in_order().len());
+            for row in &rollup.rows {
+                let explanation = engine.explain(&row.id).expect("every item can be explained");
+                assert_eq!(explanation.progress, row.progress, "{}", row.id);
+                let measure = plan.item(&row.id).and_then(|item| item.measure.as_ref());
+                let again = from_explanation(&explanation, measure);
+                match (again, row.progress) {
+                    (Some(a), Some(b)) => {
+                        assert!((a - b).abs() < 1e-12, "{} at {date}: {a} vs {b}: {}", row.id, explanation.text)
+                    }
+                    (a, b) => assert_eq!(a, b, "{} at {date}: {}", row.id, explanation.text),
+                }
+            }
+            let total: f64 = rollup.rows.iter().filter(|r| r.depth == 0).filter_map(|r| r.progress).sum();
+            top_progress.push(total);
+        }
+        assert!(top_progress[1] > top_progress[0], "{}: progress grows from {} to {}", plan.id, dates[0], dates[1]);
+    }
+}
