@@ -4,6 +4,7 @@
 
 use pyo3::prelude::*;
 
+mod diff;
 mod errors;
 mod plan;
 mod rollup;
@@ -18,6 +19,8 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<validate::Diagnostic>()?;
     module.add_class::<workspace::Workspace>()?;
     module.add_class::<rollup::NativeRollup>()?;
+    module.add_class::<diff::NativeDiff>()?;
+    module.add_function(wrap_pyfunction!(diff::diff, module)?)?;
     module.add_function(wrap_pyfunction!(plan::load, module)?)?;
     module.add_function(wrap_pyfunction!(plan::load_updates, module)?)?;
     module.add_function(wrap_pyfunction!(plan::schema, module)?)?;

@@ -3,6 +3,7 @@
 //! `Error` with `code`, `path`, `line`, `column` and `hint` properties.
 #![cfg(target_family = "wasm")]
 
+mod diff;
 mod errors;
 mod plan;
 mod rollup;

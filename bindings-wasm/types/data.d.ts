@@ -324,3 +324,33 @@ export interface Explanation {
   settings: Record<string, unknown>;
   text: string;
 }
+
+/** One field that differs between two versions. */
+export interface FieldChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+  /** Differs only in typography (dashes, quotes, spaces, a final full stop). */
+  cosmetic: boolean;
+}
+
+/** An item added or removed. */
+export interface ItemSummary {
+  id: string;
+  label: string | null;
+  title: string;
+  parent: string | null;
+}
+
+/** Everything that differs between two versions of a plan. */
+export interface PlanDiff {
+  old: string;
+  new: string;
+  plan: FieldChange[];
+  added: ItemSummary[];
+  removed: ItemSummary[];
+  moved: { id: string; from: string | null; to: string | null }[];
+  relabelled: { id: string; from: string | null; to: string | null }[];
+  changed: { id: string; changes: FieldChange[] }[];
+  possible_renames: { removed: string; added: string; similarity: number }[];
+}

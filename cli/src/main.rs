@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod diff;
 mod explain;
 mod report;
 mod validate;
@@ -72,6 +73,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// What changed between two versions of a plan: items added, removed, moved, relabelled and
+    /// changed field by field, and possible renames.
+    Diff {
+        /// The older version.
+        old: PathBuf,
+        /// The newer version.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
+        format: diff::DiffFormat,
+    },
     /// Print the JSON Schema of the plan format (or of an updates file with --updates).
     Schema {
         /// The schema of an updates file instead of a plan.
@@ -99,6 +111,7 @@ fn main() -> ExitCode {
         Command::Explain { plan, item, updates, as_of, known_at, format } => {
             explain::run(&plan, &item, updates.as_deref(), as_of, known_at, format)
         }
+        Command::Diff { old, new, format } => diff::run(&old, &new, format),
         Command::Schema { updates } => {
             let schema = if updates { workplan::updates_schema() } else { workplan::schema() };
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());

@@ -159,3 +159,18 @@ fn schema_prints_the_committed_schema() {
     let committed = std::fs::read_to_string(repo().join("schema/workplan.schema.json")).expect("schema");
     assert_eq!(stdout(&output), committed);
 }
+
+#[test]
+fn diff_prints_a_changelog_of_the_two_drafts() {
+    let old = "examples/london-councils/business-plan-2020-21-draft-2020-03-03.yaml";
+    let new = "examples/london-councils/business-plan-2020-21.yaml";
+    let text = stdout(&workplan(&["diff", old, new]));
+    assert!(text.starts_with("business-plan-2020-21-draft-2020-03-03 -> business-plan-2020-21: 1 added, 1 removed, 1 moved, 5 relabelled"), "{text}");
+    assert!(text.contains("  schools.1.c: schools.2 -> schools.1\n"), "{text}");
+    assert!(text.contains("~ crime.2 outcome: \"...hens front-line policing and ensuring"), "{text}");
+    let markdown = stdout(&workplan(&["diff", "--format", "markdown", old, new]));
+    assert!(markdown.starts_with("# Changes from `business-plan-2020-21-draft-2020-03-03` to `business-plan-2020-21`"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&workplan(&["diff", "--format", "json", old, new]).stdout).expect("JSON");
+    assert_eq!(json["added"][0]["id"], "schools.2.d");
+}

@@ -40,7 +40,9 @@
 //! [`column`](LoadError::column) when the document came from text.
 #![deny(missing_docs)]
 
+mod changelog;
 mod cli_text;
+pub mod diff;
 pub mod io;
 pub mod model;
 pub mod rollup;
@@ -50,6 +52,7 @@ pub mod validate;
 mod workspace;
 
 pub use cli_text::percent;
+pub use diff::{diff, PlanDiff};
 pub use io::{Format, LoadError, Location, PathSegment, Pointer, Position};
 pub use model::{
     Adoption, Aggregate, Bands, Date, Event, EventAction, Extensions, Item, ItemState, Level, Link, LinkRel, Measure,

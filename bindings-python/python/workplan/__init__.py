@@ -13,7 +13,8 @@ that say exactly where a problem is (``code``, ``path``, ``line``, ``column``).
 from __future__ import annotations
 
 from workplan._errors import ParseError, ValidationError, WorkplanError
-from workplan._native import Diagnostic, Plan, Updates, Workspace, __version__, load, load_updates, schema
+from workplan._diff import PlanDiff
+from workplan._native import Diagnostic, Plan, Updates, Workspace, __version__, diff, load, load_updates, schema
 from workplan._report import Report
 from workplan._rollup import Explanation, Rollup, RollupRow
 
@@ -27,6 +28,8 @@ __all__ = [
     "RollupRow",
     "Explanation",
     "load",
+    "diff",
+    "PlanDiff",
     "load_updates",
     "schema",
     "WorkplanError",

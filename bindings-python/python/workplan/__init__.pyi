@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 from workplan._errors import ParseError as ParseError
 from workplan._errors import ValidationError as ValidationError
 from workplan._errors import WorkplanError as WorkplanError
+from workplan._diff import PlanDiff as PlanDiff
 from workplan._report import Report as Report
 from workplan._rollup import Explanation as Explanation
 from workplan._rollup import Rollup as Rollup
@@ -129,6 +130,9 @@ class Workspace:
     @property
     def plans(self) -> List[str]:
         """The ids of the plans, in order."""
+
+def diff(old: Plan, new: Plan) -> PlanDiff:
+    """What changed from old to new: items added, removed, moved, relabelled, changed; possible renames."""
 
 def load(path: _Path) -> Plan:
     """Reads a plan from a .json, .yaml or .yml file."""

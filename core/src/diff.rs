@@ -1,0 +1,288 @@
+//! What changed between two versions of a plan (DESIGN section 9): items matched by id; added,
+//! removed, moved (new parent), relabelled (renumbered) and changed items, field by field; changes
+//! to the plan itself; and possible renames (a removed and an added item with near-identical
+//! titles).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::model::{Item, Plan};
+
+/// One field that differs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    /// The field, e.g. `title`, `due`, `measure`.
+    pub field: String,
+    /// Its old value (`null` when absent).
+    pub old: Value,
+    /// Its new value (`null` when absent).
+    pub new: Value,
+    /// Text that differs only in typography: dashes, quotes, spaces, a final full stop.
+    pub cosmetic: bool,
+}
+
+/// An item added or removed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemSummary {
+    /// Its id.
+    pub id: String,
+    /// Its label.
+    pub label: Option<String>,
+    /// Its title.
+    pub title: String,
+    /// Its parent's id (`None` at the top level).
+    pub parent: Option<String>,
+}
+
+/// An item whose parent changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Moved {
+    /// Its id.
+    pub id: String,
+    /// The old parent.
+    pub from: Option<String>,
+    /// The new parent.
+    pub to: Option<String>,
+}
+
+/// An item whose printed label changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Relabelled {
+    /// Its id.
+    pub id: String,
+    /// The old label.
+    pub from: Option<String>,
+    /// The new label.
+    pub to: Option<String>,
+}
+
+/// An item kept by id whose fields changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemChanges {
+    /// Its id.
+    pub id: String,
+    /// The fields that differ.
+    pub changes: Vec<FieldChange>,
+}
+
+/// A removed and an added item whose titles are nearly the same: perhaps one item renamed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PossibleRename {
+    /// The removed item's id.
+    pub removed: String,
+    /// The added item's id.
+    pub added: String,
+    /// Title similarity, 0..1.
+    pub similarity: f64,
+}
+
+/// Everything that differs between two versions of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanDiff {
+    /// The old plan's id.
+    pub old: String,
+    /// The new plan's id.
+    pub new: String,
+    /// Fields of the plan itself that differ (items excluded).
+    pub plan: Vec<FieldChange>,
+    /// Items only in the new version, in its document order.
+    pub added: Vec<ItemSummary>,
+    /// Items only in the old version, in its document order.
+    pub removed: Vec<ItemSummary>,
+    /// Items under a different parent.
+    pub moved: Vec<Moved>,
+    /// Items with a different label.
+    pub relabelled: Vec<Relabelled>,
+    /// Items whose other fields differ, in the new version's order.
+    pub changed: Vec<ItemChanges>,
+    /// Removed and added items that look like one item renamed.
+    pub possible_renames: Vec<PossibleRename>,
+}
+
+impl PlanDiff {
+    /// Whether the two versions are the same.
+    pub fn is_empty(&self) -> bool {
+        self.plan.is_empty()
+            && self.added.is_empty()
+            && self.removed.is_empty()
+            && self.moved.is_empty()
+            && self.relabelled.is_empty()
+            && self.changed.is_empty()
+    }
+}
+
+/// Item fields compared one by one.
+const ITEM_FIELDS: [&str; 12] = [
+    "title", "outcome", "owner", "start", "due", "weight", "state", "measure", "members", "adoption", "themes", "links",
+];
+
+/// Plan fields compared one by one.
+const PLAN_FIELDS: [&str; 10] =
+    ["id", "title", "organisation", "period", "status", "levels", "themes", "members", "settings", "events"];
+
+/// Text with typography normalised: dashes, quotes, spaces, a final full stop.
+fn plain(text: &str) -> String {
+    let mapped: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201f}' | '\u{2033}' => '"',
+            c => c,
+        })
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches('.').to_owned()
+}
+
+fn compare(fields: &[&str], old: &Value, new: &Value) -> Vec<FieldChange> {
+    fields
+        .iter()
+        .filter_map(|field| {
+            let (a, b) =
+                (old.get(*field).cloned().unwrap_or(Value::Null), new.get(*field).cloned().unwrap_or(Value::Null));
+            (a != b).then(|| {
+                let cosmetic = matches!((&a, &b), (Value::String(x), Value::String(y)) if plain(x) == plain(y));
+                FieldChange { field: (*field).to_owned(), old: a, new: b, cosmetic }
+            })
+        })
+        .collect()
+}
+
+/// Every item with its parent id, in document order.
+fn flatten(plan: &Plan) -> Vec<(&Item, Option<&str>)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(&Item, Option<&str>)> = plan.items.iter().rev().map(|item| (item, None)).collect();
+    while let Some((item, parent)) = stack.pop() {
+        out.push((item, parent));
+        stack.extend(item.children.iter().rev().map(|child| (child, Some(item.id.as_str()))));
+    }
+    out
+}
+
+fn summary(item: &Item, parent: Option<&str>) -> ItemSummary {
+    ItemSummary {
+        id: item.id.clone(),
+        label: item.label.clone(),
+        title: item.title.clone(),
+        parent: parent.map(str::to_owned),
+    }
+}
+
+/// How alike two titles are, 0..1 (1 - edit distance / longer length, after normalising).
+fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (plain(a).to_lowercase(), plain(b).to_lowercase());
+    let longest = a.chars().count().max(b.chars().count());
+    if longest == 0 {
+        return 1.0;
+    }
+    1.0 - crate::io::edit_distance(&a, &b) as f64 / longest as f64
+}
+
+/// Titles at least this alike make a removed and an added item a possible rename.
+pub const RENAME_SIMILARITY: f64 = 0.8;
+
+/// What changed from `old` to `new`.
+///
+/// ```
+/// let old = workplan::Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\n\
+///     items: [{id: a, label: a, title: Lobby government}, {id: b, title: Old}]\n")?;
+/// let new = workplan::Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\n\
+///     items: [{id: a, label: b, title: Lobby the government}, {id: c, title: New}]\n")?;
+/// let diff = workplan::diff(&old, &new);
+/// assert_eq!(diff.relabelled[0].to.as_deref(), Some("b"));
+/// assert_eq!(diff.changed[0].changes[0].field, "title");
+/// assert_eq!((diff.removed[0].id.as_str(), diff.added[0].id.as_str()), ("b", "c"));
+/// # Ok::<(), workplan::LoadError>(())
+/// ```
+pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
+    let (old_json, new_json) = (old.to_json_value(), new.to_json_value());
+    let plan = compare(&PLAN_FIELDS, &old_json, &new_json);
+    let old_items = flatten(old);
+    let new_items = flatten(new);
+    let old_by_id: HashMap<&str, (&Item, Option<&str>)> =
+        old_items.iter().map(|(i, p)| (i.id.as_str(), (*i, *p))).collect();
+    let new_ids: HashMap<&str, ()> = new_items.iter().map(|(i, _)| (i.id.as_str(), ())).collect();
+    let removed: Vec<ItemSummary> =
+        old_items.iter().filter(|(i, _)| !new_ids.contains_key(i.id.as_str())).map(|(i, p)| summary(i, *p)).collect();
+    let mut added = Vec::new();
+    let (mut moved, mut relabelled, mut changed) = (Vec::new(), Vec::new(), Vec::new());
+    for (item, parent) in &new_items {
+        let Some((before, old_parent)) = old_by_id.get(item.id.as_str()) else {
+            added.push(summary(item, *parent));
+            continue;
+        };
+        if old_parent != parent {
+            moved.push(Moved {
+                id: item.id.clone(),
+                from: old_parent.map(str::to_owned),
+                to: parent.map(str::to_owned),
+            });
+        }
+        if before.label != item.label {
+            relabelled.push(Relabelled { id: item.id.clone(), from: before.label.clone(), to: item.label.clone() });
+        }
+        let (a, b) = (serde_json::to_value(before).unwrap_or_default(), serde_json::to_value(item).unwrap_or_default());
+        let changes = compare(&ITEM_FIELDS, &a, &b);
+        if !changes.is_empty() {
+            changed.push(ItemChanges { id: item.id.clone(), changes });
+        }
+    }
+    let mut possible_renames = Vec::new();
+    for gone in &removed {
+        let best = added
+            .iter()
+            .map(|new| (new, similarity(&gone.title, &new.title)))
+            .filter(|(_, s)| *s >= RENAME_SIMILARITY)
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        if let Some((new, similarity)) = best {
+            possible_renames.push(PossibleRename { removed: gone.id.clone(), added: new.id.clone(), similarity });
+        }
+    }
+    PlanDiff {
+        old: old.id.clone(),
+        new: new.id.clone(),
+        plan,
+        added,
+        removed,
+        moved,
+        relabelled,
+        changed,
+        possible_renames,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(items: &str) -> Plan {
+        Plan::from_yaml_str(&format!(
+            "workplan: 1\nid: p\ntitle: P\nperiod: {{start: 2020-04-01, end: 2021-03-31}}\n{items}"
+        ))
+        .expect("valid")
+    }
+
+    #[test]
+    fn moves_field_changes_cosmetic_text_and_renames() {
+        let old = plan(
+            "items:\n- {id: a, title: A, children: [{id: a.1, title: 'Work – with partners', due: 2020-12-31}]}\n\
+             - {id: b, title: B}\n- {id: old, title: Support the mental health of children}\n",
+        );
+        let new = plan(
+            "items:\n- {id: a, title: A}\n- {id: b, title: B, children: [{id: a.1, title: 'Work — with partners.', due: 2021-01-31}]}\n\
+             - {id: new, title: Support the mental health of all children}\n",
+        );
+        let d = diff(&old, &new);
+        assert_eq!(d.moved, vec![Moved { id: "a.1".into(), from: Some("a".into()), to: Some("b".into()) }]);
+        let changes = &d.changed[0].changes;
+        assert_eq!(
+            changes.iter().map(|c| (c.field.as_str(), c.cosmetic)).collect::<Vec<_>>(),
+            vec![("title", true), ("due", false)]
+        );
+        assert_eq!(d.possible_renames.len(), 1);
+        assert!(d.possible_renames[0].similarity > 0.85);
+        assert!(diff(&old, &old).is_empty());
+    }
+}
