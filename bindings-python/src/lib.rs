@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 
 mod diff;
 mod errors;
+mod governance;
 mod plan;
 mod rollup;
 mod validate;
@@ -21,6 +22,8 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<rollup::NativeRollup>()?;
     module.add_class::<diff::NativeDiff>()?;
     module.add_function(wrap_pyfunction!(diff::diff, module)?)?;
+    module.add_function(wrap_pyfunction!(governance::meetings, module)?)?;
+    module.add_function(wrap_pyfunction!(governance::cadence, module)?)?;
     module.add_function(wrap_pyfunction!(plan::load, module)?)?;
     module.add_function(wrap_pyfunction!(plan::load_updates, module)?)?;
     module.add_function(wrap_pyfunction!(plan::schema, module)?)?;

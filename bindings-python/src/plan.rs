@@ -125,6 +125,14 @@ impl Plan {
         crate::rollup::run(py, &self.inner, updates.as_ref(), as_of.as_ref(), known_at.as_ref(), settings.as_ref())
     }
 
+    /// Where the plan is in its approval path: the declared status, the stage its events give,
+    /// the last approval, the path of events, and whether they agree.
+    fn approval_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            pythonize::pythonize(py, &self.inner.approval_state()).map_err(|e| workplan_error(py, e.to_string()))
+        })
+    }
+
     /// The plan's shape: items per level, measures, members, links, events.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || pythonize::pythonize(py, &self.inner.summary()).map_err(|e| workplan_error(py, e.to_string())))

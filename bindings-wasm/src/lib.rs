@@ -5,6 +5,7 @@
 
 mod diff;
 mod errors;
+mod governance;
 mod plan;
 mod rollup;
 mod workspace;

@@ -354,3 +354,31 @@ export interface PlanDiff {
   changed: { id: string; changes: FieldChange[] }[];
   possible_renames: { removed: string; added: string; similarity: number }[];
 }
+
+/** A step of the approval path. */
+export interface ApprovalStep {
+  date: DateString;
+  body: string;
+  action: PlanEvent["action"];
+}
+
+/** Where a plan is in its approval path. */
+export interface ApprovalState {
+  status: "draft" | "consultation" | "approved" | "archived";
+  stage: "draft" | "consultation" | "approved" | "archived";
+  approved: ApprovalStep | null;
+  last: ApprovalStep | null;
+  path: ApprovalStep[];
+  consistent: boolean;
+}
+
+/** The review rotation of a plan's clusters over meetings. */
+export interface Cadence {
+  level: number;
+  window_months: number;
+  clusters: string[];
+  schedule: { date: DateString; cluster: string }[];
+  gaps: { cluster: string; from: DateString; to: DateString }[];
+  overdue: { cluster: string; last_reviewed: DateString | null; due: DateString }[];
+  as_of: DateString | null;
+}

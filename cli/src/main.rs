@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod diff;
 mod explain;
 mod report;
+mod schedule;
 mod validate;
 
 /// Organisational plans: validate them, roll up progress, explain the numbers.
@@ -84,6 +85,34 @@ enum Command {
         #[arg(long, value_enum, default_value_t = diff::DiffFormat::Text)]
         format: diff::DiffFormat,
     },
+    /// The review rotation: each meeting of the committee (by `--rule`) reviews the next cluster
+    /// (the items at `--level`); checks that every cluster is reviewed within every window, and
+    /// with `--as-of`, which clusters are overdue by the plan's `reviewed` events. Exit 1 on gaps.
+    Schedule {
+        /// The plan file.
+        plan: PathBuf,
+        /// When the committee meets, e.g. "second tuesday except january, august".
+        #[arg(long, default_value = "second tuesday except january, august")]
+        rule: String,
+        /// First day of the calendar (the plan period's start by default).
+        #[arg(long)]
+        from: Option<workplan::Date>,
+        /// Last day of the calendar (the plan period's end by default).
+        #[arg(long)]
+        to: Option<workplan::Date>,
+        /// The level whose items are the clusters (0: the top level).
+        #[arg(long, default_value_t = 0)]
+        level: usize,
+        /// Every cluster must be reviewed within this many months.
+        #[arg(long, default_value_t = 12)]
+        window_months: u32,
+        /// Report the clusters overdue at this date, by the recorded reviews.
+        #[arg(long)]
+        as_of: Option<workplan::Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
     /// Print the JSON Schema of the plan format (or of an updates file with --updates).
     Schema {
         /// The schema of an updates file instead of a plan.
@@ -112,6 +141,18 @@ fn main() -> ExitCode {
             explain::run(&plan, &item, updates.as_deref(), as_of, known_at, format)
         }
         Command::Diff { old, new, format } => diff::run(&old, &new, format),
+        Command::Schedule { plan, rule, from, to, level, window_months, as_of, format } => {
+            schedule::run(&schedule::Request {
+                plan: &plan,
+                rule: &rule,
+                from,
+                to,
+                level,
+                window_months,
+                as_of,
+                format,
+            })
+        }
         Command::Schema { updates } => {
             let schema = if updates { workplan::updates_schema() } else { workplan::schema() };
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());

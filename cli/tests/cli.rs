@@ -174,3 +174,27 @@ fn diff_prints_a_changelog_of_the_two_drafts() {
         serde_json::from_slice(&workplan(&["diff", "--format", "json", old, new]).stdout).expect("JSON");
     assert_eq!(json["added"][0]["id"], "schools.2.d");
 }
+
+#[test]
+fn schedule_rotates_the_seven_pledge_clusters() {
+    let output = workplan(&[
+        "schedule",
+        "examples/london-councils/pledges-2019-2022.yaml",
+        "--from",
+        "2019-06-01",
+        "--to",
+        "2022-03-31",
+    ]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.starts_with("Our Pledges to Londoners (pledges-2019-2022): 28 meetings from 2019-06-01 to 2022-03-31, 7 clusters\n  2019-06-11  housing"), "{text}");
+    assert!(text.contains("every cluster is reviewed within every 12 months"), "{text}");
+    let sparse = workplan(&[
+        "schedule",
+        "examples/london-councils/pledges-2019-2022.yaml",
+        "--rule",
+        "first monday except feb mar apr may jun aug sep oct nov dec",
+    ]);
+    assert_eq!(sparse.status.code(), Some(1), "two meetings a year leave gaps");
+    assert!(stdout(&sparse).contains("gap: "));
+}

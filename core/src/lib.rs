@@ -40,6 +40,8 @@
 //! [`column`](LoadError::column) when the document came from text.
 #![deny(missing_docs)]
 
+pub mod approval;
+pub mod cadence;
 mod changelog;
 mod cli_text;
 pub mod diff;
@@ -51,6 +53,8 @@ mod summary;
 pub mod validate;
 mod workspace;
 
+pub use approval::ApprovalState;
+pub use cadence::{cadence, meetings, Cadence, MeetingRule};
 pub use cli_text::percent;
 pub use diff::{diff, PlanDiff};
 pub use io::{Format, LoadError, Location, PathSegment, Pointer, Position};

@@ -43,7 +43,17 @@ fn business_plan_2020_21_has_every_portfolio_priority_and_output_of_seed_001() {
         assert!(measured.contains(&(id, target)), "{id} should have target {target}: {measured:?}");
     }
     let path: Vec<(String, &str)> = plan.events.iter().map(|e| (e.date.to_string(), e.body.as_str())).collect();
-    assert_eq!(path, vec![("2020-03-03".to_owned(), "Executive"), ("2020-03-24".to_owned(), "Leaders' Committee")]);
+    assert_eq!(
+        path,
+        vec![
+            ("2020-03-03".to_owned(), "Executive"),
+            ("2020-03-24".to_owned(), "Leaders' Committee"),
+            ("2020-05-19".to_owned(), "Executive"),
+        ]
+    );
+    let state = plan.approval_state();
+    assert!(state.consistent, "{state:?}");
+    assert_eq!(state.approved.map(|s| s.date.to_string()).as_deref(), Some("2020-03-24"));
 }
 
 #[test]
@@ -323,4 +333,19 @@ fn the_diff_of_the_two_2020_21_drafts_shows_the_real_changes() {
     let status = diff.plan.iter().find(|f| f.field == "status").expect("status changed");
     assert_eq!((status.old.as_str(), status.new.as_str()), (Some("draft"), Some("approved")));
     assert!(diff.possible_renames.is_empty(), "the workforce output was dropped, not renamed");
+}
+
+#[test]
+fn the_pledge_clusters_rotate_over_leaders_committee_meetings_and_are_all_seen_every_12_months() {
+    let plan = load("pledges-2019-2022.yaml");
+    // Seed 004: the committee meets monthly except in January and August; seed 000: one cluster
+    // of pledges at each meeting from June 2019, so that all are seen every twelve months.
+    let rule: workplan::MeetingRule = "second tuesday except january, august".parse().expect("rule");
+    let dates = workplan::meetings(&rule, "2019-06-01".parse().expect("date"), "2022-03-31".parse().expect("date"));
+    assert_eq!(dates.len(), 28);
+    let cadence = workplan::cadence(&plan, &dates, 0, 12, None);
+    assert_eq!(cadence.clusters.len(), 7);
+    assert_eq!(cadence.schedule[0].cluster, cadence.clusters[0]);
+    assert_eq!(cadence.schedule[7].cluster, cadence.clusters[0], "the rotation starts again after seven meetings");
+    assert!(cadence.is_complete(), "{:?}", cadence.gaps);
 }

@@ -14,7 +14,19 @@ from __future__ import annotations
 
 from workplan._errors import ParseError, ValidationError, WorkplanError
 from workplan._diff import PlanDiff
-from workplan._native import Diagnostic, Plan, Updates, Workspace, __version__, diff, load, load_updates, schema
+from workplan._native import (
+    Diagnostic,
+    Plan,
+    Updates,
+    Workspace,
+    __version__,
+    cadence,
+    diff,
+    load,
+    load_updates,
+    meetings,
+    schema,
+)
 from workplan._report import Report
 from workplan._rollup import Explanation, Rollup, RollupRow
 
@@ -29,6 +41,8 @@ __all__ = [
     "Explanation",
     "load",
     "diff",
+    "meetings",
+    "cadence",
     "PlanDiff",
     "load_updates",
     "schema",

@@ -53,6 +53,8 @@ class Plan:
         """Rolls up progress (DESIGN 6): returns on top of the plan's own, at as_of (the period's end
         by default), counting only returns recorded by known_at; settings as keywords
         (weighting="equal", missing="exclude", status="worst", bands={...}, stale_after_days, trend_days)."""
+    def approval_state(self) -> Dict[str, Any]:
+        """The declared status, the stage the events give, the last approval, the path, whether they agree."""
     def summary(self) -> Dict[str, Any]:
         """Items per level, measures, members, links, events."""
     @property
@@ -133,6 +135,18 @@ class Workspace:
 
 def diff(old: Plan, new: Plan) -> PlanDiff:
     """What changed from old to new: items added, removed, moved, relabelled, changed; possible renames."""
+
+def meetings(rule: str, start: Union[datetime.date, str], end: Union[datetime.date, str]) -> List[datetime.date]:
+    """Meeting dates under a rule such as "second tuesday except january, august"."""
+
+def cadence(
+    plan: Plan,
+    meetings: List[Union[datetime.date, str]],
+    level: int = 0,
+    window_months: int = 12,
+    as_of: Union[datetime.date, str, None] = None,
+) -> Dict[str, Any]:
+    """The review rotation of the items at level over meetings, its gaps, and overdue clusters."""
 
 def load(path: _Path) -> Plan:
     """Reads a plan from a .json, .yaml or .yml file."""
