@@ -12,6 +12,7 @@ use crate::plan::{python_to_json, Updates};
 #[pyclass(name = "_Rollup", module = "workplan", frozen)]
 #[derive(Debug)]
 pub struct NativeRollup {
+    plan: workplan::Plan,
     engine: workplan::RollupEngine,
     result: workplan::Rollup,
 }
@@ -28,6 +29,16 @@ impl NativeRollup {
     /// The rollup as JSON text.
     fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.result.to_json_value()).unwrap_or_default()
+    }
+
+    /// The plan with its rollup as a committee paper in Markdown.
+    fn to_markdown(&self) -> String {
+        self.result.to_markdown(&self.plan)
+    }
+
+    /// The plan with its rollup as one self-contained, printable HTML page.
+    fn to_html(&self) -> String {
+        self.result.to_html(&self.plan)
     }
 
     /// How the numbers of one item were found, as data (with a `text` paragraph).
@@ -104,7 +115,7 @@ pub fn run<'py>(
             workplan::RollupOptions { as_of: date_from(py, as_of)?, known_at: timestamp_from(py, known_at)?, settings };
         let engine = py.detach(|| workplan::RollupEngine::new(plan, &updates, &options));
         let result = engine.rollup();
-        let native = Bound::new(py, NativeRollup { engine, result })?;
+        let native = Bound::new(py, NativeRollup { plan: plan.clone(), engine, result })?;
         py.import("workplan._rollup")?.getattr("Rollup")?.call1((native,))
     })
 }

@@ -101,3 +101,11 @@ def test_explain_reproduces_the_number(examples: Path) -> None:
     assert weighted == pytest.approx(rollup.row("finance.1").progress, abs=1e-12)
     with pytest.raises(workplan.WorkplanError):
         rollup.explain("nope")
+
+
+def test_committee_papers_match_the_snapshots(examples: Path) -> None:
+    plan = workplan.load(examples / "business-plan-2020-21.yaml")
+    rollup = plan.rollup(examples / "business-plan-2020-21-updates.csv", as_of=datetime.date(2020, 12, 31))
+    snapshots = Path(__file__).resolve().parents[2] / "tests" / "snapshots"
+    assert rollup.to_markdown() == (snapshots / "business-plan-2020-21.md").read_text()
+    assert rollup.to_html() == (snapshots / "business-plan-2020-21.html").read_text()

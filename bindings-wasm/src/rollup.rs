@@ -57,6 +57,27 @@ impl Plan {
     }
 }
 
+#[wasm_bindgen]
+impl Plan {
+    /// The plan with its rollup (`{updates, asOf, knownAt, settings}`) as a committee paper:
+    /// `"html"` (one self-contained page) or `"markdown"`.
+    pub fn paper(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RollupOptions")] options: JsValue,
+        format: &str,
+    ) -> Result<String, JsValue> {
+        let (updates, options) = options_from(&options)?;
+        let rollup = workplan::rollup(&self.inner, &updates, &options);
+        match format {
+            "html" => Ok(rollup.to_html(&self.inner)),
+            "markdown" => Ok(rollup.to_markdown(&self.inner)),
+            other => {
+                Err(workplan_error("unknown_format", &format!("unknown paper format `{other}`: use html or markdown")))
+            }
+        }
+    }
+}
+
 /// The incremental engine (DESIGN 6.11): built once, then `apply(update)` recomputes only what
 /// the update touches and returns the rows that changed.
 #[wasm_bindgen]

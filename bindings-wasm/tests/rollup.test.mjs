@@ -52,3 +52,12 @@ test("bad options throw located errors", () => {
   assert.throws(() => plan.rollup({ asOf: "2021-02-30" }), (e) => e instanceof Error && e.code === "invalid_value");
   assert.throws(() => plan.rollup({ settings: { weighting: "heavy" } }), (e) => e.code === "invalid_value" && e.path.join("/") === "settings/weighting");
 });
+
+test("committee papers match the snapshots", () => {
+  const plan = workplan.Plan.fromYaml(read("pledges-2019-2022.yaml"));
+  const options = { updates: read("pledges-2019-2022-updates.csv"), asOf: "2021-03-31" };
+  const snapshots = path.join(repo, "tests", "snapshots");
+  assert.equal(plan.paper(options, "markdown"), fs.readFileSync(path.join(snapshots, "pledges-2019-2022.md"), "utf8"));
+  assert.equal(plan.paper(options, "html"), fs.readFileSync(path.join(snapshots, "pledges-2019-2022.html"), "utf8"));
+  assert.throws(() => plan.paper(options, "pdf"), (e) => e.code === "unknown_format");
+});

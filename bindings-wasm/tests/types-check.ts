@@ -22,6 +22,7 @@ const row: RollupRow | undefined = rolled.rows[0];
 const engine = new RollupEngine(plan, { asOf: "2020-12-31" });
 const changed: RollupRow[] = engine.apply({ item: "a", date: "2020-09-30", percent: 50 });
 const why: Explanation = engine.explain("a");
+const page: string = plan.paper({ asOf: "2020-12-31" }, "html");
 const rows: Update[] = Updates.fromCsv("item,date\na,2020-06-30\n").toObject();
 try {
   Plan.fromJson("{");
@@ -30,4 +31,4 @@ try {
   const where: [number | null, number | null] = [error.line, error.column];
   void where;
 }
-void [first, summary, rows, firstLine, row, changed, why, schema(), version()];
+void [first, summary, rows, firstLine, row, changed, why, page, schema(), version()];

@@ -18,6 +18,10 @@ pub enum ReportFormat {
     Json,
     /// One row per item.
     Csv,
+    /// A committee paper in Markdown.
+    Markdown,
+    /// A committee paper as one self-contained HTML page.
+    Html,
 }
 
 /// The report's inputs, from the command line.
@@ -56,6 +60,8 @@ pub fn run(request: &Request<'_>) -> ExitCode {
     match request.format {
         ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&rollup.to_json_value()).unwrap_or_default()),
         ReportFormat::Csv => print!("{}", csv(&rollup.rows)),
+        ReportFormat::Markdown => print!("{}", rollup.to_markdown(&plan)),
+        ReportFormat::Html => print!("{}", rollup.to_html(&plan)),
         ReportFormat::Text => print!("{}", text(&plan, &rollup, engine.settings())),
     }
     ExitCode::SUCCESS

@@ -198,3 +198,24 @@ fn schedule_rotates_the_seven_pledge_clusters() {
     assert_eq!(sparse.status.code(), Some(1), "two meetings a year leave gaps");
     assert!(stdout(&sparse).contains("gap: "));
 }
+
+#[test]
+fn report_as_a_committee_paper_in_markdown_and_html() {
+    let args = |format: &'static str| {
+        vec![
+            "report",
+            "--format",
+            format,
+            "examples/london-councils/business-plan-2020-21.yaml",
+            "--updates",
+            "examples/london-councils/business-plan-2020-21-updates.csv",
+            "--as-of",
+            "2020-12-31",
+        ]
+    };
+    let markdown = stdout(&workplan(&args("markdown")));
+    let snapshots = repo().join("tests/snapshots");
+    assert_eq!(markdown, std::fs::read_to_string(snapshots.join("business-plan-2020-21.md")).expect("snapshot"));
+    let html = stdout(&workplan(&args("html")));
+    assert_eq!(html, std::fs::read_to_string(snapshots.join("business-plan-2020-21.html")).expect("snapshot"));
+}

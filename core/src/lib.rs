@@ -47,6 +47,7 @@ mod cli_text;
 pub mod diff;
 pub mod io;
 pub mod model;
+mod paper;
 pub mod rollup;
 mod schema;
 mod summary;

@@ -121,6 +121,14 @@ class Rollup:
         """How the numbers of ``item`` were found; ``str()`` of it is a paragraph."""
         return Explanation(self._native.explain(item))
 
+    def to_markdown(self) -> str:
+        """The plan with its rollup as a committee paper in Markdown."""
+        return str(self._native.to_markdown())
+
+    def to_html(self) -> str:
+        """The plan with its rollup as one self-contained, printable HTML page."""
+        return str(self._native.to_html())
+
     def to_dict(self) -> Dict[str, Any]:
         """The JSON form of DESIGN 6.10 (dates as text)."""
         return self._native.to_dict()

@@ -1,0 +1,311 @@
+//! Committee papers: a plan with its rollup in the shape of the seed documents (portfolio;
+//! numbered priority with its outcome; lettered outputs with status and progress), as Markdown
+//! or as one self-contained, printable HTML page (no network), with the adoption matrix for
+//! plans delivered by members.
+
+use std::fmt::Write;
+
+use crate::approval::ApprovalState;
+use crate::cli_text::percent;
+use crate::model::{Plan, PlanStatus};
+use crate::rollup::{CellState, Rollup, Row, Status, StatusCounts, Trend};
+
+fn status_words(status: Status) -> &'static str {
+    match status {
+        Status::NotStarted => "not started",
+        Status::OnTrack => "on track",
+        Status::AtRisk => "at risk",
+        Status::OffTrack => "off track",
+        Status::Done => "done",
+        Status::Unknown => "no data",
+    }
+}
+
+fn trend_words(trend: Option<Trend>) -> &'static str {
+    match trend {
+        Some(Trend::Improving) => "improving",
+        Some(Trend::Worsening) => "worsening",
+        Some(Trend::Steady) => "steady",
+        None => "",
+    }
+}
+
+/// "approved by Leaders' Committee on 2020-03-24", or the status.
+fn standing(plan: &Plan, state: &ApprovalState) -> String {
+    match (&state.approved, plan.status()) {
+        (Some(step), PlanStatus::Approved) => format!("approved by {} on {}", step.body, step.date),
+        (_, PlanStatus::Draft) => "draft".to_owned(),
+        (_, PlanStatus::Consultation) => "in consultation".to_owned(),
+        (_, PlanStatus::Approved) => "approved".to_owned(),
+        (_, PlanStatus::Archived) => "archived".to_owned(),
+    }
+}
+
+/// The statuses of all included top-level items' leaves.
+fn totals(rollup: &Rollup) -> StatusCounts {
+    let mut counts = StatusCounts::default();
+    for row in rollup.rows.iter().filter(|r| r.depth == 0 && r.included) {
+        counts.add_counts(&row.status_counts);
+    }
+    counts
+}
+
+fn summary_line(counts: &StatusCounts) -> String {
+    format!(
+        "{} done, {} on track, {} at risk, {} off track, {} not started, {} without data",
+        counts.done, counts.on_track, counts.at_risk, counts.off_track, counts.not_started, counts.unknown
+    )
+}
+
+/// The heading text of an item: label and title.
+fn heading(row: &Row) -> String {
+    match &row.label {
+        Some(label) => format!("{label} {}", row.title),
+        None => row.title.clone(),
+    }
+}
+
+fn shown_status(row: &Row) -> String {
+    if row.included {
+        status_words(row.status).to_owned()
+    } else {
+        format!("{:?}", row.state).to_lowercase()
+    }
+}
+
+impl Rollup {
+    /// The plan and its rollup as a committee paper in Markdown.
+    pub fn to_markdown(&self, plan: &Plan) -> String {
+        let mut out = String::new();
+        let state = plan.approval_state();
+        let _ = writeln!(out, "# {}\n", plan.title);
+        let organisation = plan.organisation.as_deref().map(|o| format!("{o} · ")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{organisation}{} to {} · {} · progress at {}\n",
+            plan.period.start,
+            plan.period.end,
+            standing(plan, &state),
+            self.as_of
+        );
+        let _ = writeln!(out, "**Summary:** {}.\n", summary_line(&totals(self)));
+        let parents: std::collections::HashSet<&str> = self.rows.iter().filter_map(|r| r.parent.as_deref()).collect();
+        let header = "| | | progress | expected | status | last return |\n|---|---|---:|---:|---|---|\n";
+        // The parent whose leaves the open table lists, and the last heading written.
+        let mut table: Option<Option<&str>> = None;
+        let mut last_heading: Option<&str> = None;
+        for row in &self.rows {
+            if parents.contains(row.id.as_str()) {
+                if table.take().is_some() {
+                    out.push('\n');
+                }
+                let hashes = "#".repeat((row.depth + 2).min(6));
+                let trend = match trend_words(row.trend) {
+                    "" => String::new(),
+                    words => format!(", {words}"),
+                };
+                let _ = writeln!(
+                    out,
+                    "{hashes} {}\n\n{} (expected {}) · {}{trend}\n",
+                    heading(row),
+                    percent(row.progress),
+                    percent(row.expected),
+                    shown_status(row)
+                );
+                if let Some(outcome) = plan.item(&row.id).and_then(|i| i.outcome.as_deref()) {
+                    let _ = writeln!(out, "*Outcome:* {outcome}\n");
+                }
+                last_heading = Some(row.id.as_str());
+                continue;
+            }
+            if table != Some(row.parent.as_deref()) {
+                if table.is_some() {
+                    out.push('\n');
+                }
+                if row.parent.as_deref() != last_heading {
+                    if let Some(parent) = row.parent.as_deref().and_then(|p| self.row(p)) {
+                        let _ = writeln!(out, "*{} (continued)*\n", heading(parent));
+                    }
+                }
+                out.push_str(header);
+                table = Some(row.parent.as_deref());
+            }
+            let stale = if row.stale == Some(true) { " (stale)" } else { "" };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {}{stale} |",
+                row.label.as_deref().unwrap_or(""),
+                row.title.replace('|', "\\|").replace('\n', " "),
+                percent(row.progress),
+                percent(row.expected),
+                shown_status(row),
+                row.last_update.map(|d| d.to_string()).unwrap_or_default()
+            );
+        }
+        if table.is_some() {
+            out.push('\n');
+        }
+        if !self.excluded.is_empty() {
+            let _ = writeln!(out, "**Left out of the figures:**\n");
+            for entry in &self.excluded {
+                let why = match (&entry.because_of, entry.reason) {
+                    (Some(by), reason) if by != &entry.item => format!("{reason:?} (under {by})").to_lowercase(),
+                    (_, reason) => format!("{reason:?}").to_lowercase().replace("nodata", "no data"),
+                };
+                let _ = writeln!(out, "- {}: {why}", entry.item);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The plan and its rollup as one self-contained, printable HTML page.
+    pub fn to_html(&self, plan: &Plan) -> String {
+        let state = plan.approval_state();
+        let totals = totals(self);
+        let mut out = String::new();
+        let _ = write!(
+            out,
+            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <title>{title}</title><style>{STYLE}</style></head><body>\n\
+             <header><h1>{title}</h1><p class=\"meta\">{org}{start} to {end} · {standing} · progress at <strong>{as_of}</strong></p>\n",
+            title = escape(&plan.title),
+            org = plan.organisation.as_deref().map(|o| format!("{} · ", escape(o))).unwrap_or_default(),
+            start = plan.period.start,
+            end = plan.period.end,
+            standing = escape(&standing(plan, &state)),
+            as_of = self.as_of,
+        );
+        out.push_str("<ul class=\"summary\">");
+        for (status, count) in [
+            (Status::Done, totals.done),
+            (Status::OnTrack, totals.on_track),
+            (Status::AtRisk, totals.at_risk),
+            (Status::OffTrack, totals.off_track),
+            (Status::NotStarted, totals.not_started),
+            (Status::Unknown, totals.unknown),
+        ] {
+            let _ = write!(out, "<li class=\"chip {}\">{count} {}</li>", status.as_str(), status_words(status));
+        }
+        out.push_str("</ul></header>\n<main>\n");
+        out.push_str(
+            "<table class=\"plan\"><thead><tr><th>item</th><th>progress</th><th class=\"num\">expected</th>\
+             <th>status</th><th>trend</th><th>last return</th></tr></thead><tbody>\n",
+        );
+        for row in &self.rows {
+            let has_children = self.rows.iter().any(|r| r.parent.as_deref() == Some(&row.id));
+            let class = if has_children {
+                format!("group depth{}", row.depth.min(3))
+            } else {
+                format!("leaf depth{}", row.depth.min(3))
+            };
+            let outcome = if has_children {
+                plan.item(&row.id)
+                    .and_then(|i| i.outcome.as_deref())
+                    .map(|o| format!("<div class=\"outcome\">{}</div>", escape(o)))
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
+            let bar = match row.progress {
+                Some(p) => format!(
+                    "<div class=\"bar\" role=\"img\" aria-label=\"{} done, {} expected\"><div class=\"fill {}\" style=\"width:{:.1}%\"></div>{}</div><span class=\"num\">{}</span>",
+                    percent(Some(p)),
+                    percent(row.expected),
+                    row.status.as_str(),
+                    p * 100.0,
+                    row.expected.map(|e| format!("<div class=\"expected\" style=\"left:{:.1}%\"></div>", e * 100.0)).unwrap_or_default(),
+                    percent(Some(p))
+                ),
+                None => "<span class=\"none\">no data</span>".to_owned(),
+            };
+            let stale = if row.stale == Some(true) { " <span class=\"stale\">stale</span>" } else { "" };
+            let _ = writeln!(
+                out,
+                "<tr class=\"{class}\"><td><span class=\"label\">{}</span> {}{outcome}</td><td>{bar}</td><td class=\"num\">{}</td>\
+                 <td><span class=\"chip {}\">{}</span></td><td>{}</td><td>{}{stale}</td></tr>",
+                escape(row.label.as_deref().unwrap_or("")),
+                escape(&row.title),
+                percent(row.expected),
+                if row.included { row.status.as_str() } else { "excluded" },
+                escape(&shown_status(row)),
+                trend_words(row.trend),
+                row.last_update.map(|d| d.to_string()).unwrap_or_default(),
+            );
+        }
+        out.push_str("</tbody></table>\n");
+        if !self.adoption.is_empty() {
+            self.matrix_html(plan, &mut out);
+        }
+        if !self.excluded.is_empty() {
+            out.push_str("<h2>Left out of the figures</h2><ul>");
+            for entry in &self.excluded {
+                let _ = write!(out, "<li>{}: {:?}</li>", escape(&entry.item), entry.reason);
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</main></body></html>\n");
+        out
+    }
+
+    /// The adoption matrix: members down, member items across; the cell shows progress, its
+    /// colour the state (with a letter, so colour is never the only signal).
+    fn matrix_html(&self, plan: &Plan, out: &mut String) {
+        let mut items: Vec<&str> = Vec::new();
+        for cell in &self.adoption {
+            if !items.contains(&cell.item.as_str()) {
+                items.push(&cell.item);
+            }
+        }
+        out.push_str(
+            "<h2>Adoption and returns by member</h2><p class=\"meta\">R reported (with progress), N no return, \
+             A not adopted, &ndash; not in scope</p><div class=\"matrix-wrap\"><table class=\"matrix\"><thead><tr><th>member</th>",
+        );
+        for item in &items {
+            let _ = write!(out, "<th><span>{}</span></th>", escape(item));
+        }
+        out.push_str("</tr></thead><tbody>\n");
+        for member in &plan.members {
+            let _ = write!(out, "<tr><th>{}</th>", escape(&member.name));
+            for item in &items {
+                let cell = self.adoption.iter().find(|c| c.item == *item && c.member == member.id);
+                let (class, text) = match cell.map(|c| (c.state, c.progress)) {
+                    Some((CellState::Reported, p)) => ("reported", format!("R {}", percent(p))),
+                    Some((CellState::NoReport, _)) => ("no_report", "N".to_owned()),
+                    Some((CellState::NotAdopted, _)) => ("not_adopted", "A".to_owned()),
+                    _ => ("out_of_scope", "&ndash;".to_owned()),
+                };
+                let _ = write!(out, "<td class=\"{class}\">{text}</td>");
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody></table></div>\n");
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+const STYLE: &str = "\
+body{font:14px/1.45 Georgia,'Times New Roman',serif;color:#1f2328;max-width:1100px;margin:2em auto;padding:0 1em}\
+h1{font-size:1.6em;margin:0}h2{font-size:1.2em;margin-top:2em}.meta{color:#57606a;margin:.3em 0}\
+.summary{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4em}\
+.chip{display:inline-block;border-radius:.8em;padding:0 .6em;font:12px/1.6 Arial,sans-serif;color:#fff;background:#8c959f;white-space:nowrap}\
+.chip.done{background:#1a7f37}.chip.on_track{background:#2da44e}.chip.at_risk{background:#9a6700}\
+.chip.off_track{background:#cf222e}.chip.not_started{background:#57606a}.chip.unknown,.chip.excluded{background:#8c959f}\
+table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.25em .4em;border-bottom:1px solid #d0d7de}\
+th{font:12px Arial,sans-serif;color:#57606a}.num{text-align:right;white-space:nowrap}\
+table.plan td:nth-child(2),table.plan td:nth-child(6){white-space:nowrap}\
+tr.group td{font-weight:bold}tr.group.depth0 td{background:#f6f8fa;font-size:1.05em}\
+tr.depth1 td:first-child{padding-left:1.2em}tr.depth2 td:first-child{padding-left:2.4em}tr.depth3 td:first-child{padding-left:3.6em}\
+.outcome{font-weight:normal;font-style:italic;color:#57606a;margin-top:.2em}.label{color:#57606a}\
+.bar{position:relative;display:inline-block;width:90px;height:8px;background:#eaeef2;margin-right:.4em;vertical-align:middle}\
+.fill{height:8px;background:#8c959f}.fill.done{background:#1a7f37}.fill.on_track{background:#2da44e}.fill.at_risk{background:#bf8700}\
+.fill.off_track{background:#cf222e}.expected{position:absolute;top:-3px;width:2px;height:14px;background:#1f2328}\
+.none,.stale{color:#8c959f;font-style:italic}\
+.matrix-wrap{overflow-x:auto}.matrix td,.matrix th{font:11px Arial,sans-serif;text-align:center;padding:.15em .3em}\
+.matrix thead th span{writing-mode:vertical-rl;transform:rotate(180deg)}.matrix tbody th{text-align:left}\
+.matrix .reported{background:#dafbe1}.matrix .no_report{background:#fff8c5}.matrix .not_adopted{background:#ffebe9}.matrix .out_of_scope{color:#8c959f}\
+@media print{body{margin:0;max-width:none}.chip,.fill,.matrix td{-webkit-print-color-adjust:exact;print-color-adjust:exact}tr{break-inside:avoid}}";
