@@ -70,59 +70,41 @@ impl Tree {
     pub fn new(plan: &Plan) -> Tree {
         let members: Vec<String> = plan.members.iter().map(|m| m.id.clone()).collect();
         let member_index: HashMap<String, usize> = members.iter().enumerate().map(|(i, m)| (m.clone(), i)).collect();
-        let mut nodes: Vec<Node> = Vec::new();
+        let outline = plan.outline();
         let mut by_id = HashMap::new();
-        // (item, parent, inherited members, inherited adoption)
-        let mut stack: Vec<(&crate::Item, Option<usize>)> = plan.items.iter().rev().map(|item| (item, None)).collect();
-        while let Some((item, parent)) = stack.pop() {
-            let up = parent.map(|p| &nodes[p]);
-            let start = item.start.or(up.map(|p| p.start)).unwrap_or(plan.period.start);
-            let due = item.due.or(up.map(|p| p.due)).unwrap_or(plan.period.end);
-            let excluded_by = match item.state() {
-                ItemState::Active => up.and_then(|p| p.excluded_by),
-                state => up.and_then(|p| p.excluded_by).or(Some((nodes.len(), state))),
-            };
-            let scope = match &item.members {
-                Some(Members::All) => Some(Scope::All),
-                Some(Members::Only(ids)) => {
-                    Some(Scope::Only(ids.iter().filter_map(|id| member_index.get(id).copied()).collect()))
+        let nodes: Vec<Node> = outline
+            .items
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| {
+                by_id.entry(entry.item.id.clone()).or_insert(index);
+                let item = entry.item;
+                // Only leaves are member items; a parent's members are inherited by its leaves.
+                let scope = match entry.members.filter(|_| entry.children.is_empty()) {
+                    Some(Members::All) => Some(Scope::All),
+                    Some(Members::Only(ids)) => {
+                        Some(Scope::Only(ids.iter().filter_map(|id| member_index.get(id).copied()).collect()))
+                    }
+                    None => None,
+                };
+                Node {
+                    id: item.id.clone(),
+                    label: item.label.clone(),
+                    title: item.title.clone(),
+                    state: item.state(),
+                    weight: item.weight(),
+                    measure: item.measure.clone(),
+                    parent: entry.parent,
+                    children: entry.children.clone(),
+                    depth: entry.depth,
+                    start: entry.start,
+                    due: entry.due,
+                    scope,
+                    adoption_required: entry.adoption == Some(Adoption::Required),
+                    excluded_by: entry.excluded_by,
                 }
-                None => up.and_then(|p| p.scope.clone()),
-            };
-            let adoption_required = match item.adoption {
-                Some(adoption) => adoption == Adoption::Required,
-                None => up.is_some_and(|p| p.adoption_required),
-            };
-            let depth = up.map_or(0, |p| p.depth + 1);
-            let index = nodes.len();
-            by_id.entry(item.id.clone()).or_insert(index);
-            if let Some(p) = parent {
-                nodes[p].children.push(index);
-            }
-            nodes.push(Node {
-                id: item.id.clone(),
-                label: item.label.clone(),
-                title: item.title.clone(),
-                state: item.state(),
-                weight: item.weight(),
-                measure: item.measure.clone(),
-                parent,
-                children: Vec::new(),
-                depth,
-                start,
-                due,
-                scope,
-                adoption_required,
-                excluded_by,
-            });
-            stack.extend(item.children.iter().rev().map(|child| (child, Some(index))));
-        }
-        // Only leaves are member items; a parent's members are inherited by its leaves.
-        for node in &mut nodes {
-            if !node.children.is_empty() {
-                node.scope = None;
-            }
-        }
+            })
+            .collect();
         let levels = plan.levels();
         let level_ids = levels.iter().map(|l| l.id.clone()).collect();
         let level_names =

@@ -15,7 +15,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
     let name = || update.name();
     let doc = update.document;
     let progress = u.status.is_some() || u.percent.is_some() || u.value.is_some();
-    if let Some(state) = info.inactive {
+    if let Some((_, state)) = info.excluded_by {
         let state = if state == ItemState::Cancelled { "cancelled" } else { "deferred" };
         findings
             .add_in(
@@ -139,7 +139,7 @@ pub(crate) fn check_sums<'u>(
     for info in &index.items {
         let Some(measure) = &info.item.measure else { continue };
         let Some(members) = info.members else { continue };
-        if measure.aggregate() != Aggregate::Sum || !info.item.is_leaf() || info.inactive.is_some() {
+        if measure.aggregate() != Aggregate::Sum || !info.item.is_leaf() || info.excluded_by.is_some() {
             continue;
         }
         let Some(with_value) = reported.get(info.item.id.as_str()) else { continue };

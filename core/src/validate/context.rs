@@ -5,26 +5,10 @@ use std::collections::HashMap;
 
 use super::diagnostic::{Diagnostic, Document, Severity};
 use crate::io::{PathSegment, Pointer};
-use crate::model::{Adoption, Date, Item, ItemState, Members, Plan, Update};
+use crate::model::{OutlineItem, Plan, Update};
 
 /// An item with what it inherits.
-#[derive(Debug)]
-pub(crate) struct ItemInfo<'p> {
-    pub item: &'p Item,
-    /// Index of the parent in [`Index::items`], and this item's index among its siblings: the
-    /// path is built from them only when a finding needs it.
-    pub parent: Option<usize>,
-    pub slot: usize,
-    pub depth: usize,
-    /// Start and due with inheritance (own, else parent's, else the plan period).
-    pub start: Date,
-    pub due: Date,
-    /// Members as set on the item or inherited.
-    pub members: Option<&'p Members>,
-    pub adoption: Option<Adoption>,
-    /// The item or an ancestor is deferred or cancelled.
-    pub inactive: Option<ItemState>,
-}
+pub(crate) type ItemInfo<'p> = OutlineItem<'p>;
 
 /// The plan, indexed for the rules.
 #[derive(Debug)]
@@ -42,27 +26,12 @@ impl<'p> Index<'p> {
     pub fn new(plan: &'p Plan) -> Self {
         let level_names =
             plan.levels().into_iter().map(|level| level.name.unwrap_or_else(|| capitalise(&level.id))).collect();
-        let mut index = Index { plan, items: Vec::new(), by_id: HashMap::new(), level_names };
-        // Depth-first in document order, without recursion.
-        let mut stack: Vec<(&'p Item, usize, usize, Option<usize>)> =
-            plan.items.iter().enumerate().rev().map(|(i, item)| (item, i, 0, None)).collect();
-        while let Some((item, slot, depth, parent)) = stack.pop() {
-            let inherited = parent.map(|p| &index.items[p]);
-            let start = item.start.or(inherited.map(|p| p.start)).unwrap_or(plan.period.start);
-            let due = item.due.or(inherited.map(|p| p.due)).unwrap_or(plan.period.end);
-            let members = item.members.as_ref().or(inherited.and_then(|p| p.members));
-            let adoption = item.adoption.or(inherited.and_then(|p| p.adoption));
-            let inactive = match item.state() {
-                ItemState::Active => inherited.and_then(|p| p.inactive),
-                state => Some(state),
-            };
-            let position = index.items.len();
-            index.by_id.entry(item.id.as_str()).or_insert(position);
-            stack
-                .extend(item.children.iter().enumerate().rev().map(|(i, child)| (child, i, depth + 1, Some(position))));
-            index.items.push(ItemInfo { item, parent, slot, depth, start, due, members, adoption, inactive });
+        let items = plan.outline().items;
+        let mut by_id = HashMap::new();
+        for (position, info) in items.iter().enumerate() {
+            by_id.entry(info.item.id.as_str()).or_insert(position);
         }
-        index
+        Index { plan, items, by_id, level_names }
     }
 
     /// The JSON Pointer of an item: `/items/0/children/2`.
