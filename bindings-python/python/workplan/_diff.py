@@ -51,7 +51,7 @@ class PlanDiff:
 
     def to_pandas(self) -> Any:
         """The changes as a DataFrame, one row per change. Needs pandas."""
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         return pd.DataFrame.from_records(self.to_records(), columns=["kind", "item", "field", "old", "new", "cosmetic"])
 

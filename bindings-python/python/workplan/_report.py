@@ -6,7 +6,7 @@ import html
 from typing import TYPE_CHECKING, Dict, Iterable, List
 
 if TYPE_CHECKING:
-    from workplan._native import Diagnostic
+    from workplan import Diagnostic
 
 _COLOURS = {"error": "#b42318", "warning": "#b54708", "info": "#175cd3"}
 

@@ -131,7 +131,7 @@ class Rollup:
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON form of DESIGN 6.10 (dates as text)."""
-        return self._native.to_dict()
+        return dict(self._native.to_dict())
 
     def to_json(self) -> str:
         """The JSON form as text."""
@@ -140,7 +140,7 @@ class Rollup:
     def to_pandas(self) -> Any:
         """A DataFrame, one row per item: dates as datetime64, statuses as ordered categoricals,
         fractions as nullable floats. Needs pandas (``pip install workplan[pandas]``)."""
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         frame = pd.DataFrame.from_records(self._data["rows"], columns=COLUMNS)
         frame["last_update"] = pd.to_datetime(frame["last_update"])
@@ -156,7 +156,7 @@ class Rollup:
     def adoption_matrix(self) -> Any:
         """The adoption matrix as a member x item DataFrame of progress (NaN: no data; cell states in
         ``rollup.adoption``). Needs pandas."""
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         cells = pd.DataFrame.from_records(self._data["adoption"], columns=["item", "member", "state", "progress", "value", "date", "status"])
         if cells.empty:

@@ -1,0 +1,36 @@
+"""Typed use of the public API, checked with mypy --strict in the test run: the stubs and the
+facade's annotations are complete enough to write real code against."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Dict, List, Optional
+
+import workplan
+
+
+def main() -> None:
+    plan: workplan.Plan = workplan.load("examples/london-councils/business-plan-2020-21.yaml")
+    updates: workplan.Updates = workplan.load_updates("examples/london-councils/business-plan-2020-21-updates.csv")
+    report: workplan.Report = plan.validate(updates)
+    first: Optional[workplan.Diagnostic] = report[0] if report else None
+    line: Optional[int] = first.line if first else None
+    counts: Dict[str, int] = report.counts
+    rollup: workplan.Rollup = plan.rollup(updates, as_of=datetime.date(2020, 12, 31), weighting="equal")
+    rows: List[workplan.RollupRow] = rollup.rows
+    progress: Optional[float] = rows[0].progress
+    explanation: workplan.Explanation = rollup.explain("finance.1")
+    text: str = explanation.text
+    draft = workplan.load("examples/london-councils/business-plan-2020-21-draft-2020-03-03.yaml")
+    changes: workplan.PlanDiff = workplan.diff(draft, plan)
+    dates: List[datetime.date] = workplan.meetings("second tuesday except january, august", "2019-06-01", "2022-03-31")
+    try:
+        workplan.Plan.from_json("{")
+    except workplan.ParseError as error:
+        where: List[object] = [error.code, error.path, error.line, error.column]
+        print(where)
+    print(line, counts, progress, text, changes.is_empty(), len(dates))
+
+
+if __name__ == "__main__":
+    main()
