@@ -20,9 +20,18 @@ fn synthetic(items: usize) -> (String, String) {
     for a in 0..areas {
         let _ = write!(plan, r#"{}{{"id": "a{a}", "title": "Area", "children": ["#, if a > 0 { "," } else { "" });
         for p in 0..10 {
-            let _ = write!(plan, r#"{}{{"id": "a{a}.{p}", "title": "Priority", "weight": {}, "children": ["#, if p > 0 { "," } else { "" }, 1 + p % 3);
+            let _ = write!(
+                plan,
+                r#"{}{{"id": "a{a}.{p}", "title": "Priority", "weight": {}, "children": ["#,
+                if p > 0 { "," } else { "" },
+                1 + p % 3
+            );
             for o in 0..10 {
-                let _ = write!(plan, r#"{}{{"id": "a{a}.{p}.{o}", "title": "Output", "children": ["#, if o > 0 { "," } else { "" });
+                let _ = write!(
+                    plan,
+                    r#"{}{{"id": "a{a}.{p}.{o}", "title": "Output", "children": ["#,
+                    if o > 0 { "," } else { "" }
+                );
                 for s in 0..10 {
                     let id = format!("a{a}.{p}.{o}.{s}");
                     let _ = write!(plan, r#"{}{{"id": "{id}", "title": "Sub-output"}}"#, if s > 0 { "," } else { "" });
@@ -54,7 +63,8 @@ fn bench(c: &mut Criterion) {
         });
         if size == 111_100 {
             let mut engine = RollupEngine::new(&plan, &updates, &options);
-            let returns = Updates::from_csv("item,date,percent\na7.3.4.5,2020-12-01,77\na7.3.4.5,2020-12-01,33\n").expect("loads");
+            let returns = Updates::from_csv("item,date,percent\na7.3.4.5,2020-12-01,77\na7.3.4.5,2020-12-01,33\n")
+                .expect("loads");
             let pair: Vec<Update> = returns.updates;
             let mut flip = 0;
             group.throughput(Throughput::Elements(1));
