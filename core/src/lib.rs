@@ -43,8 +43,8 @@
 pub mod approval;
 pub mod cadence;
 mod changelog;
-mod cli_text;
 pub mod diff;
+mod display;
 pub mod io;
 pub mod model;
 mod paper;
@@ -56,8 +56,8 @@ mod workspace;
 
 pub use approval::ApprovalState;
 pub use cadence::{cadence, meetings, Cadence, MeetingRule};
-pub use cli_text::percent;
 pub use diff::{diff, PlanDiff};
+pub use display::percent;
 pub use io::{Format, LoadError, Location, PathSegment, Pointer, Position};
 pub use model::{
     Adoption, Aggregate, Bands, Date, Event, EventAction, Extensions, Item, ItemState, Level, Link, LinkRel, Measure,

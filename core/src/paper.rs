@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use crate::approval::ApprovalState;
-use crate::cli_text::percent;
+use crate::display::percent;
 use crate::model::{Plan, PlanStatus};
 use crate::rollup::{CellState, Rollup, Row, Status, StatusCounts, Trend};
 

@@ -9,7 +9,7 @@ use super::engine::RollupEngine;
 use super::latest::{Field, Key};
 use super::row::{CellState, Status};
 use super::settings::EffectiveSettings;
-use crate::cli_text::percent;
+use crate::display::percent;
 use crate::model::{Date, ItemState, Missing, UpdateStatus, Weighting};
 
 /// A return that a number was taken from.
