@@ -152,13 +152,8 @@ fn compare(fields: &[&str], old: &Value, new: &Value) -> Vec<FieldChange> {
 
 /// Every item with its parent id, in document order.
 fn flatten(plan: &Plan) -> Vec<(&Item, Option<&str>)> {
-    let mut out = Vec::new();
-    let mut stack: Vec<(&Item, Option<&str>)> = plan.items.iter().rev().map(|item| (item, None)).collect();
-    while let Some((item, parent)) = stack.pop() {
-        out.push((item, parent));
-        stack.extend(item.children.iter().rev().map(|child| (child, Some(item.id.as_str()))));
-    }
-    out
+    let outline = plan.outline();
+    outline.items.iter().map(|entry| (entry.item, entry.parent.map(|p| outline.items[p].item.id.as_str()))).collect()
 }
 
 fn summary(item: &Item, parent: Option<&str>) -> ItemSummary {

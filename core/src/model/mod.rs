@@ -17,6 +17,7 @@ pub use date::{Date, DateError, Timestamp};
 pub use event::{Event, EventAction};
 pub use item::{Adoption, Item, ItemState, Link, LinkRel, Members};
 pub use measure::{Aggregate, Measure, Milestone};
+pub(crate) use outline::path_of;
 pub use outline::{Outline, OutlineItem};
 pub use plan::{FormatVersion, Level, Member, Period, Plan, PlanStatus, Theme};
 pub use settings::{Bands, Missing, Settings, StatusPolicy, Weighting};

@@ -75,24 +75,29 @@ impl Plan {
 impl Outline<'_> {
     /// The JSON Pointer of item `index`: `/items/0/children/2`.
     pub fn path(&self, index: usize) -> Pointer {
-        let mut slots = Vec::new();
-        let mut at = Some(index);
-        while let Some(i) = at {
-            slots.push(self.items[i].slot);
-            at = self.items[i].parent;
-        }
-        let mut path = Pointer::root();
-        for (i, slot) in slots.iter().rev().enumerate() {
-            path.0.push(PathSegment::Key(if i == 0 { "items" } else { "children" }.to_owned()));
-            path.0.push(PathSegment::Index(*slot));
-        }
-        path
+        path_of(&self.items, &self.items[index])
     }
 
     /// The ancestors of item `index`, nearest first.
     pub fn ancestors(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
         std::iter::successors(self.items[index].parent, move |&p| self.items[p].parent)
     }
+}
+
+/// The JSON Pointer of `item`, one of `items`, built from its slots up the parent chain.
+pub(crate) fn path_of(items: &[OutlineItem<'_>], item: &OutlineItem<'_>) -> Pointer {
+    let mut slots = vec![item.slot];
+    let mut parent = item.parent;
+    while let Some(p) = parent {
+        slots.push(items[p].slot);
+        parent = items[p].parent;
+    }
+    let mut path = Pointer::root();
+    for (i, slot) in slots.iter().rev().enumerate() {
+        path.0.push(PathSegment::Key(if i == 0 { "items" } else { "children" }.to_owned()));
+        path.0.push(PathSegment::Index(*slot));
+    }
+    path
 }
 
 #[cfg(test)]

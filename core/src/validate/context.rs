@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::diagnostic::{Diagnostic, Document, Severity};
-use crate::io::{PathSegment, Pointer};
+use crate::io::Pointer;
 use crate::model::{OutlineItem, Plan, Update};
 
 /// An item with what it inherits.
@@ -36,18 +36,7 @@ impl<'p> Index<'p> {
 
     /// The JSON Pointer of an item: `/items/0/children/2`.
     pub fn path(&self, info: &ItemInfo<'_>) -> Pointer {
-        let mut slots = vec![info.slot];
-        let mut parent = info.parent;
-        while let Some(p) = parent {
-            slots.push(self.items[p].slot);
-            parent = self.items[p].parent;
-        }
-        let mut path = Pointer::root();
-        for (i, slot) in slots.iter().rev().enumerate() {
-            path.0.push(PathSegment::Key(if i == 0 { "items" } else { "children" }.to_owned()));
-            path.0.push(PathSegment::Index(*slot));
-        }
-        path
+        crate::model::path_of(&self.items, info)
     }
 
     /// The item with this id.
