@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod diff;
 mod explain;
+mod generate;
 mod report;
 mod schedule;
 mod validate;
@@ -113,6 +114,45 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Write a deterministic synthetic plan (and its returns) for benchmarks and load tests:
+    /// about `--items` items in a tree of `--depth` levels, `--members` members, a share of member
+    /// items (adoption required) and of measured items, `--updates-per-leaf` returns per leaf.
+    /// The same options give the same bytes.
+    Generate {
+        /// The plan file to write (.json or .yaml).
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Also write the returns to this file (.csv or .json).
+        #[arg(long)]
+        updates_out: Option<PathBuf>,
+        /// Put the returns in the plan's own `updates`.
+        #[arg(long)]
+        embed_updates: bool,
+        /// About how many items (whole top-level areas are generated).
+        #[arg(long, default_value_t = 10_000)]
+        items: usize,
+        /// Levels in the tree.
+        #[arg(long, default_value_t = 4)]
+        depth: usize,
+        /// Children of each item above the leaves.
+        #[arg(long, default_value_t = 10)]
+        fan_out: usize,
+        /// Members of the plan.
+        #[arg(long, default_value_t = 33)]
+        members: usize,
+        /// The share of leaves delivered by the members (0..1).
+        #[arg(long, default_value_t = 0.1)]
+        member_share: f64,
+        /// The share of leaves with a measure (0..1).
+        #[arg(long, default_value_t = 0.2)]
+        measure_share: f64,
+        /// Progress returns per leaf.
+        #[arg(long, default_value_t = 10)]
+        updates_per_leaf: usize,
+        /// The seed of the pseudo-random choices.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Print the JSON Schema of the plan format (or of an updates file with --updates).
     Schema {
         /// The schema of an updates file instead of a plan.
@@ -153,6 +193,33 @@ fn main() -> ExitCode {
                 format,
             })
         }
+        Command::Generate {
+            out,
+            updates_out,
+            embed_updates,
+            items,
+            depth,
+            fan_out,
+            members,
+            member_share,
+            measure_share,
+            updates_per_leaf,
+            seed,
+        } => generate::run(generate::Request {
+            settings: workplan::generate::Synthetic {
+                items,
+                depth,
+                fan_out,
+                members,
+                member_share,
+                measure_share,
+                updates_per_leaf,
+                seed,
+            },
+            out: &out,
+            updates_out: updates_out.as_deref(),
+            embed_updates,
+        }),
         Command::Schema { updates } => {
             let schema = if updates { workplan::updates_schema() } else { workplan::schema() };
             println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());

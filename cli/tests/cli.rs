@@ -219,3 +219,34 @@ fn report_as_a_committee_paper_in_markdown_and_html() {
     let html = stdout(&workplan(&args("html")));
     assert_eq!(html, std::fs::read_to_string(snapshots.join("business-plan-2020-21.html")).expect("snapshot"));
 }
+
+#[test]
+fn generate_writes_the_same_bytes_for_the_same_seed_and_the_result_validates() {
+    let dir = std::env::temp_dir().join(format!("workplan-generate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let run = |plan: &str, updates: &str, seed: &str| {
+        let output = workplan(&["generate", "--items", "2000", "--seed", seed, "-o", plan, "--updates-out", updates]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let said = run(&path("a.json"), &path("a.csv"), "3");
+    assert!(said.contains("2222 items, 20") && said.contains("returns in"), "{said}");
+    run(&path("b.yaml"), &path("b.csv"), "3");
+    run(&path("c.json"), &path("c.csv"), "4");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("written");
+    assert_eq!(read("a.csv"), read("b.csv"), "the same seed gives the same returns");
+    assert_ne!(read("a.csv"), read("c.csv"), "another seed gives others");
+    let (json, yaml) = (read("a.json"), read("b.yaml"));
+    assert_eq!(
+        workplan::Plan::from_json_str(&json).expect("loads"),
+        workplan::Plan::from_yaml_str(&yaml).expect("loads"),
+        "JSON and YAML hold the same plan"
+    );
+    let checked = workplan(&["validate", "--deny-warnings", &path("a.json"), &path("a.csv")]);
+    assert!(checked.status.success(), "{}", stdout(&checked));
+    let refused = workplan(&["generate", "-o", &path("plan.txt")]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("written as .json or .yaml"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

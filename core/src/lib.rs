@@ -45,6 +45,7 @@ pub mod cadence;
 mod changelog;
 pub mod diff;
 mod display;
+pub mod generate;
 pub mod io;
 pub mod model;
 mod paper;
