@@ -90,7 +90,40 @@ pub(crate) fn parse_tree(text: &str, format: Format) -> Result<Node, LoadError> 
 /// Reads a model value from JSON or YAML text.
 pub(crate) fn from_text<T: DeserializeOwned>(text: &str, format: Format) -> Result<T, LoadError> {
     let text = without_bom(text);
+    if format == Format::Json {
+        if let Some(value) = straight_from_json(text) {
+            return Ok(value);
+        }
+    }
     let node = parse_tree(text, format)?;
+    from_node(&node, Some(text))
+}
+
+/// The fast path for JSON: `serde_json` reads the text straight into the model, without the
+/// tree of located values. It is taken only when it cannot differ from the located path:
+///
+/// - any failure (syntax, an unknown or duplicate key, a wrong type, a number out of range,
+///   nesting deeper than `serde_json`'s 128 levels, so any item deeper than
+///   [`MAX_ITEM_DEPTH`](crate::MAX_ITEM_DEPTH)) falls back to the located path, which gives
+///   the error with its path, line and column;
+/// - documents with `x-` keys go the located path, which gathers them (the model holds them
+///   under a synthetic key that `serde_json` would read differently), as do documents with a
+///   `\u0078` escape, which could spell such a key.
+///
+/// Both paths give the same value: `core/tests/json_fast_path.rs` checks it on every fixture
+/// and example.
+pub(crate) fn straight_from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
+    if text.contains("\"x-") || text.contains("\\u0078") {
+        return None;
+    }
+    serde_json::from_str(text).ok()
+}
+
+/// The located path alone (no fast path): for tests that compare the two.
+#[doc(hidden)]
+pub fn located_from_json<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
+    let text = without_bom(text);
+    let node = parse_tree(text, Format::Json)?;
     from_node(&node, Some(text))
 }
 

@@ -20,6 +20,6 @@ pub(crate) fn options_from_json_value(value: serde_json::Value) -> Result<crate:
     format::from_json_value(value)
 }
 pub use error::{edit_distance, nearest as nearest_of, LoadError};
-pub use format::{text_to_json_value, Format};
+pub use format::{located_from_json, text_to_json_value, Format};
 pub use location::{position_at, positions_at, Location, PathSegment, Pointer, Position};
 pub use source::Source;

@@ -1,0 +1,157 @@
+//! JSON documents are read by `serde_json` straight into the model when that cannot differ from
+//! the located path (see `straight_from_json` in `core/src/io/format.rs`). This test holds the
+//! two paths to the same answers on every JSON document we have: the fixtures (errors
+//! included), the examples saved as JSON with and without their `x-` keys, canonical saves of
+//! every fixture plan, and generated plans.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use workplan::generate::Synthetic;
+use workplan::io::located_from_json;
+use workplan::{Item, Plan, Update, Updates};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Every `.json` file under `dir`, recursively.
+fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).expect("readable").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            json_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+}
+
+/// Both paths agree on `text` as a plan: the same plan, or both an error (the located one is
+/// what the user sees either way). Returns whether it loaded.
+fn same_plan(text: &str, name: &str) -> bool {
+    let fast = Plan::from_json_str(text);
+    let located: Result<Plan, _> = located_from_json(text);
+    match (&fast, &located) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "{name}: the fast path read another plan"),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{name}: another error"),
+        _ => panic!("{name}: fast {:?} but located {:?}", fast.map(|_| ()), located.map(|_| ())),
+    }
+    fast.is_ok()
+}
+
+fn same_updates(text: &str, name: &str) {
+    let fast = Updates::from_json_str(text);
+    let located: Result<Vec<Update>, _> = located_from_json(text);
+    match (&fast, &located) {
+        (Ok(a), Ok(b)) => assert_eq!(&a.updates, b, "{name}: the fast path read other updates"),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{name}: another error"),
+        _ => panic!("{name}: fast {:?} but located {:?}", fast.map(|_| ()), located.map(|_| ())),
+    }
+}
+
+fn strip_extensions(items: &mut [Item]) {
+    for item in items {
+        item.extensions.clear();
+        if let Some(measure) = item.measure.as_mut() {
+            measure.extensions.clear();
+            measure.milestones.iter_mut().for_each(|m| m.extensions.clear());
+        }
+        item.links.iter_mut().for_each(|l| l.extensions.clear());
+        strip_extensions(&mut item.children);
+    }
+}
+
+#[test]
+fn both_paths_agree_on_every_fixture() {
+    let mut files = Vec::new();
+    json_files(&repo().join("tests/fixtures"), &mut files);
+    let mut plans = 0;
+    for path in &files {
+        let name = path.display().to_string();
+        let Ok(text) = fs::read_to_string(path) else { continue };
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        if stem == "updates" {
+            same_updates(&text, &name);
+        } else if stem != "case" && same_plan(&text, &name) {
+            plans += 1;
+            // Its canonical save takes the fast path unless it has `x-` keys.
+            let plan = Plan::from_json_str(&text).expect("loaded above");
+            same_plan(&plan.to_json_string(), &format!("{name} (saved)"));
+        }
+    }
+    assert!(plans >= 20, "only {plans} fixture plans loaded");
+}
+
+#[test]
+fn both_paths_agree_on_the_examples_with_and_without_extensions() {
+    let dir = repo().join("examples/london-councils");
+    for entry in fs::read_dir(&dir).expect("readable").flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let name = path.display().to_string();
+        let mut plan = Plan::load(&path).expect("the examples load");
+        assert!(same_plan(&plan.to_json_string(), &name));
+        plan.extensions.clear();
+        plan.members.iter_mut().for_each(|m| m.extensions.clear());
+        plan.themes.iter_mut().for_each(|t| t.extensions.clear());
+        plan.events.iter_mut().for_each(|e| e.extensions.clear());
+        plan.updates.iter_mut().for_each(|u| u.extensions.clear());
+        plan.period.extensions.clear();
+        strip_extensions(&mut plan.items);
+        let text = plan.to_json_string();
+        assert!(!text.contains("\"x-"), "{name}: extensions left: the fast path would not be tried");
+        assert!(same_plan(&text, &format!("{name} (no extensions)")));
+        let straight: Plan = serde_json::from_str(&text).expect("serde_json reads it straight");
+        assert_eq!(straight, plan, "{name}: the fast path was taken and read the same plan");
+    }
+}
+
+#[test]
+fn both_paths_agree_on_generated_plans_and_returns() {
+    for seed in 1..4 {
+        let generated = Synthetic { items: 2_000, seed, ..Synthetic::default() }.generate().expect("loads");
+        let mut plan = generated.plan;
+        plan.updates = generated.updates.updates.clone();
+        assert!(same_plan(&plan.to_json_string(), &format!("seed {seed}")));
+        same_updates(&generated.updates.to_json_string(), &format!("seed {seed} returns"));
+    }
+}
+
+#[test]
+fn tricky_documents_take_the_located_path_or_agree() {
+    let head = r#"{"workplan": 1, "id": "p", "title": "T", "period": {"start": "2020-04-01", "end": "2021-03-31"}"#;
+    for (name, tail) in [
+        ("duplicate key", r#", "title": "Again"}"#),
+        ("escaped x- key", r#", "\u0078-note": 1}"#),
+        ("escaped extensions key", r#", "\u0078-extensions": {"x-a": 1}}"#),
+        ("literal extensions key", r#", "x-extensions": {"x-a": 1}}"#),
+        ("null optional", r#", "organisation": null}"#),
+        ("huge number", r#", "items": [{"id": "a", "title": "A", "weight": 1e400}]}"#),
+        ("negative zero", r#", "items": [{"id": "a", "title": "A", "weight": -0.0}]}"#),
+        ("big integer", r#", "items": [{"id": "a", "title": "A", "weight": 123456789012345678901234567890}]}"#),
+        ("float version", r#", "workplan": 1.0}"#),
+        ("lone surrogate", r#", "organisation": "\ud800"}"#),
+        ("unknown key", r#", "tittle": "T"}"#),
+        ("trailing comma", r#",}"#),
+    ] {
+        same_plan(&format!("{head}{tail}"), name);
+    }
+    // Items 64 deep load; 65 deep is the located error, whichever path is tried first.
+    let nest = |depth: usize| {
+        let mut text = String::from(head);
+        text.push_str(r#", "items": ["#);
+        for d in 0..depth {
+            text.push_str(&format!(r#"{{"id": "i{d}", "title": "I", "children": ["#));
+        }
+        for _ in 0..depth {
+            text.push_str("]}");
+        }
+        text.push_str("]}");
+        text
+    };
+    assert!(same_plan(&nest(64), "64 deep"));
+    assert!(!same_plan(&nest(65), "65 deep"));
+}
