@@ -136,12 +136,11 @@ fn plain(text: &str) -> String {
     mapped.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches('.').to_owned()
 }
 
-fn compare(fields: &[&str], old: &Value, new: &Value) -> Vec<FieldChange> {
+fn compare<T>(fields: &[&str], old: &T, new: &T, value_of: fn(&T, &str) -> Value) -> Vec<FieldChange> {
     fields
         .iter()
         .filter_map(|field| {
-            let (a, b) =
-                (old.get(*field).cloned().unwrap_or(Value::Null), new.get(*field).cloned().unwrap_or(Value::Null));
+            let (a, b) = (value_of(old, field), value_of(new, field));
             (a != b).then(|| {
                 let cosmetic = matches!((&a, &b), (Value::String(x), Value::String(y)) if plain(x) == plain(y));
                 FieldChange { field: (*field).to_owned(), old: a, new: b, cosmetic }
@@ -151,6 +150,50 @@ fn compare(fields: &[&str], old: &Value, new: &Value) -> Vec<FieldChange> {
 }
 
 /// Every item with its parent id, in document order.
+/// A field as its JSON value, as the document writes it: `null` when absent or empty.
+fn json<T: serde::Serialize>(value: &T) -> Value {
+    match serde_json::to_value(value).unwrap_or(Value::Null) {
+        Value::Array(list) if list.is_empty() => Value::Null,
+        value => value,
+    }
+}
+
+/// One of [`ITEM_FIELDS`] of an item (its children are not looked at).
+fn item_field(item: &Item, field: &str) -> Value {
+    match field {
+        "title" => json(&item.title),
+        "outcome" => json(&item.outcome),
+        "owner" => json(&item.owner),
+        "start" => json(&item.start),
+        "due" => json(&item.due),
+        "weight" => json(&item.weight),
+        "state" => json(&item.state),
+        "measure" => json(&item.measure),
+        "members" => json(&item.members),
+        "adoption" => json(&item.adoption),
+        "themes" => json(&item.themes),
+        "links" => json(&item.links),
+        _ => Value::Null,
+    }
+}
+
+/// One of [`PLAN_FIELDS`] of a plan (its items and updates are not looked at).
+fn plan_field(plan: &Plan, field: &str) -> Value {
+    match field {
+        "id" => json(&plan.id),
+        "title" => json(&plan.title),
+        "organisation" => json(&plan.organisation),
+        "period" => json(&plan.period),
+        "status" => json(&plan.status),
+        "levels" => json(&plan.levels),
+        "themes" => json(&plan.themes),
+        "members" => json(&plan.members),
+        "settings" => json(&plan.settings),
+        "events" => json(&plan.events),
+        _ => Value::Null,
+    }
+}
+
 fn flatten(plan: &Plan) -> Vec<(&Item, Option<&str>)> {
     let outline = plan.outline();
     outline.items.iter().map(|entry| (entry.item, entry.parent.map(|p| outline.items[p].item.id.as_str()))).collect()
@@ -192,8 +235,7 @@ pub const RENAME_SIMILARITY: f64 = 0.8;
 /// # Ok::<(), workplan::LoadError>(())
 /// ```
 pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
-    let (old_json, new_json) = (old.to_json_value(), new.to_json_value());
-    let plan = compare(&PLAN_FIELDS, &old_json, &new_json);
+    let plan = compare(&PLAN_FIELDS, old, new, plan_field);
     let old_items = flatten(old);
     let new_items = flatten(new);
     let old_by_id: HashMap<&str, (&Item, Option<&str>)> =
@@ -218,8 +260,7 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         if before.label != item.label {
             relabelled.push(Relabelled { id: item.id.clone(), from: before.label.clone(), to: item.label.clone() });
         }
-        let (a, b) = (serde_json::to_value(before).unwrap_or_default(), serde_json::to_value(item).unwrap_or_default());
-        let changes = compare(&ITEM_FIELDS, &a, &b);
+        let changes = compare(&ITEM_FIELDS, *before, *item, item_field);
         if !changes.is_empty() {
             changed.push(ItemChanges { id: item.id.clone(), changes });
         }

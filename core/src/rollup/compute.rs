@@ -2,7 +2,7 @@
 //! progress and status. The batch rollup and the incremental engine both call these, so they
 //! give the same numbers by construction.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::latest::{Adoption, Latest};
 use super::row::{CellState, Status, StatusCounts};
@@ -15,11 +15,42 @@ use crate::model::{Aggregate, Date, Measure, Missing, StatusPolicy, UpdateStatus
 #[derive(Debug, Clone)]
 pub(crate) struct State {
     pub as_of: Date,
-    /// (node, member) -> latest fields; `None` member for items without members.
-    pub latest: HashMap<(usize, Option<usize>), Latest>,
+    /// node -> latest fields of the returns without a member.
+    pub latest: Vec<Latest>,
+    /// (node, member) -> latest fields of the member's returns.
+    pub member_latest: FxHashMap<(usize, usize), Latest>,
     /// (node, member) -> latest adoption event.
-    pub adoption: HashMap<(usize, usize), Adoption>,
+    pub adoption: FxHashMap<(usize, usize), Adoption>,
     pub results: Vec<NodeResult>,
+}
+
+impl State {
+    /// Nothing known yet, for a tree of `nodes` nodes.
+    pub fn new(as_of: Date, nodes: usize) -> State {
+        State {
+            as_of,
+            latest: vec![Latest::default(); nodes],
+            member_latest: FxHashMap::default(),
+            adoption: FxHashMap::default(),
+            results: vec![NodeResult::default(); nodes],
+        }
+    }
+
+    /// The latest fields for (node, member), if any return counted.
+    pub fn latest(&self, node: usize, member: Option<usize>) -> Option<&Latest> {
+        match member {
+            None => self.latest.get(node).filter(|l| l.any.is_some()),
+            Some(member) => self.member_latest.get(&(node, member)),
+        }
+    }
+
+    /// The latest fields for (node, member), to add a return to.
+    pub fn latest_mut(&mut self, node: usize, member: Option<usize>) -> &mut Latest {
+        match member {
+            None => &mut self.latest[node],
+            Some(member) => self.member_latest.entry((node, member)).or_default(),
+        }
+    }
 }
 
 /// A member's cell of a member item.
@@ -206,7 +237,7 @@ pub(crate) fn compute_node(tree: &Tree, state: &State, n: usize, settings: &Effe
 }
 
 fn plain_leaf(state: &State, n: usize, node: &Node) -> NodeResult {
-    let latest = state.latest.get(&(n, None));
+    let latest = state.latest(n, None);
     let progress = leaf_progress(latest, node.measure.as_ref(), None);
     NodeResult {
         progress,
@@ -240,7 +271,7 @@ fn member_leaf(tree: &Tree, state: &State, n: usize, settings: &EffectiveSetting
             continue;
         }
         in_scope += 1;
-        let latest = state.latest.get(&(n, Some(member)));
+        let latest = state.latest(n, Some(member));
         let progress = leaf_progress(latest, measure, member_target);
         let value = latest.and_then(|l| l.value).map(|v| v.value);
         let date = latest.and_then(Latest::last_date);
@@ -307,11 +338,11 @@ pub(crate) fn weight(tree: &Tree, state: &State, c: usize, settings: &EffectiveS
 
 fn parent(tree: &Tree, state: &State, n: usize, settings: &EffectiveSettings) -> NodeResult {
     let node = &tree.nodes[n];
-    let children: Vec<usize> = node.children.iter().copied().filter(|&c| tree.nodes[c].included()).collect();
-    let any_progress = children.iter().any(|&c| state.results[c].progress.is_some());
+    let children = || node.children.iter().copied().filter(|&c| tree.nodes[c].included());
+    let any_progress = children().any(|c| state.results[c].progress.is_some());
     let (mut sum_wp, mut sum_w, mut sum_we, mut sum_we_w) = (0.0, 0.0, 0.0, 0.0);
     let mut result = NodeResult::default();
-    for &c in &children {
+    for c in children() {
         let child = &state.results[c];
         let w = weight(tree, state, c, settings);
         match child.progress {
@@ -339,11 +370,9 @@ fn parent(tree: &Tree, state: &State, n: usize, settings: &EffectiveSettings) ->
     result.derived_status = Some(derived);
     result.status = Some(match settings.status {
         StatusPolicy::Derived => derived,
-        StatusPolicy::Worst => children
-            .iter()
-            .filter_map(|&c| state.results[c].status)
-            .max_by_key(|s| s.badness())
-            .unwrap_or(Status::Unknown),
+        StatusPolicy::Worst => {
+            children().filter_map(|c| state.results[c].status).max_by_key(|s| s.badness()).unwrap_or(Status::Unknown)
+        }
     });
     result
 }

@@ -46,8 +46,8 @@ pub struct RollupEngine {
     pub(crate) now: State,
     /// The same at `as_of - trend_days`, for the trend.
     then: State,
-    /// Every update given, in order (positions break ties).
-    pub(crate) updates: Vec<Update>,
+    /// How many updates were given (the next one's position, which breaks ties).
+    received: usize,
     pub(crate) rows: Vec<Row>,
 }
 
@@ -58,12 +58,7 @@ impl RollupEngine {
         let settings = EffectiveSettings::resolve(plan.settings.as_ref(), options.settings.as_ref());
         let as_of = options.as_of.unwrap_or(plan.period.end);
         let then_date = Date(as_of.0 - chrono::Duration::days(i64::from(settings.trend_days)));
-        let state = |as_of| State {
-            as_of,
-            latest: Default::default(),
-            adoption: Default::default(),
-            results: vec![Default::default(); tree.nodes.len()],
-        };
+        let state = |as_of| State::new(as_of, tree.nodes.len());
         let mut engine = RollupEngine {
             plan_id: plan.id.clone(),
             now: state(as_of),
@@ -71,11 +66,13 @@ impl RollupEngine {
             tree,
             settings,
             known_at: options.known_at,
-            updates: Vec::with_capacity(plan.updates.len() + updates.len()),
+            received: 0,
             rows: Vec::new(),
         };
+        let mut touched = Vec::new();
         for update in plan.updates.iter().chain(updates.iter()) {
-            engine.record(update.clone());
+            engine.record(update, &mut touched);
+            touched.clear();
         }
         for n in (0..engine.tree.nodes.len()).rev() {
             engine.now.results[n] = compute_node(&engine.tree, &engine.now, n, &engine.settings);
@@ -85,11 +82,11 @@ impl RollupEngine {
         engine
     }
 
-    /// Takes a return into the states it counts for; the nodes it touches.
-    fn record(&mut self, update: Update) -> Vec<usize> {
-        let position = self.updates.len();
+    /// Takes a return into the states it counts for; adds the nodes it touches to `touched`.
+    fn record(&mut self, update: &Update, touched: &mut Vec<usize>) {
+        let position = self.received;
+        self.received += 1;
         let key: Key = (update.date, update.recorded(), position);
-        let mut touched = Vec::new();
         if let Some(&n) = self.tree.by_id.get(&update.item) {
             let member = update.member.as_ref().and_then(|m| self.tree.member_index.get(m).copied());
             let member_known = update.member.is_none() || member.is_some();
@@ -109,20 +106,19 @@ impl RollupEngine {
                     || update.value.is_some()
                     || update.note.is_some();
                 if has_progress || update.adopted.is_none() {
-                    state.latest.entry((n, member)).or_default().add(&update, key);
+                    state.latest_mut(n, member).add(update, key);
                     touched.push(n);
                 }
             }
         }
-        self.updates.push(update);
-        touched
     }
 
     /// Applies one more return and recomputes what it affects: the item (for an adoption event,
     /// the member items under it) and their ancestors. Returns the rows that changed, in
     /// document order.
     pub fn apply(&mut self, update: Update) -> Vec<Row> {
-        let touched = self.record(update);
+        let mut touched = Vec::new();
+        self.record(&update, &mut touched);
         let mut affected: BTreeSet<usize> = BTreeSet::new();
         for n in touched {
             affected.insert(n);
@@ -156,6 +152,16 @@ impl RollupEngine {
 
     /// The whole result (DESIGN 6.10).
     pub fn rollup(&self) -> Rollup {
+        self.result(self.rows.clone())
+    }
+
+    /// The whole result, taking the engine's rows rather than copying them.
+    pub fn into_rollup(mut self) -> Rollup {
+        let rows = std::mem::take(&mut self.rows);
+        self.result(rows)
+    }
+
+    fn result(&self, rows: Vec<Row>) -> Rollup {
         let mut adoption = Vec::new();
         let mut excluded = Vec::new();
         for (n, node) in self.tree.nodes.iter().enumerate() {
@@ -194,7 +200,7 @@ impl RollupEngine {
                 None => {}
             }
         }
-        Rollup { plan: self.plan_id.clone(), as_of: self.now.as_of, rows: self.rows.clone(), adoption, excluded }
+        Rollup { plan: self.plan_id.clone(), as_of: self.now.as_of, rows, adoption, excluded }
     }
 
     /// The row of node `n` from the computed results.
@@ -252,5 +258,5 @@ impl RollupEngine {
 
 /// The rollup of a plan and its returns (DESIGN 6): a pure function of its inputs.
 pub fn rollup(plan: &Plan, updates: &Updates, options: &RollupOptions) -> Rollup {
-    RollupEngine::new(plan, updates, options).rollup()
+    RollupEngine::new(plan, updates, options).into_rollup()
 }

@@ -183,7 +183,7 @@ impl RollupEngine {
             let reported = result.members_reported.unwrap_or(0);
             for (m, cell) in result.cells.iter().enumerate() {
                 if cell.state == CellState::Reported {
-                    if let Some(latest) = state.latest.get(&(n, Some(m))) {
+                    if let Some(latest) = state.latest(n, Some(m)) {
                         self.used(&mut updates, latest, Some(&self.tree.members[m]));
                     }
                 }
@@ -220,7 +220,7 @@ impl RollupEngine {
             }
         } else {
             kind = "leaf";
-            let latest = state.latest.get(&(n, None));
+            let latest = state.latest(n, None);
             if let Some(latest) = latest {
                 self.used(&mut updates, latest, None);
             }
@@ -278,14 +278,15 @@ impl RollupEngine {
 
     fn used(&self, out: &mut Vec<UsedUpdate>, latest: &super::latest::Latest, member: Option<&String>) {
         let mut push = |field: &'static str, value: String, key: Key| {
-            let update = &self.updates[key.2];
+            // The key holds what is shown of the update: its date, when it was recorded and its position.
+            let (date, recorded, position) = key;
             out.push(UsedUpdate {
                 field,
                 value,
-                date: update.date,
+                date,
                 member: member.cloned(),
-                recorded: update.recorded().to_string(),
-                position: key.2,
+                recorded: recorded.to_string(),
+                position,
             });
         };
         if let Some(Field { value, key }) = latest.status {
