@@ -91,7 +91,7 @@ impl RollupEngine {
             let member = update.member.as_ref().and_then(|m| self.tree.member_index.get(m).copied());
             let member_known = update.member.is_none() || member.is_some();
             for state in [&mut self.now, &mut self.then] {
-                if !counts(&update, state.as_of, self.known_at) || !member_known {
+                if !counts(update, state.as_of, self.known_at) || !member_known {
                     continue;
                 }
                 if let (Some(adopted), Some(member)) = (update.adopted, member) {
