@@ -16,6 +16,17 @@ fn plan_from_text(text: &str, format: Format) -> Result<Plan, LoadError> {
     Ok(plan)
 }
 
+/// Reads a plan from text it owns, which becomes the plan's source without a copy (for files:
+/// a plan of 1 GB of JSON then needs 1 GB less memory).
+fn plan_from_owned_text(mut text: String, format: Format) -> Result<Plan, LoadError> {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    let mut plan: Plan = super::format::from_text(&text, format)?;
+    plan.source = Source::from_string(text, format);
+    Ok(plan)
+}
+
 /// Reads updates from JSON or YAML text and keeps the text as their source.
 fn updates_from_text(text: &str, format: Format) -> Result<Updates, LoadError> {
     let text = without_bom(text);
@@ -66,7 +77,7 @@ impl Plan {
             Some(Format::Csv) | None => Format::sniff(&text),
             Some(format) => format,
         };
-        plan_from_text(&text, format)
+        plan_from_owned_text(text, format)
     }
 
     /// Reads a plan from bytes of UTF-8 text in the given format (`None`: JSON if the text
@@ -77,7 +88,7 @@ impl Plan {
             Some(Format::Csv) | None => Format::sniff(&text),
             Some(format) => format,
         };
-        plan_from_text(&text, format)
+        plan_from_owned_text(text, format)
     }
 
     /// Reads a plan from a JSON value (no line and column in errors).

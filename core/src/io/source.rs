@@ -27,6 +27,11 @@ impl Source {
         Source(Some(Arc::new(Inner { text: text.to_owned(), format, tree: OnceLock::new() })))
     }
 
+    /// A source that takes `text` (as parsed: without a byte-order mark) without copying it.
+    pub(crate) fn from_string(text: String, format: Format) -> Self {
+        Source(Some(Arc::new(Inner { text, format, tree: OnceLock::new() })))
+    }
+
     /// Whether there is source text.
     pub fn is_text(&self) -> bool {
         self.0.is_some()
