@@ -62,4 +62,5 @@ class PlanDiff:
         return f"<PlanDiff {self._data['old']} -> {self._data['new']}: {self._native.headline()}>"
 
     def _repr_markdown_(self) -> str:
+        """The changelog as Markdown for Jupyter."""
         return self.to_markdown()

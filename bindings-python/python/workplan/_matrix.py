@@ -85,6 +85,7 @@ class AdoptionMatrix:
                 f"{c['reported']} reported, {c['no_report']} no report, {c['not_adopted']} not adopted>")
 
     def _repr_html_(self) -> str:
+        """The matrix as an HTML heat map for Jupyter (members down, items across)."""
         if not self.cells:
             return f"<p>{html.escape(self.plan)}: no member items, so no adoption matrix.</p>"
         c = self.counts()

@@ -63,7 +63,7 @@ def typed_frame(columns: Dict[str, List[Any]], names: List[str]) -> Any:
     return pd.DataFrame(typed, columns=names)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RollupRow:
     """One item's numbers (DESIGN 6.10). Progress, expected and coverage are fractions 0..1;
     statuses are ``Status`` members (equal to their text)."""
@@ -108,6 +108,12 @@ class RollupRow:
         if fields["trend"] is not None:
             fields["trend"] = Trend(fields["trend"])
         return cls(**fields)
+
+    def __repr__(self) -> str:
+        def pct(value: Optional[float]) -> str:
+            return "no data" if value is None else f"{value * 100:.1f}%"
+
+        return f"<RollupRow {self.id}: {pct(self.progress)} (expected {pct(self.expected)}), {self.status}>"
 
 
 class Explanation(Dict[str, Any]):
@@ -235,6 +241,7 @@ class Rollup:
         return f"<Rollup {self.plan} as of {self.as_of}: {items} items, {top} at the top>"
 
     def _repr_html_(self) -> str:
+        """The rows as an HTML tree table for Jupyter: bars, an expected marker, status chips."""
         def pct(value: Optional[float]) -> str:
             return "&ndash;" if value is None else f"{value * 100:.1f}%"
 

@@ -79,6 +79,7 @@ class RollupSeries:
         return f"<RollupSeries {self.plan}: {len(dates)} dates {span}>"
 
     def _repr_html_(self) -> str:
+        """The burn-up numbers as an HTML table for Jupyter, with a bar per date."""
         rows = []
         for p in self.burn_up():
             scope = p["scope"] or 1
