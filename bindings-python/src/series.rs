@@ -20,9 +20,9 @@ fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bo
 
 #[pymethods]
 impl NativeSeries {
-    /// The series as JSON data: `{"plan": id, "rollups": [...]}`.
+    /// The series as JSON data: `{"plan": id, "rollups": [...], "burn_up": [...]}`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || to_python(py, &self.inner))
+        guard(py, || to_python(py, &self.inner.to_json_value()))
     }
 
     /// Every row at every date in long form, as a dict of lists (`as_of` first).

@@ -28,7 +28,8 @@ class RollupSeries:
         return [datetime.date.fromisoformat(d) for d in self._native.dates()]
 
     def to_dict(self) -> Dict[str, Any]:
-        """The JSON form: ``{"plan": id, "rollups": [...]}``, each rollup as ``Rollup.to_dict()``."""
+        """The JSON form: ``{"plan": id, "rollups": [...], "burn_up": [...]}``, each rollup as
+        ``Rollup.to_dict()``, the burn-up numbers as ``burn_up()`` gives them (dates as text)."""
         return dict(self._native.to_dict())
 
     def to_records(self) -> List[Dict[str, Any]]:

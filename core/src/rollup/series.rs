@@ -15,7 +15,7 @@ use super::row::{Rollup, StatusCounts};
 use crate::model::{Date, Period, Plan, Updates};
 
 /// The rollup of a plan at several dates (ascending, each once).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RollupSeries {
     /// The plan's id.
     pub plan: String,
@@ -51,9 +51,15 @@ impl RollupSeries {
         self.rollups.iter().map(Rollup::burn_up).collect()
     }
 
-    /// The JSON form: `{"plan": id, "rollups": [...]}`, each rollup in the form of DESIGN 6.10.
+    /// The JSON form: `{"plan": id, "rollups": [...], "burn_up": [...]}`, each rollup in the
+    /// form of DESIGN 6.10, the burn-up numbers with `as_of`, `scope`, `earned`, `expected` and
+    /// the status counts.
     pub fn to_json_value(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+        serde_json::json!({
+            "plan": self.plan,
+            "rollups": self.rollups.iter().map(Rollup::to_json_value).collect::<Vec<_>>(),
+            "burn_up": serde_json::to_value(self.burn_up()).unwrap_or_default(),
+        })
     }
 }
 
@@ -243,7 +249,7 @@ mod tests {
         let plan = Plan::from_yaml_str(PLAN).unwrap_or_else(|e| panic!("{e}"));
         let series = rollup_series(&plan, &Updates::default(), &RollupOptions::default(), &[]);
         assert!(series.rollups.is_empty());
-        assert_eq!(series.to_json_value(), serde_json::json!({"plan": "s", "rollups": []}));
+        assert_eq!(series.to_json_value(), serde_json::json!({"plan": "s", "rollups": [], "burn_up": []}));
     }
 
     #[test]
