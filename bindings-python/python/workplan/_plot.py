@@ -42,7 +42,8 @@ def rollup_bars(rows: List[Dict[str, Any]], title: str, ax: Any = None) -> Any:
     ax.set_xlabel("progress (%)")
     ax.set_title(title)
     handles = [_patch(status) for status in STATUS_COLOURS if any(r["status"] == status for r in rows)]
-    ax.legend(handles=handles + ax.get_legend_handles_labels()[0], loc="lower right", fontsize="small")
+    ax.legend(handles=handles + ax.get_legend_handles_labels()[0], loc="upper left", bbox_to_anchor=(1.01, 1.0),
+              fontsize="small", markerscale=0.4, frameon=False)
     return ax
 
 
@@ -78,7 +79,7 @@ def burn_up(points: List[Dict[str, Any]], title: str, ax: Any = None) -> Any:
     ax.plot(dates, [p["earned"] for p in points], color=STATUS_COLOURS["done"], marker="o", label="done")
     ax.fill_between(dates, [p["earned"] for p in points], color=STATUS_COLOURS["done"], alpha=0.15)
     ax.set_ylim(0, max([p["scope"] for p in points] + [1]) * 1.05)
-    ax.set_ylabel("leaves (each counts once; partial progress counts in part)")
+    ax.set_ylabel("leaves (each counts 1)")
     ax.set_title(title)
     ax.legend(loc="upper left", fontsize="small")
     ax.figure.autofmt_xdate()
