@@ -9,6 +9,7 @@ mod errors;
 mod governance;
 mod plan;
 mod rollup;
+mod series;
 mod validate;
 mod workspace;
 
@@ -20,6 +21,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<validate::Diagnostic>()?;
     module.add_class::<workspace::Workspace>()?;
     module.add_class::<rollup::NativeRollup>()?;
+    module.add_class::<series::NativeSeries>()?;
     module.add_class::<diff::NativeDiff>()?;
     module.add_function(wrap_pyfunction!(diff::diff, module)?)?;
     module.add_function(wrap_pyfunction!(governance::meetings, module)?)?;

@@ -125,6 +125,52 @@ impl Plan {
         crate::rollup::run(py, &self.inner, updates.as_ref(), as_of.as_ref(), known_at.as_ref(), settings.as_ref())
     }
 
+    /// Rolls up progress at several dates in one call, for burn-up charts and trends: each date
+    /// gives exactly the numbers of `rollup(updates, as_of=date)`. `dates` is any iterable of
+    /// `datetime.date` (pandas timestamps included) or `YYYY-MM-DD` text, sorted and
+    /// deduplicated; by default the month ends of the plan's period. `updates`, `known_at` and
+    /// the settings keywords are those of `rollup`. Returns a `RollupSeries`.
+    #[pyo3(signature = (updates = None, dates = None, *, known_at = None, **settings))]
+    fn rollup_series<'py>(
+        &self,
+        py: Python<'py>,
+        updates: Option<Bound<'py, PyAny>>,
+        dates: Option<Bound<'py, PyAny>>,
+        known_at: Option<Bound<'py, PyAny>>,
+        settings: Option<Bound<'py, pyo3::types::PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::series::run(py, &self.inner, updates.as_ref(), dates.as_ref(), known_at.as_ref(), settings.as_ref())
+    }
+
+    /// The outline: one dict per item in document order, with `id`, `parent`, `depth`,
+    /// `level`, `label`, `number` (labels joined by dots, `7.2.a`), `pointer`, `title`,
+    /// `outcome`, `owner`, `themes`, `start` and `due` (inherited), `weight`, `state`,
+    /// `included`, `excluded_by`, `kind` (`parent`, `leaf` or `member_item`), `members`,
+    /// `adoption`, `unit`, `baseline`, `target`, `children` and `links`.
+    fn outline<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            pythonize::pythonize(py, &self.inner.outline_rows()).map_err(|e| workplan_error(py, e.to_string()))
+        })
+    }
+
+    /// The outline as a pandas DataFrame, one row per item (the columns of `outline()`): dates
+    /// as datetime64, `state` and `kind` as categoricals, numbers as nullable floats. Needs
+    /// pandas (`pip install 'workplan[pandas]'`).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let columns = pythonize::pythonize(py, &self.inner.outline_columns())
+                .map_err(|e| workplan_error(py, e.to_string()))?;
+            py.import("workplan._outline")?.getattr("outline_frame")?.call1((columns,))
+        })
+    }
+
+    /// The plan as HTML for Jupyter: its title, period and status, and the outline as a tree
+    /// that opens and closes (`<details>`).
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        py.import("workplan._outline")?.getattr("plan_html")?.call1((slf,))
+    }
+
     /// Where the plan is in its approval path: the declared status, the stage its events give,
     /// the last approval, the path of events, and whether they agree.
     fn approval_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -148,6 +194,21 @@ impl Plan {
     #[getter]
     fn title(&self) -> &str {
         &self.inner.title
+    }
+
+    /// The plan's status: `draft`, `consultation`, `approved` or `archived`.
+    #[getter]
+    fn status(&self) -> String {
+        match serde_json::to_value(self.inner.status()) {
+            Ok(serde_json::Value::String(status)) => status,
+            _ => String::new(),
+        }
+    }
+
+    /// The plan's period as `(start, end)` dates.
+    #[getter]
+    fn period(&self) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        (self.inner.period.start.0, self.inner.period.end.0)
     }
 
     fn __repr__(&self) -> String {

@@ -41,6 +41,33 @@ impl NativeRollup {
         self.result.to_html(&self.plan)
     }
 
+    /// The rows as columns: a dict of lists, `as_of` then the DESIGN 6.10 columns.
+    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || pythonize::pythonize(py, &self.result.columns()).map_err(|e| workplan_error(py, e.to_string())))
+    }
+
+    /// The adoption matrix cells: a list of dicts.
+    fn adoption<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || pythonize::pythonize(py, &self.result.adoption).map_err(|e| workplan_error(py, e.to_string())))
+    }
+
+    /// The plan's id.
+    #[getter]
+    fn plan(&self) -> &str {
+        &self.result.plan
+    }
+
+    /// The date of the numbers, as `YYYY-MM-DD`.
+    #[getter]
+    fn as_of(&self) -> String {
+        self.result.as_of.to_string()
+    }
+
+    /// How many rows, and how many of them at the top level.
+    fn counts(&self) -> (usize, usize) {
+        (self.result.rows.len(), self.result.rows.iter().filter(|r| r.depth == 0).count())
+    }
+
     /// How the numbers of one item were found, as data (with a `text` paragraph).
     fn explain<'py>(&self, py: Python<'py>, item: &str) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || match self.engine.explain(item) {
@@ -73,7 +100,7 @@ pub fn updates_from(py: Python<'_>, updates: Option<&Bound<'_, PyAny>>) -> PyRes
 }
 
 /// Reads a date (`datetime.date` or `YYYY-MM-DD` text).
-fn date_from(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<workplan::Date>> {
+pub fn date_from(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<workplan::Date>> {
     let Some(value) = value.filter(|v| !v.is_none()) else { return Ok(None) };
     if let Ok(text) = value.extract::<String>() {
         return text.parse().map(Some).map_err(|e: workplan::model::DateError| workplan_error(py, e.to_string()));
@@ -92,6 +119,24 @@ fn timestamp_from(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<
     text.parse().map(Some).map_err(|e: workplan::model::DateError| workplan_error(py, e.to_string()))
 }
 
+/// Reads the options of a rollup: `as_of`, `known_at` and the settings given as keywords.
+pub fn options_from(
+    py: Python<'_>,
+    as_of: Option<&Bound<'_, PyAny>>,
+    known_at: Option<&Bound<'_, PyAny>>,
+    settings: Option<&Bound<'_, PyDict>>,
+) -> PyResult<workplan::RollupOptions> {
+    let settings = match settings.filter(|s| !s.is_empty()) {
+        Some(dict) => {
+            let value = python_to_json(py, dict.as_any())?;
+            let options = serde_json::json!({ "settings": value });
+            workplan::RollupOptions::from_json_value(options).map_err(|e| load_error(py, e))?.settings
+        }
+        None => None,
+    };
+    Ok(workplan::RollupOptions { as_of: date_from(py, as_of)?, known_at: timestamp_from(py, known_at)?, settings })
+}
+
 /// Runs the rollup for `Plan.rollup`, returning the facade's `workplan.Rollup`.
 pub fn run<'py>(
     py: Python<'py>,
@@ -103,16 +148,7 @@ pub fn run<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     guard(py, || {
         let updates = updates_from(py, updates)?;
-        let settings = match settings.filter(|s| !s.is_empty()) {
-            Some(dict) => {
-                let value = python_to_json(py, dict.as_any())?;
-                let options = serde_json::json!({ "settings": value });
-                workplan::RollupOptions::from_json_value(options).map_err(|e| load_error(py, e))?.settings
-            }
-            None => None,
-        };
-        let options =
-            workplan::RollupOptions { as_of: date_from(py, as_of)?, known_at: timestamp_from(py, known_at)?, settings };
+        let options = options_from(py, as_of, known_at, settings)?;
         let engine = py.detach(|| workplan::RollupEngine::new(plan, &updates, &options));
         let result = engine.rollup();
         let native = Bound::new(py, NativeRollup { plan: plan.clone(), engine, result })?;

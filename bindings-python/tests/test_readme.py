@@ -1,4 +1,5 @@
-"""The Python code in the README runs as written (from the repository root)."""
+"""The Python code in the README runs as written (from the repository root), the blocks one after
+another in one namespace, as a reader would type them into one session."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ def test_readme_python_blocks_run() -> None:
     assert blocks, "the README has Python examples"
     here = Path.cwd()
     os.chdir(REPO)
+    namespace: dict[str, object] = {}
     try:
         for block in blocks:
-            exec(compile(block, "README.md", "exec"), {})
+            exec(compile(block, "README.md", "exec"), namespace)
     finally:
         os.chdir(here)

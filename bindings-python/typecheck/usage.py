@@ -4,7 +4,7 @@ facade's annotations are complete enough to write real code against."""
 from __future__ import annotations
 
 import datetime
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
 import workplan
 
@@ -21,6 +21,16 @@ def main() -> None:
     progress: Optional[float] = rows[0].progress
     explanation: workplan.Explanation = rollup.explain("finance.1")
     text: str = explanation.text
+    series: workplan.RollupSeries = plan.rollup_series(updates, [datetime.date(2020, 9, 30), "2020-12-31"], weighting="equal")
+    when: List[datetime.date] = series.dates
+    burn_up: List[Dict[str, Any]] = series.burn_up()
+    matrix: workplan.AdoptionMatrix = rollup.adoption_heatmap()
+    members: List[str] = matrix.members
+    outline: List[Dict[str, Any]] = plan.outline()
+    start, end = plan.period
+    status: workplan.Status = rows[0].status
+    behind: bool = status in (workplan.Status.AT_RISK, workplan.Status.OFF_TRACK)
+    print(len(when), len(burn_up), members, len(outline), end - start, behind)
     draft = workplan.load("examples/london-councils/business-plan-2020-21-draft-2020-03-03.yaml")
     changes: workplan.PlanDiff = workplan.diff(draft, plan)
     dates: List[datetime.date] = workplan.meetings("second tuesday except january, august", "2019-06-01", "2022-03-31")

@@ -57,6 +57,44 @@ impl Plan {
     }
 }
 
+/// Reads the `dates` of a series: an array of `YYYY-MM-DD` texts; absent for the month ends of
+/// the plan's period.
+fn dates_from(plan: &workplan::Plan, options: &JsValue) -> Result<Vec<workplan::Date>, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(plan.period.month_ends());
+    }
+    let dates = js_sys::Reflect::get(options, &JsValue::from_str("dates")).unwrap_or(JsValue::UNDEFINED);
+    if dates.is_undefined() || dates.is_null() {
+        return Ok(plan.period.month_ends());
+    }
+    serde_json::from_value(from_js(dates)?)
+        .map_err(|e| workplan_error("invalid_value", &format!("`dates` must be an array of YYYY-MM-DD dates: {e}")))
+}
+
+#[wasm_bindgen]
+impl Plan {
+    /// Rolls up progress at several dates in one call, for burn-up charts and trends:
+    /// `{updates, dates, knownAt, settings}`, all optional; `dates` (`YYYY-MM-DD`, sorted and
+    /// deduplicated) default to the month ends of the plan's period. Each rollup equals
+    /// `rollup({updates, asOf: date, knownAt, settings})`. Returns `{plan, rollups, burn_up}`.
+    #[wasm_bindgen(js_name = rollupSeries, unchecked_return_type = "RollupSeries")]
+    pub fn rollup_series(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RollupSeriesOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let dates = dates_from(&self.inner, &options)?;
+        let (updates, options) = options_from(&options)?;
+        to_js(&workplan::rollup_series(&self.inner, &updates, &options, &dates).to_json_value())
+    }
+
+    /// The outline: one row per item in document order, with its place (`parent`, `depth`,
+    /// `level`, `number`, `pointer`), what it says, and what it inherits.
+    #[wasm_bindgen(unchecked_return_type = "OutlineRow[]")]
+    pub fn outline(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.outline_rows())
+    }
+}
+
 #[wasm_bindgen]
 impl Plan {
     /// The plan with its rollup (`{updates, asOf, knownAt, settings}`) as a committee paper:

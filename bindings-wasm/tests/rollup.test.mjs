@@ -61,3 +61,29 @@ test("committee papers match the snapshots", () => {
   assert.equal(plan.paper(options, "html"), fs.readFileSync(path.join(snapshots, "pledges-2019-2022.html"), "utf8"));
   assert.throws(() => plan.paper(options, "pdf"), (e) => e.code === "unknown_format");
 });
+
+test("a rollup series equals a rollup at each date, and gives the burn-up", () => {
+  const plan = workplan.Plan.fromYaml(read("pledges-2019-2022.yaml"));
+  const updates = read("pledges-2019-2022-updates.csv");
+  const series = plan.rollupSeries({ updates, dates: ["2021-03-31", "2020-03-31", "2021-03-31"], settings: { trend_days: 30 } });
+  assert.equal(series.plan, "pledges-2019-2022");
+  assert.deepEqual(series.rollups.map((r) => r.as_of), ["2020-03-31", "2021-03-31"]);
+  for (const rollup of series.rollups) {
+    assert.deepEqual(rollup, plan.rollup({ updates, asOf: rollup.as_of, settings: { trend_days: 30 } }));
+  }
+  const [before, after] = series.burn_up;
+  assert.equal(before.scope, 52);
+  assert.ok(after.earned > before.earned && after.expected > before.expected);
+  const monthly = plan.rollupSeries({ updates });
+  assert.equal(monthly.rollups.length, 36);
+  assert.equal(monthly.rollups[35].as_of, "2022-03-31");
+  assert.throws(() => plan.rollupSeries({ dates: ["2021-02-30"] }), (error) => error instanceof Error && error.code === "invalid_value");
+});
+
+test("the outline has one row per item with its number and kind", () => {
+  const plan = workplan.Plan.fromYaml(read("business-plan-2020-21.yaml"));
+  const outline = plan.outline();
+  assert.equal(outline.length, 202);
+  const a = outline.find((row) => row.id === "finance.1.a");
+  assert.deepEqual([a.number, a.kind, a.parent, a.pointer], ["1.1.a", "leaf", "finance.1", "/items/0/children/0/children/0"]);
+});

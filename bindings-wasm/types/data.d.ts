@@ -305,6 +305,68 @@ export interface Rollup {
   excluded: ExcludedItem[];
 }
 
+/** What a rollup series is asked for (`plan.rollupSeries`). */
+export interface RollupSeriesOptions {
+  /** Returns: an array of update objects, or CSV text. */
+  updates?: Update[] | string;
+  /** The dates (sorted and deduplicated); the month ends of the plan's period by default. */
+  dates?: DateString[];
+  /** Count only returns recorded by then. */
+  knownAt?: TimestampString;
+  /** Settings that override the plan's. */
+  settings?: Settings;
+}
+
+/** The burn-up numbers at one date, over the included leaves of the whole plan. */
+export interface BurnUp extends StatusCounts {
+  as_of: DateString;
+  /** How many included leaves. */
+  scope: number;
+  /** The sum of their progress (a leaf without data counts 0). */
+  earned: number;
+  /** The sum of their expected progress. */
+  expected: number;
+}
+
+/** The rollup at several dates: each exactly `plan.rollup({asOf: date, ...})`. */
+export interface RollupSeries {
+  plan: string;
+  rollups: Rollup[];
+  burn_up: BurnUp[];
+}
+
+/** One item of a plan's outline (`plan.outline()`). */
+export interface OutlineRow {
+  id: string;
+  parent: string | null;
+  depth: number;
+  level: string | null;
+  label: string | null;
+  /** The labels from the top down joined by dots (`7.2.a`), when all have one. */
+  number: string | null;
+  /** The item's place in the document as a JSON Pointer. */
+  pointer: string;
+  title: string;
+  outcome: string | null;
+  owner: string | null;
+  themes: string[];
+  start: DateString;
+  due: DateString;
+  weight: number;
+  state: "active" | "deferred" | "cancelled";
+  included: boolean;
+  excluded_by: string | null;
+  kind: "parent" | "leaf" | "member_item";
+  /** The members that deliver it (`all` written out). */
+  members: string[] | null;
+  adoption: "assumed" | "required" | null;
+  unit: string | null;
+  baseline: number | null;
+  target: number | null;
+  children: number;
+  links: number;
+}
+
 /** How one number was found (DESIGN 6.9). */
 export interface Explanation {
   item: string;

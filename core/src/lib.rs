@@ -48,6 +48,7 @@ mod display;
 pub mod generate;
 pub mod io;
 pub mod model;
+mod outline_table;
 mod paper;
 pub mod rollup;
 mod schema;
@@ -65,7 +66,10 @@ pub use model::{
     Member, Members, Milestone, Missing, Period, Plan, PlanStatus, Settings, StatusPolicy, Theme, Timestamp, Update,
     UpdateStatus, Updates, Weighting,
 };
-pub use rollup::{rollup, Explanation, Rollup, RollupEngine, RollupOptions, Row, Status};
+pub use outline_table::{ItemKind, OutlineRow};
+pub use rollup::{
+    rollup, rollup_series, Explanation, Rollup, RollupEngine, RollupOptions, RollupSeries, Row, RowColumns, Status,
+};
 pub use schema::{schema, updates_schema};
 pub use summary::{LevelCount, Summary, UpdatesSummary};
 pub use validate::{CodeInfo, Counts, Diagnostic, Document, Report, Severity, CODES};

@@ -41,15 +41,6 @@ fn standing(plan: &Plan, state: &ApprovalState) -> String {
     }
 }
 
-/// The statuses of all included top-level items' leaves.
-fn totals(rollup: &Rollup) -> StatusCounts {
-    let mut counts = StatusCounts::default();
-    for row in rollup.rows.iter().filter(|r| r.depth == 0 && r.included) {
-        counts.add_counts(&row.status_counts);
-    }
-    counts
-}
-
 fn summary_line(counts: &StatusCounts) -> String {
     format!(
         "{} done, {} on track, {} at risk, {} off track, {} not started, {} without data",
@@ -88,7 +79,7 @@ impl Rollup {
             standing(plan, &state),
             self.as_of
         );
-        let _ = writeln!(out, "**Summary:** {}.\n", summary_line(&totals(self)));
+        let _ = writeln!(out, "**Summary:** {}.\n", summary_line(&self.status_totals()));
         let parents: std::collections::HashSet<&str> = self.rows.iter().filter_map(|r| r.parent.as_deref()).collect();
         let header = "| | | progress | expected | status | last return |\n|---|---|---:|---:|---|---|\n";
         // The parent whose leaves the open table lists, and the last heading written.
@@ -162,7 +153,7 @@ impl Rollup {
     /// The plan and its rollup as one self-contained, printable HTML page.
     pub fn to_html(&self, plan: &Plan) -> String {
         let state = plan.approval_state();
-        let totals = totals(self);
+        let totals = self.status_totals();
         let mut out = String::new();
         let _ = write!(
             out,

@@ -349,3 +349,27 @@ fn the_pledge_clusters_rotate_over_leaders_committee_meetings_and_are_all_seen_e
     assert_eq!(cadence.schedule[7].cluster, cadence.clusters[0], "the rotation starts again after seven meetings");
     assert!(cadence.is_complete(), "{:?}", cadence.gaps);
 }
+
+#[test]
+fn a_monthly_series_of_each_example_equals_a_rollup_at_each_month_end() {
+    for (plan_file, updates_file) in [
+        ("business-plan-2020-21.yaml", "business-plan-2020-21-updates.csv"),
+        ("pledges-2019-2022.yaml", "pledges-2019-2022-updates.csv"),
+    ] {
+        let plan = load(plan_file);
+        let updates = Updates::load(example(updates_file)).expect("loads");
+        let dates = plan.period.month_ends();
+        let series = workplan::rollup_series(&plan, &updates, &Default::default(), &dates);
+        assert_eq!(series.dates(), dates);
+        for got in &series.rollups {
+            let options = workplan::RollupOptions { as_of: Some(got.as_of), ..Default::default() };
+            assert_eq!(got, &workplan::rollup(&plan, &updates, &options), "{} at {}", plan.id, got.as_of);
+        }
+        let burn_up = series.burn_up();
+        let earned: Vec<f64> = burn_up.iter().map(|b| b.earned).collect();
+        assert!(earned[earned.len() - 1] > earned[0], "{}: work gets done: {earned:?}", plan.id);
+        assert!(burn_up.iter().all(|b| b.scope == burn_up[0].scope && b.earned <= b.scope as f64));
+        let expected: Vec<f64> = burn_up.iter().map(|b| b.expected).collect();
+        assert!(expected.windows(2).all(|w| w[0] <= w[1]), "{}: expected work never falls: {expected:?}", plan.id);
+    }
+}

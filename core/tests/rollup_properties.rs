@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use workplan::{rollup, Plan, RollupEngine, RollupOptions, Update, Updates};
+use workplan::{rollup, rollup_series, Plan, RollupEngine, RollupOptions, Settings, Update, Updates};
 
 /// A small deterministic random source.
 struct Dice(u64);
@@ -117,6 +117,32 @@ proptest! {
             for value in [row.progress, row.expected, row.coverage].into_iter().flatten() {
                 prop_assert!((0.0..=1.0).contains(&value), "{} = {value}", row.id);
             }
+        }
+    }
+
+    #[test]
+    fn a_series_equals_a_rollup_at_each_date(
+        seed in any::<u64>(), size in 1usize..25, returns in 0usize..60,
+        days in proptest::collection::vec(0i64..500, 0..8), trend_days in 0u32..200, known in 0i64..400, use_known in any::<bool>(),
+    ) {
+        let (plan, updates) = case(seed, size, returns);
+        let (plan, updates) = load(&plan, &updates);
+        let day = |n: i64| workplan::Date("2020-11-01".parse::<chrono::NaiveDate>().expect("date") + chrono::Duration::days(n));
+        let dates: Vec<workplan::Date> = days.iter().map(|&n| day(n)).collect();
+        let known_at = use_known.then(|| workplan::Timestamp::start_of(day(known)));
+        let options = RollupOptions {
+            known_at,
+            settings: Some(Settings { trend_days: Some(trend_days), ..Settings::default() }),
+            ..RollupOptions::default()
+        };
+        let series = rollup_series(&plan, &updates, &options, &dates);
+        let mut expected_dates = dates.clone();
+        expected_dates.sort();
+        expected_dates.dedup();
+        prop_assert_eq!(series.dates(), expected_dates);
+        for got in &series.rollups {
+            let alone = rollup(&plan, &updates, &RollupOptions { as_of: Some(got.as_of), ..options.clone() });
+            prop_assert_eq!(got, &alone);
         }
     }
 

@@ -1,7 +1,9 @@
 """workplan: organisational plans as typed data.
 
 Load business plans and pledges from JSON or YAML, read progress returns from CSV, and get errors
-that say exactly where a problem is (``code``, ``path``, ``line``, ``column``).
+that say exactly where a problem is (``code``, ``path``, ``line``, ``column``). Validate, roll
+progress up at one date (``Plan.rollup``) or many (``Plan.rollup_series``), and get DataFrames
+(``pip install 'workplan[pandas]'``), plots (``'workplan[plot]'``) and tables in Jupyter.
 
 >>> import workplan
 >>> plan = workplan.Plan.from_json('{"workplan": 1, "id": "demo", "title": "Demo",'
@@ -12,8 +14,10 @@ that say exactly where a problem is (``code``, ``path``, ``line``, ``column``).
 
 from __future__ import annotations
 
-from workplan._errors import ParseError, ValidationError, WorkplanError
 from workplan._diff import PlanDiff
+from workplan._enums import STATUS_COLOURS, STATUSES, CellState, ItemKind, ItemState, Severity, Status, Trend
+from workplan._errors import ParseError, ValidationError, WorkplanError
+from workplan._matrix import AdoptionMatrix
 from workplan._native import (
     Diagnostic,
     Plan,
@@ -29,6 +33,7 @@ from workplan._native import (
 )
 from workplan._report import Report
 from workplan._rollup import Explanation, Rollup, RollupRow
+from workplan._series import RollupSeries
 
 __all__ = [
     "Plan",
@@ -39,6 +44,16 @@ __all__ = [
     "Rollup",
     "RollupRow",
     "Explanation",
+    "RollupSeries",
+    "AdoptionMatrix",
+    "Status",
+    "Severity",
+    "Trend",
+    "ItemState",
+    "CellState",
+    "ItemKind",
+    "STATUSES",
+    "STATUS_COLOURS",
     "load",
     "diff",
     "meetings",

@@ -2,20 +2,32 @@
 
 import datetime
 import os
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
+from workplan._enums import STATUS_COLOURS as STATUS_COLOURS
+from workplan._enums import STATUSES as STATUSES
+from workplan._enums import CellState as CellState
+from workplan._enums import ItemKind as ItemKind
+from workplan._enums import ItemState as ItemState
+from workplan._enums import Severity as Severity
+from workplan._enums import Status as Status
+from workplan._enums import Trend as Trend
 from workplan._errors import ParseError as ParseError
 from workplan._errors import ValidationError as ValidationError
 from workplan._errors import WorkplanError as WorkplanError
 from workplan._diff import PlanDiff as PlanDiff
+from workplan._matrix import AdoptionMatrix as AdoptionMatrix
 from workplan._report import Report as Report
 from workplan._rollup import Explanation as Explanation
 from workplan._rollup import Rollup as Rollup
 from workplan._rollup import RollupRow as RollupRow
+from workplan._series import RollupSeries as RollupSeries
 
 __version__: str
 
 _Path = Union[str, "os.PathLike[str]"]
+_Date = Union[datetime.date, str]
+_UpdatesArg = Union["Updates", _Path, List[Dict[str, Any]], Any, None]
 
 class Plan:
     """A plan: a tree of items with its members, themes, settings, returns and events."""
@@ -44,7 +56,7 @@ class Plan:
         With strict=True, raises ValidationError (carrying the report) when there are errors."""
     def rollup(
         self,
-        updates: Union[Updates, _Path, List[Dict[str, Any]], Any, None] = None,
+        updates: _UpdatesArg = None,
         *,
         as_of: Union[datetime.date, str, None] = None,
         known_at: Union[datetime.datetime, str, None] = None,
@@ -53,6 +65,24 @@ class Plan:
         """Rolls up progress (DESIGN 6): returns on top of the plan's own, at as_of (the period's end
         by default), counting only returns recorded by known_at; settings as keywords
         (weighting="equal", missing="exclude", status="worst", bands={...}, stale_after_days, trend_days)."""
+    def rollup_series(
+        self,
+        updates: _UpdatesArg = None,
+        dates: Optional[Iterable[_Date]] = None,
+        *,
+        known_at: Union[datetime.datetime, str, None] = None,
+        **settings: Any,
+    ) -> RollupSeries:
+        """Rolls up progress at several dates in one call (each date exactly as rollup(as_of=date));
+        dates sorted and deduplicated, by default the month ends of the plan's period."""
+    def outline(self) -> List[Dict[str, Any]]:
+        """One dict per item in document order: id, parent, depth, level, label, number, pointer, title,
+        outcome, owner, themes, start, due, weight, state, included, excluded_by, kind, members,
+        adoption, unit, baseline, target, children, links."""
+    def to_pandas(self) -> Any:
+        """The outline as a pandas DataFrame, one row per item. Needs pandas."""
+    def _repr_html_(self) -> str:
+        """The plan as HTML for Jupyter: heading and a collapsible outline."""
     def approval_state(self) -> Dict[str, Any]:
         """The declared status, the stage the events give, the last approval, the path, whether they agree."""
     def summary(self) -> Dict[str, Any]:
@@ -63,6 +93,12 @@ class Plan:
     @property
     def title(self) -> str:
         """The plan's title."""
+    @property
+    def status(self) -> str:
+        """The plan's status: draft, consultation, approved or archived."""
+    @property
+    def period(self) -> Tuple[datetime.date, datetime.date]:
+        """The plan's period as (start, end)."""
     def __eq__(self, other: object) -> bool: ...
 
 class Updates:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
+from workplan._optional import pandas
+
 
 class PlanDiff:
     """Items added, removed, moved, relabelled and changed (field by field), changes to the plan
@@ -50,10 +52,8 @@ class PlanDiff:
         return rows
 
     def to_pandas(self) -> Any:
-        """The changes as a DataFrame, one row per change. Needs pandas."""
-        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
-
-        return pd.DataFrame.from_records(self.to_records(), columns=["kind", "item", "field", "old", "new", "cosmetic"])
+        """The changes as a DataFrame, one row per change. Needs pandas (``pip install 'workplan[pandas]'``)."""
+        return pandas().DataFrame.from_records(self.to_records(), columns=["kind", "item", "field", "old", "new", "cosmetic"])
 
     def __str__(self) -> str:
         return str(self._native.to_text())
@@ -62,4 +62,5 @@ class PlanDiff:
         return f"<PlanDiff {self._data['old']} -> {self._data['new']}: {self._native.headline()}>"
 
     def _repr_markdown_(self) -> str:
+        """The changelog as Markdown for Jupyter."""
         return self.to_markdown()

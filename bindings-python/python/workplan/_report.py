@@ -38,6 +38,7 @@ class Report(List["Diagnostic"]):
         return f"<Report: {c['error']} errors, {c['warning']} warnings, {c['info']} notes>"
 
     def _repr_html_(self) -> str:
+        """The findings as an HTML table for Jupyter, severities in colour."""
         c = self.counts
         head = (
             f"<p><strong>{c['error']}</strong> errors, <strong>{c['warning']}</strong> warnings, "

@@ -42,10 +42,10 @@ pub struct RollupEngine {
     plan_id: String,
     pub(crate) tree: Tree,
     pub(crate) settings: EffectiveSettings,
-    known_at: Option<Timestamp>,
+    pub(crate) known_at: Option<Timestamp>,
     pub(crate) now: State,
     /// The same at `as_of - trend_days`, for the trend.
-    then: State,
+    pub(crate) then: State,
     /// How many updates were given (the next one's position, which breaks ties).
     received: usize,
     pub(crate) rows: Vec<Row>,
@@ -57,7 +57,7 @@ impl RollupEngine {
         let tree = Tree::new(plan);
         let settings = EffectiveSettings::resolve(plan.settings.as_ref(), options.settings.as_ref());
         let as_of = options.as_of.unwrap_or(plan.period.end);
-        let then_date = Date(as_of.0 - chrono::Duration::days(i64::from(settings.trend_days)));
+        let then_date = days_before(as_of, settings.trend_days);
         let state = |as_of| State::new(as_of, tree.nodes.len());
         let mut engine = RollupEngine {
             plan_id: plan.id.clone(),
@@ -74,12 +74,27 @@ impl RollupEngine {
             engine.record(update, &mut touched);
             touched.clear();
         }
-        for n in (0..engine.tree.nodes.len()).rev() {
-            engine.now.results[n] = compute_node(&engine.tree, &engine.now, n, &engine.settings);
-            engine.then.results[n] = compute_node(&engine.tree, &engine.then, n, &engine.settings);
-        }
-        engine.rows = (0..engine.tree.nodes.len()).map(|n| engine.row(n)).collect();
+        engine.compute_all();
         engine
+    }
+
+    /// Computes every node's numbers, in both states, and every row.
+    pub(crate) fn compute_all(&mut self) {
+        for n in (0..self.tree.nodes.len()).rev() {
+            self.now.results[n] = compute_node(&self.tree, &self.now, n, &self.settings);
+            self.then.results[n] = compute_node(&self.tree, &self.then, n, &self.settings);
+        }
+        self.rows = (0..self.tree.nodes.len()).map(|n| self.row(n)).collect();
+    }
+
+    /// The node and member an update is for: `None` when the plan has no such item, or the
+    /// update names a member the plan does not have.
+    pub(crate) fn target(&self, update: &Update) -> Option<(usize, Option<usize>)> {
+        let n = *self.tree.by_id.get(&update.item)?;
+        match &update.member {
+            None => Some((n, None)),
+            Some(m) => self.tree.member_index.get(m).map(|&member| (n, Some(member))),
+        }
     }
 
     /// Takes a return into the states it counts for; adds the nodes it touches to `touched`.
@@ -87,27 +102,10 @@ impl RollupEngine {
         let position = self.received;
         self.received += 1;
         let key: Key = (update.date, update.recorded(), position);
-        if let Some(&n) = self.tree.by_id.get(&update.item) {
-            let member = update.member.as_ref().and_then(|m| self.tree.member_index.get(m).copied());
-            let member_known = update.member.is_none() || member.is_some();
+        if let Some(target) = self.target(update) {
             for state in [&mut self.now, &mut self.then] {
-                if !counts(update, state.as_of, self.known_at) || !member_known {
-                    continue;
-                }
-                if let (Some(adopted), Some(member)) = (update.adopted, member) {
-                    let slot = state.adoption.entry((n, member)).or_insert(Adoption { adopted, key });
-                    if key >= slot.key {
-                        *slot = Adoption { adopted, key };
-                    }
-                    touched.extend(self.tree.subtree(n));
-                }
-                let has_progress = update.status.is_some()
-                    || update.percent.is_some()
-                    || update.value.is_some()
-                    || update.note.is_some();
-                if has_progress || update.adopted.is_none() {
-                    state.latest_mut(n, member).add(update, key);
-                    touched.push(n);
+                if counts(update, state.as_of, self.known_at) {
+                    take(&self.tree, state, target, update, key, touched);
                 }
             }
         }
@@ -253,6 +251,37 @@ impl RollupEngine {
             members_adopted: now.members_adopted,
             members_reported: now.members_reported,
         }
+    }
+}
+
+/// `days` days before `date` (the first representable date when that is earlier).
+pub(crate) fn days_before(date: Date, days: u32) -> Date {
+    Date(date.0.checked_sub_signed(chrono::Duration::days(i64::from(days))).unwrap_or(chrono::NaiveDate::MIN))
+}
+
+/// Takes a return that counts at `state.as_of` into `state`: an adoption event into the
+/// adoptions (touching the member items under its item), anything else into the latest
+/// fields of its (item, member). Pushes the nodes it touches onto `touched`.
+pub(crate) fn take(
+    tree: &Tree,
+    state: &mut State,
+    (n, member): (usize, Option<usize>),
+    update: &Update,
+    key: Key,
+    touched: &mut Vec<usize>,
+) {
+    if let (Some(adopted), Some(member)) = (update.adopted, member) {
+        let slot = state.adoption.entry((n, member)).or_insert(Adoption { adopted, key });
+        if key >= slot.key {
+            *slot = Adoption { adopted, key };
+        }
+        touched.extend(tree.subtree(n));
+    }
+    let has_progress =
+        update.status.is_some() || update.percent.is_some() || update.value.is_some() || update.note.is_some();
+    if has_progress || update.adopted.is_none() {
+        state.latest_mut(n, member).add(update, key);
+        touched.push(n);
     }
 }
 

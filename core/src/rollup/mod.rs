@@ -2,15 +2,19 @@
 //! parents, expected progress and variance, status, time and trust, the denominator audit, and
 //! the incremental engine.
 
+mod columns;
 mod compute;
 mod engine;
 mod explain;
 mod latest;
 mod row;
+mod series;
 mod settings;
 mod tree;
 
+pub use columns::RowColumns;
 pub use engine::{rollup, RollupEngine, RollupOptions};
 pub use explain::{ChildTerm, Explanation, UsedUpdate};
 pub use row::{Cell, CellState, Excluded, ExclusionReason, Rollup, Row, Status, StatusCounts, StatusSource, Trend};
+pub use series::{rollup_series, BurnUp, RollupSeries};
 pub use settings::EffectiveSettings;

@@ -270,4 +270,14 @@ impl Rollup {
     pub fn to_json_value(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
+
+    /// The statuses of every included leaf of the plan: the `status_counts` of the included
+    /// top-level items added up.
+    pub fn status_totals(&self) -> StatusCounts {
+        let mut counts = StatusCounts::default();
+        for row in self.rows.iter().filter(|r| r.depth == 0 && r.included) {
+            counts.add(&row.status_counts);
+        }
+        counts
+    }
 }

@@ -1,0 +1,128 @@
+"""The adoption matrix of a rollup (DESIGN 6.3): every member x every member item, shown as a heat
+map in Jupyter, as a DataFrame, or as a matplotlib image."""
+
+from __future__ import annotations
+
+import datetime
+import html
+from typing import Any, Dict, List, Optional, Tuple
+
+from workplan._optional import pandas
+
+_VALUES = ("progress", "state", "value", "date", "status")
+
+
+def _green(progress: float) -> str:
+    """From pale (#e6f4ea at 0) to deep green (#1a7f37 at 1)."""
+    low, high = (0xE6, 0xF4, 0xEA), (0x1A, 0x7F, 0x37)
+    channels = (round(a + (b - a) * max(0.0, min(1.0, progress))) for a, b in zip(low, high))
+    return "#" + "".join(f"{c:02x}" for c in channels)
+
+
+class AdoptionMatrix:
+    """Members down, member items across; each cell is ``out_of_scope``, ``not_adopted``,
+    ``no_report`` or ``reported`` with the member's progress. From ``Rollup.adoption_heatmap()``."""
+
+    def __init__(self, cells: List[Dict[str, Any]], titles: Dict[str, str], plan: str, as_of: datetime.date) -> None:
+        self.cells: List[Dict[str, Any]] = list(cells)
+        """Every cell: ``item``, ``member``, ``state``, ``progress``, ``value``, ``date``, ``status``."""
+        self.members: List[str] = list(dict.fromkeys(c["member"] for c in self.cells))
+        """The member ids, in the plan's order."""
+        self.items: List[str] = list(dict.fromkeys(c["item"] for c in self.cells))
+        """The member item ids, in document order."""
+        self.plan = plan
+        """The plan's id."""
+        self.as_of = as_of
+        """The date of the numbers."""
+        self._titles = titles
+        self._at: Dict[Tuple[str, str], Dict[str, Any]] = {(c["member"], c["item"]): c for c in self.cells}
+
+    def cell(self, member: str, item: str) -> Dict[str, Any]:
+        """The cell of one member and item; ``KeyError`` when there is none."""
+        return dict(self._at[(member, item)])
+
+    def to_pandas(self, values: str = "progress") -> Any:
+        """A member x item DataFrame of ``values``: ``progress`` (nullable floats, the default),
+        ``state``, ``value``, ``date`` or ``status``. Needs pandas."""
+        if values not in _VALUES:
+            raise ValueError(f"values must be one of {', '.join(_VALUES)}, not {values!r}")
+        pd = pandas()
+        if not self.cells:
+            return pd.DataFrame()
+        frame = pd.DataFrame.from_dict(
+            {item: [self._at[(m, item)][values] for m in self.members] for item in self.items},
+            orient="columns",
+        )
+        frame.index = pd.Index(self.members, name="member")
+        frame.columns = pd.Index(self.items, name="item")
+        if values in ("progress", "value"):
+            return frame.astype("Float64")
+        if values == "date":
+            return frame.apply(lambda column: pd.to_datetime(column, format="%Y-%m-%d"))
+        return frame
+
+    def counts(self) -> Dict[str, int]:
+        """How many cells of each state."""
+        counts = {"reported": 0, "no_report": 0, "not_adopted": 0, "out_of_scope": 0}
+        for cell in self.cells:
+            counts[cell["state"]] = counts.get(cell["state"], 0) + 1
+        return counts
+
+    def plot(self, ax: Any = None) -> Any:
+        """The matrix as a heat map: members down, items across, progress from pale to deep green,
+        grey where a member has no data or is not in scope. Returns the matplotlib Axes. Needs
+        matplotlib (``pip install 'workplan[plot]'``)."""
+        from workplan._plot import heatmap
+
+        grid: List[List[Optional[float]]] = [
+            [self._at[(m, i)]["progress"] for i in self.items] for m in self.members
+        ]
+        return heatmap(grid, self.members, self.items, f"{self.plan}: adoption as of {self.as_of}", ax)
+
+    def __repr__(self) -> str:
+        c = self.counts()
+        return (f"<AdoptionMatrix {self.plan} as of {self.as_of}: {len(self.members)} members x {len(self.items)} items, "
+                f"{c['reported']} reported, {c['no_report']} no report, {c['not_adopted']} not adopted>")
+
+    def _repr_html_(self) -> str:
+        """The matrix as an HTML heat map for Jupyter (members down, items across)."""
+        if not self.cells:
+            return f"<p>{html.escape(self.plan)}: no member items, so no adoption matrix.</p>"
+        c = self.counts()
+        head = "".join(
+            f"<th title='{html.escape(self._titles.get(i, i))}' style='writing-mode:vertical-rl;"
+            f"transform:rotate(180deg);font-weight:normal;padding:2px'>{html.escape(i)}</th>"
+            for i in self.items)
+        body = []
+        for member in self.members:
+            cells = []
+            for item in self.items:
+                cell = self._at[(member, item)]
+                state, progress = cell["state"], cell["progress"]
+                if state == "reported" and progress is not None:
+                    colour, text = _green(progress), f"{progress * 100:.0f}"
+                    ink = "white" if progress > 0.55 else "#24292f"
+                elif state == "not_adopted":
+                    colour, text, ink = "#d0d7de", "&ndash;", "#57606a"
+                elif state == "no_report":
+                    colour, text, ink = "#ffffff", "?", "#8c959f"
+                else:
+                    colour, text, ink = "#f6f8fa", "", "#8c959f"
+                tip = f"{member} / {item}: {state.replace('_', ' ')}"
+                if progress is not None:
+                    tip += f", {progress * 100:.1f}%"
+                if cell["date"]:
+                    tip += f" ({cell['date']})"
+                cells.append(f"<td title='{html.escape(tip)}' style='background:{colour};color:{ink};"
+                             f"text-align:center;padding:1px 3px;font-size:75%;border:1px solid #fff'>{text}</td>")
+            body.append(f"<tr><th style='text-align:left;font-weight:normal'>{html.escape(member)}</th>{''.join(cells)}</tr>")
+        legend = (
+            f"<p><strong>{html.escape(self.plan)}</strong> adoption as of {self.as_of}: "
+            f"{len(self.members)} members x {len(self.items)} items; {c['reported']} reported "
+            f"(number: progress %, darker is further), {c['no_report']} no report (?), "
+            f"{c['not_adopted']} not adopted (&ndash;), {c['out_of_scope']} out of scope (blank)</p>")
+        return (legend + "<table style='border-collapse:collapse'><thead><tr><th></th>" + head + "</tr></thead><tbody>"
+                + "".join(body) + "</tbody></table>")
+
+
+__all__ = ["AdoptionMatrix"]

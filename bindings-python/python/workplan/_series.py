@@ -1,0 +1,101 @@
+"""The result of ``Plan.rollup_series()``: the rollup at several dates, computed in one call by the
+native engine, as long-form records and DataFrames, burn-up numbers, and a burn-up chart."""
+
+from __future__ import annotations
+
+import datetime
+import html
+from typing import Any, Dict, List, Optional
+
+from workplan._rollup import COLUMNS, typed_frame
+
+
+class RollupSeries:
+    """The rollup of a plan at several dates (ascending), from ``Plan.rollup_series()``. Each date
+    has exactly the numbers of ``Plan.rollup(as_of=date)``."""
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+
+    @property
+    def plan(self) -> str:
+        """The plan's id."""
+        return str(self._native.plan)
+
+    @property
+    def dates(self) -> List[datetime.date]:
+        """The dates, ascending."""
+        return [datetime.date.fromisoformat(d) for d in self._native.dates()]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form: ``{"plan": id, "rollups": [...], "burn_up": [...]}``, each rollup as
+        ``Rollup.to_dict()``, the burn-up numbers as ``burn_up()`` gives them (dates as text)."""
+        return dict(self._native.to_dict())
+
+    def to_records(self) -> List[Dict[str, Any]]:
+        """Long form: one dict per item per date, ``as_of`` then the DESIGN 6.10 columns, dates as
+        ``datetime.date``."""
+        columns = self._native.columns()
+        names = ["as_of"] + COLUMNS
+        records = [dict(zip(names, values)) for values in zip(*(columns[n] for n in names))]
+        for record in records:
+            record["as_of"] = datetime.date.fromisoformat(record["as_of"])
+            if record["last_update"]:
+                record["last_update"] = datetime.date.fromisoformat(record["last_update"])
+        return records
+
+    def to_pandas(self) -> Any:
+        """Long form DataFrame: one row per item per date, ``as_of`` then the DESIGN 6.10 columns,
+        with the dtypes of ``Rollup.to_pandas()``. Needs pandas (``pip install 'workplan[pandas]'``).
+        For one column per item: ``frame.pivot(index="as_of", columns="id", values="progress")``."""
+        return typed_frame(self._native.columns(), ["as_of"] + COLUMNS)
+
+    def burn_up(self) -> List[Dict[str, Any]]:
+        """At each date, over the included leaves of the whole plan: ``scope`` (how many),
+        ``earned`` (the sum of their progress, no data counting 0), ``expected`` (the sum of their
+        expected progress) and the count of each status."""
+        return [dict(p, as_of=datetime.date.fromisoformat(p["as_of"])) for p in self._native.burn_up()]
+
+    def plot(self, item: Optional[str] = None, ax: Any = None) -> Any:
+        """A burn-up chart. Without ``item``: work done (the included leaves' progress added up)
+        and work expected against the scope (how many leaves), date by date. With ``item``: that
+        item's progress and expected progress in percent. Returns the matplotlib Axes. Needs
+        matplotlib (``pip install 'workplan[plot]'``)."""
+        from workplan._plot import burn_up, progress_lines
+
+        if item is None:
+            return burn_up(self.burn_up(), f"{self.plan}: burn-up", ax)
+        rows = [r for r in self.to_records() if r["id"] == item]
+        if not rows:
+            raise KeyError(item)
+        return progress_lines([r["as_of"] for r in rows], [r["progress"] for r in rows],
+                              [r["expected"] for r in rows], f"{self.plan}: {item}", ax)
+
+    def __len__(self) -> int:
+        return len(self._native.dates())
+
+    def __repr__(self) -> str:
+        dates = self._native.dates()
+        span = f"from {dates[0]} to {dates[-1]}" if dates else "no dates"
+        return f"<RollupSeries {self.plan}: {len(dates)} dates {span}>"
+
+    def _repr_html_(self) -> str:
+        """The burn-up numbers as an HTML table for Jupyter, with a bar per date."""
+        rows = []
+        for p in self.burn_up():
+            scope = p["scope"] or 1
+            rows.append(
+                f"<tr><td>{p['as_of']}</td><td>{p['scope']}</td><td>{p['earned']:.1f}</td><td>{p['expected']:.1f}</td>"
+                f"<td><div style='position:relative;width:160px;height:8px;background:#eaeef2'>"
+                f"<div style='width:{100 * p['earned'] / scope:.1f}%;height:8px;background:#1a7f37'></div>"
+                f"<div style='position:absolute;left:{100 * p['expected'] / scope:.1f}%;top:-2px;width:2px;height:12px;"
+                f"background:#24292f'></div></div></td>"
+                f"<td>{p['done']}</td><td>{p['on_track']}</td><td>{p['at_risk']}</td><td>{p['off_track']}</td>"
+                f"<td>{p['not_started']}</td><td>{p['unknown']}</td></tr>")
+        return (f"<p><strong>{html.escape(self.plan)}</strong>: burn-up over {len(rows)} dates (leaves of the whole plan)</p>"
+                "<table><thead><tr><th>as of</th><th>leaves</th><th>work done</th><th>expected</th><th></th><th>done</th>"
+                "<th>on track</th><th>at risk</th><th>off track</th><th>not started</th><th>no data</th></tr></thead>"
+                "<tbody>" + "".join(rows) + "</tbody></table>")
+
+
+__all__ = ["RollupSeries"]

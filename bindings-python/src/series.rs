@@ -1,0 +1,87 @@
+//! `Plan.rollup_series(...)`: the native series handed to the Python facade's
+//! `workplan.RollupSeries`.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+use crate::errors::{guard, workplan_error};
+use crate::rollup::{date_from, options_from, updates_from};
+
+/// The native half of `workplan.RollupSeries`.
+#[pyclass(name = "_RollupSeries", module = "workplan", frozen)]
+#[derive(Debug)]
+pub struct NativeSeries {
+    inner: workplan::RollupSeries,
+}
+
+fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, value).map_err(|e| workplan_error(py, e.to_string()))
+}
+
+#[pymethods]
+impl NativeSeries {
+    /// The series as JSON data: `{"plan": id, "rollups": [...], "burn_up": [...]}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_python(py, &self.inner.to_json_value()))
+    }
+
+    /// Every row at every date in long form, as a dict of lists (`as_of` first).
+    fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_python(py, &self.inner.columns()))
+    }
+
+    /// The burn-up numbers at each date, as a list of dicts.
+    fn burn_up<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || to_python(py, &self.inner.burn_up()))
+    }
+
+    /// The dates, as `YYYY-MM-DD`.
+    fn dates(&self) -> Vec<String> {
+        self.inner.dates().iter().map(ToString::to_string).collect()
+    }
+
+    /// The plan's id.
+    #[getter]
+    fn plan(&self) -> &str {
+        &self.inner.plan
+    }
+}
+
+/// Reads the dates of a series: any iterable of `datetime.date` (pandas timestamps included) or
+/// `YYYY-MM-DD` text; `None` for the month ends of the plan's period.
+fn dates_from(
+    py: Python<'_>,
+    plan: &workplan::Plan,
+    dates: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<workplan::Date>> {
+    let Some(dates) = dates.filter(|d| !d.is_none()) else { return Ok(plan.period.month_ends()) };
+    if dates.is_instance_of::<PyString>() {
+        return Err(workplan_error(py, "dates must be a list of dates, not one text"));
+    }
+    let mut out = Vec::new();
+    for date in dates.try_iter()? {
+        if let Some(date) = date_from(py, Some(&date?))? {
+            out.push(date);
+        }
+    }
+    Ok(out)
+}
+
+/// Runs `Plan.rollup_series`, returning the facade's `workplan.RollupSeries`.
+pub fn run<'py>(
+    py: Python<'py>,
+    plan: &workplan::Plan,
+    updates: Option<&Bound<'py, PyAny>>,
+    dates: Option<&Bound<'py, PyAny>>,
+    known_at: Option<&Bound<'py, PyAny>>,
+    settings: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    guard(py, || {
+        let updates = updates_from(py, updates)?;
+        let options = options_from(py, None, known_at, settings)?;
+        let dates = dates_from(py, plan, dates)?;
+        let inner = py.detach(|| workplan::rollup_series(plan, &updates, &options, &dates));
+        let native = Bound::new(py, NativeSeries { inner })?;
+        py.import("workplan._series")?.getattr("RollupSeries")?.call1((native,))
+    })
+}
