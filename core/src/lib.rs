@@ -64,7 +64,7 @@ pub use model::{
     Member, Members, Milestone, Missing, Period, Plan, PlanStatus, Settings, StatusPolicy, Theme, Timestamp, Update,
     UpdateStatus, Updates, Weighting,
 };
-pub use rollup::{rollup, Explanation, Rollup, RollupEngine, RollupOptions, Row, Status};
+pub use rollup::{rollup, Changes, Explanation, Rollup, RollupEngine, RollupOptions, Row, Status};
 pub use schema::{schema, updates_schema};
 pub use summary::{LevelCount, Summary, UpdatesSummary};
 pub use validate::{CodeInfo, Counts, Diagnostic, Document, Report, Severity, CODES};

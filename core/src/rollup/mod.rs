@@ -10,7 +10,7 @@ mod row;
 mod settings;
 mod tree;
 
-pub use engine::{rollup, RollupEngine, RollupOptions};
+pub use engine::{rollup, Changes, RollupEngine, RollupOptions};
 pub use explain::{ChildTerm, Explanation, UsedUpdate};
 pub use row::{Cell, CellState, Excluded, ExclusionReason, Rollup, Row, Status, StatusCounts, StatusSource, Trend};
 pub use settings::EffectiveSettings;
