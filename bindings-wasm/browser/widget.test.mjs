@@ -399,6 +399,11 @@ test("applying an update redraws exactly the rows (and cells) it changes", async
   assert.equal(bar(after), "100%");
   const unchanged = before.rows.filter((r) => !expected.rows.some((x) => x.id === r.id));
   for (const row of unchanged) assert.deepEqual(after.rows.find((r) => r.id === row.id), row);
+  // Returns as CSV text, through appendUpdates.
+  const csvExpected = engine.applyChanges({ item: "finance.1.g", date: "2020-12-31", percent: 50 });
+  const csvChanges = await page.evaluate(() => document.getElementById("business-plan").appendUpdates("item,date,percent\nfinance.1.g,2020-12-31,50\n"));
+  assert.deepEqual(csvChanges, csvExpected);
+  assertShows(await readWidget("business-plan"), engine.rollup());
   engine.free();
 
   // The pledges: a borough's return on a member item changes its cell, the pledge and the area.
@@ -424,6 +429,7 @@ test("the as-of date picker re-renders both widgets at the new date", async () =
   // The live returns applied above stay applied at the new date.
   const business = expectedEngine("business-plan", "2021-03-31");
   business.applyChanges({ item: "finance.1.d", date: "2020-12-31", percent: 100 });
+  business.applyChanges({ item: "finance.1.g", date: "2020-12-31", percent: 50 });
   assertShows(await readWidget("business-plan"), business.rollup());
   business.free();
   const pledges = expectedEngine("pledges", "2021-03-31");

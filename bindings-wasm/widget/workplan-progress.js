@@ -489,7 +489,15 @@ export class WorkplanProgress extends HTMLElement {
   appendUpdates(updates) {
     const engine = this.#engine;
     if (!engine) throw Object.assign(new Error("no plan is loaded yet: await element.ready first"), { code: "not_ready" });
-    const list = typeof updates === "string" ? Updates.fromBytes(new TextEncoder().encode(updates)).toObject() : updates;
+    /** @type {Update[]} */
+    let list;
+    if (Array.isArray(updates)) {
+      list = updates;
+    } else {
+      const parsed = Updates.fromBytes(new TextEncoder().encode(updates));
+      list = parsed.toObject();
+      parsed.free();
+    }
     /** @type {Map<string, RollupRow>} */
     const rows = new Map();
     /** @type {Map<string, AdoptionCell>} */
@@ -706,6 +714,18 @@ export class WorkplanProgress extends HTMLElement {
     this.#status.hidden = true;
     this.#renderHead(documentData, rollup);
     this.#renderDiagnostics();
+    this.#themes = new Map();
+    /** @param {Item[]} items @param {string[]} inherited */
+    const walk = (items, inherited) => {
+      for (const item of items) {
+        const themes = [...inherited, ...(item.themes ?? [])];
+        this.#themes.set(item.id, themes);
+        walk(item.children ?? [], themes);
+      }
+    };
+    walk(documentData.items ?? [], []);
+    this.#memberNames = new Map((documentData.members ?? []).map((m) => [m.id, m.name]));
+    this.#renderTools(documentData);
     const sameShape =
       this.#items.size === rollup.rows.length && rollup.rows.every((row) => this.#rows.get(row.id)?.parent === row.parent && this.#items.has(row.id));
     if (sameShape) {
@@ -723,22 +743,10 @@ export class WorkplanProgress extends HTMLElement {
     this.#rows = new Map(rollup.rows.map((row) => [row.id, row]));
     this.#children = new Map(rollup.rows.map((row) => [row.id, []]));
     for (const row of rollup.rows) if (row.parent !== null) this.#children.get(row.parent)?.push(row.id);
-    this.#themes = new Map();
-    /** @param {Item[]} items @param {string[]} inherited */
-    const walk = (items, inherited) => {
-      for (const item of items) {
-        const themes = [...inherited, ...(item.themes ?? [])];
-        this.#themes.set(item.id, themes);
-        walk(item.children ?? [], themes);
-      }
-    };
-    walk(documentData.items ?? [], []);
-    this.#memberNames = new Map((documentData.members ?? []).map((m) => [m.id, m.name]));
     const openDepth = Number(this.getAttribute("open-depth") ?? "1");
     this.#expanded = new Set(rollup.rows.filter((r) => r.depth < openDepth && this.#children.get(r.id)?.length).map((r) => r.id));
     this.#selected = null;
     this.#focused = rollup.rows[0]?.id ?? null;
-    this.#renderTools(documentData);
     this.#renderTree(rollup.rows, documentData.title);
     this.#renderMatrix(rollup.adoption, rollup.rows);
     this.#applyFilter();
