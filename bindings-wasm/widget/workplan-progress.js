@@ -1,14 +1,7 @@
 // @ts-check
-/**
- * `<workplan-progress>`: a standard custom element (no framework) that shows the progress rollup
- * of a plan as a collapsible, keyboard-navigable tree, with filters, the adoption matrix of
- * member items as a heat map, the explanation of any number, and live updates.
- *
- * Every number comes from the wasm engine (`RollupEngine`: rows, cells, `explain`); this file
- * only formats and lays them out. Importing it defines the element.
- *
- * @module
- */
+// `<workplan-progress>`: the progress rollup of a plan as a custom element (see README.md).
+// Every number comes from the wasm engine (RollupEngine: rows, cells, explain); this file only
+// formats and lays them out. Importing it defines the element.
 import init, { Plan, RollupEngine, Updates } from "../pkg/web/workplan_wasm.js";
 
 /**
@@ -312,7 +305,6 @@ export class WorkplanProgress extends HTMLElement {
   #generation = 0;
   /** @type {Promise<void>} */
   #ready = Promise.resolve();
-  /** @type {boolean} */
   #scheduled = false;
 
   /** Rows by id, in document order. @type {Map<string, RollupRow>} */
