@@ -438,7 +438,38 @@ test("the as-of date picker re-renders both widgets at the new date", async () =
   pledges.free();
 });
 
-test("a bad plan shows its diagnostics, not a blank box", async () => {
+test("the page's own form applies a return live", async () => {
+  const engine = expectedEngine("business-plan", "2021-03-31");
+  engine.applyChanges({ item: "finance.1.d", date: "2020-12-31", percent: 100 });
+  engine.applyChanges({ item: "finance.1.g", date: "2020-12-31", percent: 50 });
+  // A leaf whose latest return is older than the as-of date, so that a return on that date counts.
+  const rows = engine.rows();
+  const leaf = rows.find((r) => r.included && !rows.some((c) => c.parent === r.id) && r.last_update < "2021-03-31" && r.unit === null && r.reported_status !== "done" && r.progress !== 0.7);
+  await page.locator("#return-item").fill(leaf.id);
+  await page.locator("#return-percent").fill("70");
+  await page.locator("button:has-text('Apply to the business plan')").click();
+  const changes = engine.applyChanges({ item: leaf.id, date: "2021-03-31", percent: 70 });
+  assert.ok(changes.rows.some((r) => r.id === leaf.id));
+  assert.equal(await page.locator("#return-help").textContent(), `${changes.rows.length} rows changed`);
+  assertShows(await readWidget("business-plan"), engine.rollup());
+  assert.equal(await page.locator(`#business-plan li[data-id="${leaf.id}"] > .row .pct`).textContent(), "70%");
+  engine.free();
+});
+
+test("loading and error states: a bad plan shows its diagnostics, not a blank box", async () => {
+  const loading = await page.evaluate(async () => {
+    const widget = document.createElement("workplan-progress");
+    widget.setAttribute("src", "../london-councils/pledges-2019-2022.yaml");
+    document.body.append(widget);
+    await Promise.resolve();
+    await Promise.resolve();
+    const seen = { busy: widget.getAttribute("aria-busy"), state: widget.state, status: widget.shadowRoot.querySelector(".status").textContent };
+    await widget.ready;
+    seen.after = { busy: widget.getAttribute("aria-busy"), state: widget.state, items: widget.shadowRoot.querySelectorAll("[role=treeitem]").length };
+    widget.remove();
+    return seen;
+  });
+  assert.deepEqual(loading, { busy: "true", state: "loading", status: "Loading the plan…", after: { busy: null, state: "ready", items: 62 } });
   const result = await page.evaluate(async () => {
     const make = async (setup) => {
       const widget = document.createElement("workplan-progress");
