@@ -52,6 +52,7 @@ function percent(value) {
 }
 
 let server;
+let profile;
 let context;
 let page;
 let base;
@@ -97,7 +98,7 @@ before(async () => {
   const started = await startServer();
   server = started.child;
   base = `http://127.0.0.1:${started.port}`;
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "workplan-chromium-"));
+  profile = fs.mkdtempSync(path.join(os.tmpdir(), "workplan-chromium-"));
   // No skip: if Chromium cannot be launched, this throws and every test fails.
   context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -123,6 +124,7 @@ before(async () => {
 after(async () => {
   await context?.close();
   server?.kill();
+  if (profile) fs.rmSync(profile, { recursive: true, force: true });
 });
 
 /** What the widget shows, read from its shadow DOM. */
