@@ -23,10 +23,16 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// The committed `schema/workplan.schema.json`: a core test (`core/tests/schema.rs`) keeps it
+/// equal to `workplan::schema()`. Embedding the text keeps the schema generator (about 50 KB)
+/// out of the wasm.
+const SCHEMA: &str = include_str!("../../schema/workplan.schema.json");
+
 /// The JSON Schema of the plan format.
 #[wasm_bindgen(js_name = schema, unchecked_return_type = "Record<string, unknown>")]
 pub fn schema() -> Result<JsValue, JsValue> {
-    errors::to_js(&workplan::schema())
+    js_sys::JSON::parse(SCHEMA)
+        .map_err(|_| errors::workplan_error("conversion_error", "the embedded schema is not JSON"))
 }
 
 /// The version of the library.

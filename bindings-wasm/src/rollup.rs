@@ -31,6 +31,13 @@ fn options_from(options: &JsValue) -> Result<(workplan::Updates, workplan::Rollu
     Ok((updates, options))
 }
 
+/// Reads one update object (with the same located errors as a list of them).
+fn one_update(update: JsValue) -> Result<workplan::Update, JsValue> {
+    let value = serde_json::Value::Array(vec![from_js(update)?]);
+    let updates = workplan::Updates::from_json_value(value).map_err(load_error)?;
+    updates.updates.into_iter().next().ok_or_else(|| workplan_error("invalid_value", "expected one update object"))
+}
+
 #[wasm_bindgen]
 impl Plan {
     /// Rolls up progress (DESIGN 6): `{updates, asOf, knownAt, settings}`, all optional;
@@ -41,7 +48,7 @@ impl Plan {
         #[wasm_bindgen(unchecked_param_type = "RollupOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (updates, options) = options_from(&options)?;
-        to_js(&workplan::rollup(&self.inner, &updates, &options).to_json_value())
+        to_js(&workplan::rollup(&self.inner, &updates, &options))
     }
 
     /// Like `rollup`, with returns loaded as `Updates` (added after any in `options.updates`).
@@ -53,7 +60,7 @@ impl Plan {
     ) -> Result<JsValue, JsValue> {
         let (mut all, options) = options_from(&options)?;
         all.updates.extend(updates.inner.iter().cloned());
-        to_js(&workplan::rollup(&self.inner, &all, &options).to_json_value())
+        to_js(&workplan::rollup(&self.inner, &all, &options))
     }
 }
 
@@ -142,14 +149,26 @@ impl RollupEngine {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Update")] update: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let value = from_js(update)?;
-        let update: workplan::Updates =
-            workplan::Updates::from_json_value(serde_json::Value::Array(vec![value])).map_err(load_error)?;
-        let mut changed = Vec::new();
-        for update in update.updates {
-            changed.extend(self.inner.apply(update));
-        }
-        to_js(&changed)
+        let update = one_update(update)?;
+        to_js(&self.inner.apply(update))
+    }
+
+    /// Applies one more return; returns `{rows, cells}`: the rows and the adoption-matrix cells
+    /// that changed, in document order (what a view needs to redraw).
+    #[wasm_bindgen(js_name = applyChanges, unchecked_return_type = "Changes")]
+    pub fn apply_changes(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Update")] update: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let update = one_update(update)?;
+        to_js(&self.inner.apply_changes(update))
+    }
+
+    /// The adoption-matrix cells of one member item, members in plan order (empty for other
+    /// items).
+    #[wasm_bindgen(unchecked_return_type = "AdoptionCell[]")]
+    pub fn cells(&self, item: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.cells(item))
     }
 
     /// The current rows, in document order.
@@ -161,7 +180,7 @@ impl RollupEngine {
     /// The whole current result (DESIGN 6.10).
     #[wasm_bindgen(unchecked_return_type = "Rollup")]
     pub fn rollup(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.rollup().to_json_value())
+        to_js(&self.inner.rollup())
     }
 
     /// How the numbers of one item were found (DESIGN 6.9), with a `text` paragraph.

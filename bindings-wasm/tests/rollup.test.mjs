@@ -37,6 +37,31 @@ test("applying returns one by one gives the batch rollup, and reports only chang
   assert.ok(changedRows > 0 && changedRows < 300 * 62, `changed ${changedRows} rows`);
 });
 
+test("applyChanges reports the changed rows and adoption cells; cells(item) reads one item's", () => {
+  const plan = workplan.Plan.fromYaml(read("pledges-2019-2022.yaml"));
+  const options = { updates: read("pledges-2019-2022-updates.csv"), asOf: "2020-12-31" };
+  const engine = new workplan.RollupEngine(plan, options);
+  const before = engine.rollup();
+  const update = { item: "housing.4.a", member: "islington", date: "2020-12-31", percent: 80 };
+  const changes = engine.applyChanges(update);
+  const after = engine.rollup();
+  const changedRows = after.rows.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before.rows[i]));
+  const changedCells = after.adoption.filter((cell, i) => JSON.stringify(cell) !== JSON.stringify(before.adoption[i]));
+  assert.deepEqual(changes.rows, changedRows);
+  assert.deepEqual(changes.cells, changedCells);
+  assert.deepEqual(changes.cells.map((c) => [c.item, c.member, c.state, c.progress]), [["housing.4.a", "islington", "reported", 0.8]]);
+  const cells = engine.cells("housing.4.a");
+  assert.equal(cells.length, 33);
+  assert.deepEqual(cells, after.adoption.filter((c) => c.item === "housing.4.a"));
+  assert.deepEqual(engine.cells("housing"), []);
+  assert.deepEqual(engine.cells("nope"), []);
+  // The same return again changes nothing; apply and applyChanges agree.
+  assert.deepEqual(engine.applyChanges(update), { rows: [], cells: [] });
+  const twin = new workplan.RollupEngine(plan, options);
+  assert.deepEqual(twin.apply(update), changes.rows);
+  assert.throws(() => engine.applyChanges({ item: "housing.4.a", date: "2020-13-01" }), (e) => e.name === "ParseError" && e.code === "invalid_value");
+});
+
 test("explain says how a number was found", () => {
   const plan = workplan.Plan.fromYaml(read("business-plan-2020-21.yaml"));
   const engine = new workplan.RollupEngine(plan, { updates: read("business-plan-2020-21-updates.csv"), asOf: "2020-12-31" });

@@ -29,3 +29,8 @@ test("every object in the schema has an interface with the same properties", () 
   }
   assert.ok(checked >= 12, `checked ${checked} objects`);
 });
+
+test("schema() is the committed schema file (which a Rust test keeps equal to the code)", () => {
+  const committed = JSON.parse(fs.readFileSync(path.join(repo, "schema", "workplan.schema.json"), "utf8"));
+  assert.deepEqual(workplan.schema(), committed);
+});

@@ -365,6 +365,13 @@ export interface OutlineRow {
   target: number | null;
   children: number;
   links: number;
+
+/** What one `RollupEngine.applyChanges` changed, in document order. */
+export interface Changes {
+  /** The rows whose numbers changed. */
+  rows: RollupRow[];
+  /** The cells of the adoption matrix that changed (item by item, members in plan order). */
+  cells: AdoptionCell[];
 }
 
 /** How one number was found (DESIGN 6.9). */

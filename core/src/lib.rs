@@ -68,7 +68,8 @@ pub use model::{
 };
 pub use outline_table::{ItemKind, OutlineRow};
 pub use rollup::{
-    rollup, rollup_series, Explanation, Rollup, RollupEngine, RollupOptions, RollupSeries, Row, RowColumns, Status,
+    rollup, rollup_series, Changes, Explanation, Rollup, RollupEngine, RollupOptions, RollupSeries, Row, RowColumns,
+    Status,
 };
 pub use schema::{schema, updates_schema};
 pub use summary::{LevelCount, Summary, UpdatesSummary};

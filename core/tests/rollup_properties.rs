@@ -159,6 +159,27 @@ proptest! {
     }
 
     #[test]
+    fn apply_reports_exactly_the_rows_and_cells_that_changed(seed in any::<u64>(), size in 1usize..25, returns in 0usize..60, d in 0usize..3) {
+        let (plan, updates) = case(seed, size, returns);
+        let (plan, updates) = load(&plan, &updates);
+        let options = options(AS_OF[d]);
+        let mut engine = RollupEngine::new(&plan, &Updates::default(), &options);
+        for update in updates.iter() {
+            let before = engine.rollup();
+            let changes = engine.apply_changes(update.clone());
+            let after = engine.rollup();
+            let rows: Vec<_> = after.rows.iter().zip(&before.rows).filter(|(a, b)| a != b).map(|(a, _)| a.clone()).collect();
+            prop_assert_eq!(&changes.rows, &rows);
+            let cells: Vec<_> = after.adoption.iter().zip(&before.adoption).filter(|(a, b)| a != b).map(|(a, _)| a.clone()).collect();
+            prop_assert_eq!(&changes.cells, &cells);
+            for cell in &changes.cells {
+                let of_item = engine.cells(&cell.item);
+                prop_assert!(of_item.contains(cell));
+            }
+        }
+    }
+
+    #[test]
     fn the_order_of_returns_with_distinct_dates_does_not_matter(seed in any::<u64>(), size in 1usize..25, returns in 0usize..60) {
         let (plan, updates) = case(seed, size, returns);
         let (plan, updates) = load(&plan, &updates);

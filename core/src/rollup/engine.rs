@@ -36,6 +36,15 @@ impl RollupOptions {
     }
 }
 
+/// What one [`RollupEngine::apply_changes`] changed, in document order.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Changes {
+    /// The rows whose numbers changed.
+    pub rows: Vec<Row>,
+    /// The cells of the adoption matrix that changed (item by item, members in plan order).
+    pub cells: Vec<Cell>,
+}
+
 /// The incremental rollup engine.
 #[derive(Debug, Clone)]
 pub struct RollupEngine {
@@ -115,6 +124,13 @@ impl RollupEngine {
     /// the member items under it) and their ancestors. Returns the rows that changed, in
     /// document order.
     pub fn apply(&mut self, update: Update) -> Vec<Row> {
+        self.apply_changes(update).rows
+    }
+
+    /// Like [`apply`](Self::apply), and also returns the cells of the adoption matrix that
+    /// changed (a cell can change while its item's row does not, e.g. a return that repeats a
+    /// member's progress on a later date).
+    pub fn apply_changes(&mut self, update: Update) -> Changes {
         let mut touched = Vec::new();
         self.record(&update, &mut touched);
         let mut affected: BTreeSet<usize> = BTreeSet::new();
@@ -122,20 +138,30 @@ impl RollupEngine {
             affected.insert(n);
             affected.extend(self.tree.ancestors(n));
         }
+        let mut changed_cells: BTreeSet<(usize, usize)> = BTreeSet::new();
         // Children come after their parents in document order: recompute from the last.
         for &n in affected.iter().rev() {
+            let before = std::mem::take(&mut self.now.results[n].cells);
             self.now.results[n] = compute_node(&self.tree, &self.now, n, &self.settings);
             self.then.results[n] = compute_node(&self.tree, &self.then, n, &self.settings);
+            let after = &self.now.results[n].cells;
+            let members = after.len().max(before.len());
+            changed_cells.extend((0..members).filter(|&m| before.get(m) != after.get(m)).map(|m| (n, m)));
         }
-        let mut changed = Vec::new();
+        let cells = changed_cells
+            .into_iter()
+            .filter(|&(n, m)| m < self.now.results[n].cells.len())
+            .map(|(n, m)| self.cell(n, m))
+            .collect();
+        let mut rows = Vec::new();
         for &n in &affected {
             let row = self.row(n);
             if row != self.rows[n] {
                 self.rows[n] = row.clone();
-                changed.push(row);
+                rows.push(row);
             }
         }
-        changed
+        Changes { rows, cells }
     }
 
     /// The rows, in document order.
@@ -146,6 +172,29 @@ impl RollupEngine {
     /// The settings in force.
     pub fn settings(&self) -> &EffectiveSettings {
         &self.settings
+    }
+
+    /// The cells of the adoption matrix for one member item, in the order of the plan's members
+    /// (empty for an item without members, or an unknown id).
+    pub fn cells(&self, id: &str) -> Vec<Cell> {
+        match self.tree.by_id.get(id) {
+            Some(&n) => (0..self.now.results[n].cells.len()).map(|member| self.cell(n, member)).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// The cell of node `n` and member index `member`, from the computed results.
+    fn cell(&self, n: usize, member: usize) -> Cell {
+        let cell = &self.now.results[n].cells[member];
+        Cell {
+            item: self.tree.nodes[n].id.clone(),
+            member: self.tree.members[member].clone(),
+            state: cell.state,
+            progress: cell.progress,
+            value: cell.value,
+            date: cell.date,
+            status: cell.status,
+        }
     }
 
     /// The whole result (DESIGN 6.10).
@@ -164,17 +213,7 @@ impl RollupEngine {
         let mut excluded = Vec::new();
         for (n, node) in self.tree.nodes.iter().enumerate() {
             let result = &self.now.results[n];
-            for (member, cell) in result.cells.iter().enumerate() {
-                adoption.push(Cell {
-                    item: node.id.clone(),
-                    member: self.tree.members[member].clone(),
-                    state: cell.state,
-                    progress: cell.progress,
-                    value: cell.value,
-                    date: cell.date,
-                    status: cell.status,
-                });
-            }
+            adoption.extend((0..result.cells.len()).map(|member| self.cell(n, member)));
             match node.excluded_by {
                 Some((by, state)) => excluded.push(Excluded {
                     item: node.id.clone(),

@@ -13,7 +13,7 @@ mod settings;
 mod tree;
 
 pub use columns::RowColumns;
-pub use engine::{rollup, RollupEngine, RollupOptions};
+pub use engine::{rollup, Changes, RollupEngine, RollupOptions};
 pub use explain::{ChildTerm, Explanation, UsedUpdate};
 pub use row::{Cell, CellState, Excluded, ExclusionReason, Rollup, Row, Status, StatusCounts, StatusSource, Trend};
 pub use series::{rollup_series, BurnUp, RollupSeries};

@@ -1,0 +1,30 @@
+// The size budget of the npm package for browsers: the wasm, the wasm-bindgen JS and the widget,
+// each gzipped with `gzip -9` (as BENCHMARKS.md records them), as a browser downloads them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { repo } from "./load.mjs";
+
+/** Bytes, gzipped. The library alone (wasm + its JS), and with the widget. */
+const BUDGET = { library: 290_000, package: 305_000 };
+
+const gzipped = (file) => {
+  const full = path.join(repo, "bindings-wasm", file);
+  assert.ok(fs.existsSync(full), `${file} is missing: run scripts/build-wasm`);
+  return execFileSync("gzip", ["-9", "-c", full], { maxBuffer: 64 << 20 }).length;
+};
+
+test("the package for browsers stays within its size budget, gzipped", (t) => {
+  const sizes = {
+    wasm: gzipped("pkg/web/workplan_wasm_bg.wasm"),
+    js: gzipped("pkg/web/workplan_wasm.js"),
+    widget: gzipped("widget/workplan-progress.js"),
+  };
+  const library = sizes.wasm + sizes.js;
+  const total = library + sizes.widget;
+  t.diagnostic(`gzipped: wasm ${sizes.wasm} B, JS ${sizes.js} B, widget ${sizes.widget} B; library ${library} B, package ${total} B`);
+  assert.ok(library < BUDGET.library, `wasm + JS is ${library} B gzipped, over the budget of ${BUDGET.library} B`);
+  assert.ok(total < BUDGET.package, `wasm + JS + widget is ${total} B gzipped, over the budget of ${BUDGET.package} B`);
+});
