@@ -90,6 +90,8 @@ pub(crate) fn parse_tree(text: &str, format: Format) -> Result<Node, LoadError> 
 /// Reads a model value from JSON or YAML text.
 pub(crate) fn from_text<T: DeserializeOwned>(text: &str, format: Format) -> Result<T, LoadError> {
     let text = without_bom(text);
+    // Not in the wasm: a second deserializer for every model type would cost ~40 KB gzipped.
+    #[cfg(not(target_family = "wasm"))]
     if format == Format::Json {
         if let Some(value) = straight_from_json(text) {
             return Ok(value);
@@ -112,6 +114,7 @@ pub(crate) fn from_text<T: DeserializeOwned>(text: &str, format: Format) -> Resu
 ///
 /// Both paths give the same value: `core/tests/json_fast_path.rs` checks it on every fixture
 /// and example.
+#[cfg(not(target_family = "wasm"))]
 pub(crate) fn straight_from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
     if text.contains("\"x-") || text.contains("\\u0078") {
         return None;
