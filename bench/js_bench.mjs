@@ -8,7 +8,7 @@
 //
 // Plans are read from --data (plan-<items>.json, default target/bench) and generated there with
 // `workplan generate` when missing (--cli names the binary; by default cargo run). Needs the Node
-// build (scripts/build-wasm).
+// build (scripts/build-wasm); --pkg names another build of it (to compare build settings).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -20,7 +20,7 @@ export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 
 /** `--name value` pairs and `--flag`s. */
 export function parseArgs(argv) {
-  const args = { sizes: "1000,10000,100000", repeat: "5", "as-of": "2020-12-31", data: path.join(repo, "target/bench"), cli: null, smoke: false };
+  const args = { sizes: "1000,10000,100000", repeat: "5", "as-of": "2020-12-31", data: path.join(repo, "target/bench"), cli: null, pkg: path.join(repo, "bindings-wasm/pkg/node"), smoke: false };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].replace(/^--/, "");
     if (!(name in args)) throw new Error(`unknown option ${argv[i]}`);
@@ -44,7 +44,7 @@ export function planFile(data, items, cli) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = parseArgs(process.argv.slice(2));
-  const workplan = createRequire(import.meta.url)(path.join(repo, "bindings-wasm/pkg/node/workplan_wasm.js"));
+  const workplan = createRequire(import.meta.url)(path.resolve(args.pkg, "workplan_wasm.js"));
   const now = () => performance.now();
   console.log(`workplan (wasm, Node ${process.version}), as_of ${args["as-of"]}, best of ${args.repeat}\n`);
   const results = [];
