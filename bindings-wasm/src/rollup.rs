@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::errors::{from_js, load_error, to_js, workplan_error};
+use crate::errors::{from_js, json_to_js, load_error, to_js, workplan_error};
 use crate::plan::{Plan, Updates};
 
 /// Reads `{updates, asOf, knownAt, settings}`: `updates` as an array of update objects or CSV
@@ -48,7 +48,7 @@ impl Plan {
         #[wasm_bindgen(unchecked_param_type = "RollupOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (updates, options) = options_from(&options)?;
-        to_js(&workplan::rollup(&self.inner, &updates, &options))
+        json_to_js(&workplan::rollup(&self.inner, &updates, &options))
     }
 
     /// Like `rollup`, with returns loaded as `Updates` (added after any in `options.updates`).
@@ -60,7 +60,7 @@ impl Plan {
     ) -> Result<JsValue, JsValue> {
         let (mut all, options) = options_from(&options)?;
         all.updates.extend(updates.inner.iter().cloned());
-        to_js(&workplan::rollup(&self.inner, &all, &options))
+        json_to_js(&workplan::rollup(&self.inner, &all, &options))
     }
 }
 
@@ -91,7 +91,7 @@ impl Plan {
     ) -> Result<JsValue, JsValue> {
         let dates = dates_from(&self.inner, &options)?;
         let (updates, options) = options_from(&options)?;
-        to_js(&workplan::rollup_series(&self.inner, &updates, &options, &dates).to_json_value())
+        json_to_js(&workplan::rollup_series(&self.inner, &updates, &options, &dates).to_json_value())
     }
 
     /// The outline: one row per item in document order, with its place (`parent`, `depth`,
@@ -180,7 +180,7 @@ impl RollupEngine {
     /// The whole current result (DESIGN 6.10).
     #[wasm_bindgen(unchecked_return_type = "Rollup")]
     pub fn rollup(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.rollup())
+        json_to_js(&self.inner.rollup())
     }
 
     /// How the numbers of one item were found (DESIGN 6.9), with a `text` paragraph.
