@@ -156,6 +156,21 @@ fn flatten(plan: &Plan) -> Vec<(&Item, Option<&str>)> {
     outline.items.iter().map(|entry| (entry.item, entry.parent.map(|p| outline.items[p].item.id.as_str()))).collect()
 }
 
+/// What matches an item across versions: its id, and which of the items with that id it is (0 for
+/// the first in document order). Ids should be unique (validation says so when they are not), but
+/// a plan with a repeated id still diffs as empty against itself.
+fn keys<'a>(items: &[(&'a Item, Option<&str>)]) -> Vec<(&'a str, usize)> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    items
+        .iter()
+        .map(|(item, _)| {
+            let count = seen.entry(item.id.as_str()).or_default();
+            *count += 1;
+            (item.id.as_str(), *count - 1)
+        })
+        .collect()
+}
+
 fn summary(item: &Item, parent: Option<&str>) -> ItemSummary {
     ItemSummary {
         id: item.id.clone(),
@@ -196,15 +211,20 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
     let plan = compare(&PLAN_FIELDS, &old_json, &new_json);
     let old_items = flatten(old);
     let new_items = flatten(new);
-    let old_by_id: HashMap<&str, (&Item, Option<&str>)> =
-        old_items.iter().map(|(i, p)| (i.id.as_str(), (*i, *p))).collect();
-    let new_ids: HashMap<&str, ()> = new_items.iter().map(|(i, _)| (i.id.as_str(), ())).collect();
-    let removed: Vec<ItemSummary> =
-        old_items.iter().filter(|(i, _)| !new_ids.contains_key(i.id.as_str())).map(|(i, p)| summary(i, *p)).collect();
+    let (old_keys, new_keys) = (keys(&old_items), keys(&new_items));
+    let old_by_key: HashMap<(&str, usize), (&Item, Option<&str>)> =
+        old_keys.iter().zip(&old_items).map(|(key, (i, p))| (*key, (*i, *p))).collect();
+    let new_key_set: std::collections::HashSet<(&str, usize)> = new_keys.iter().copied().collect();
+    let removed: Vec<ItemSummary> = old_keys
+        .iter()
+        .zip(&old_items)
+        .filter(|(key, _)| !new_key_set.contains(*key))
+        .map(|(_, (i, p))| summary(i, *p))
+        .collect();
     let mut added = Vec::new();
     let (mut moved, mut relabelled, mut changed) = (Vec::new(), Vec::new(), Vec::new());
-    for (item, parent) in &new_items {
-        let Some((before, old_parent)) = old_by_id.get(item.id.as_str()) else {
+    for (key, (item, parent)) in new_keys.iter().zip(&new_items) {
+        let Some((before, old_parent)) = old_by_key.get(key) else {
             added.push(summary(item, *parent));
             continue;
         };
@@ -279,5 +299,19 @@ mod tests {
         assert_eq!(d.possible_renames.len(), 1);
         assert!(d.possible_renames[0].similarity > 0.85);
         assert!(diff(&old, &old).is_empty());
+    }
+
+    #[test]
+    fn repeated_ids_match_in_document_order() {
+        // Found by the `diff` fuzz target: with a repeated id, every copy was compared with the
+        // last one, so a plan differed from itself.
+        let twice =
+            plan("items:\n- {id: a, title: A, children: [{id: a.1, title: Funding}, {id: a.1, title: Reform}]}\n");
+        assert!(diff(&twice, &twice).is_empty());
+        let once = plan("items:\n- {id: a, title: A, children: [{id: a.1, title: Funding}]}\n");
+        let d = diff(&once, &twice);
+        assert_eq!(d.added.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), ["Reform"]);
+        assert!(d.removed.is_empty() && d.changed.is_empty());
+        assert_eq!(diff(&twice, &once).removed.len(), 1);
     }
 }
