@@ -81,7 +81,7 @@ pub(crate) fn rows(text: &str) -> Result<Vec<Node>, LoadError> {
             let offset = Some(field_offset(text, record_offset, index));
             let value = match name {
                 "percent" | "value" => match cell.parse::<f64>() {
-                    Ok(number) if number.is_finite() => Value::Float(number),
+                    Ok(number) if number.is_finite() => Value::Float(super::node::number(number)),
                     // `NaN`, `inf`, `1e400`: a spreadsheet error, never a value to keep.
                     Ok(_) => {
                         return Err(LoadError::InvalidValue {

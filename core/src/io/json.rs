@@ -295,7 +295,9 @@ impl Parser<'_> {
                 return Ok(Value::Integer(i));
             }
         }
-        text.parse::<f64>().map(Value::Float).map_err(|_| self.error("malformed number", path))
+        text.parse::<f64>()
+            .map(|f| Value::Float(super::node::number(f)))
+            .map_err(|_| self.error("malformed number", path))
     }
 }
 
@@ -343,6 +345,7 @@ mod tests {
         let node = parse("1e400").expect("parses");
         assert_eq!(node.value, Value::Float(f64::INFINITY));
         assert!(parse("01").is_err());
+        assert!(matches!(parse("-0.0").map(|n| n.value), Ok(Value::Float(f)) if f.is_sign_positive()));
     }
 
     #[test]
