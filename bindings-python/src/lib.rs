@@ -8,6 +8,8 @@ mod diff;
 mod errors;
 mod governance;
 mod plan;
+#[cfg(feature = "panic-probe")]
+mod probe;
 mod rollup;
 mod series;
 mod validate;
@@ -29,6 +31,8 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(plan::load, module)?)?;
     module.add_function(wrap_pyfunction!(plan::load_updates, module)?)?;
     module.add_function(wrap_pyfunction!(plan::schema, module)?)?;
+    #[cfg(feature = "panic-probe")]
+    module.add_function(wrap_pyfunction!(probe::_panic_probe, module)?)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -7,6 +7,8 @@ mod diff;
 mod errors;
 mod governance;
 mod plan;
+#[cfg(feature = "panic-probe")]
+mod probe;
 mod rollup;
 mod workspace;
 

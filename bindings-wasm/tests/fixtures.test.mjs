@@ -1,21 +1,82 @@
-// Replays the shared conformance corpus in tests/fixtures/ (see its README): the JS face must give
-// exactly the answers the Rust and Python faces give.
+// Replays the shared conformance corpus in tests/fixtures/ and the hostile-input corpus in
+// tests/fixtures/hostile/ (see their READMEs): the JS face must give exactly the answers the Rust
+// and Python faces give.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { workplan, repo } from "./load.mjs";
 
 const fixtures = path.join(repo, "tests", "fixtures");
-const cases = fs
-  .readdirSync(fixtures, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
+const hostile = path.join(fixtures, "hostile");
+
+/** The case folders in `dir`. */
+function caseDirs(dir) {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && path.join(dir, entry.name) !== hostile)
+    .map((entry) => path.join(dir, entry.name))
+    .sort();
+}
+
+const cases = caseDirs(fixtures);
+const hostileCases = caseDirs(hostile);
 
 test("the corpus is there", () => {
   assert.ok(cases.length >= 100, `only ${cases.length} cases`);
+  assert.ok(hostileCases.length >= 40, `only ${hostileCases.length} hostile cases`);
 });
+
+/** The bytes of a `generate` recipe (tests/fixtures/hostile/README.md). */
+function expand(recipe) {
+  const out = [];
+  for (const part of recipe) {
+    if (typeof part === "string") {
+      out.push(part);
+      continue;
+    }
+    const join = part.join ?? "";
+    if (part.repeat.includes("{i}")) {
+      const copies = [];
+      for (let i = 0; i < part.times; i++) copies.push(part.repeat.replaceAll("{i}", String(i)));
+      out.push(copies.join(join));
+    } else {
+      out.push(join ? Array(part.times).fill(part.repeat).join(join) : part.repeat.repeat(part.times));
+    }
+  }
+  return Buffer.from(out.join(""), "utf8");
+}
+
+/** A case's input `stem.*`: generated from its recipe, or read from its folder. */
+function input(dir, spec, stem) {
+  for (const [name, recipe] of Object.entries(spec.generate ?? {})) {
+    if (name.startsWith(stem + ".")) return { name, bytes: expand(recipe) };
+  }
+  const file = named(dir, stem);
+  return file ? { name: path.basename(file), bytes: fs.readFileSync(file) } : null;
+}
+
+/** More than 20 findings are expected as a summary: count, codes, the first three, the last. */
+function findingsExpectation(found) {
+  if (found.length <= 20) return found;
+  const codes = {};
+  for (const d of [...found].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) {
+    codes[d.code] = (codes[d.code] ?? 0) + 1;
+  }
+  return { count: found.length, codes, first: found.slice(0, 3), last: found.slice(-1) };
+}
+
+/** The saved text equals the case's canonical file, or (generated cases) its length and SHA-256. */
+function checkCanonical(dir, expected, text) {
+  if (typeof expected === "object") {
+    const bytes = Buffer.from(text, "utf8");
+    const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
+    assert.deepEqual({ bytes: bytes.length, sha256 }, expected);
+  } else {
+    assert.equal(text, fs.readFileSync(path.join(dir, expected), "utf8"));
+  }
+}
 
 /** RFC 6901 pointer of a path array. */
 function pointer(segments) {
@@ -31,6 +92,10 @@ function named(dir, stem) {
 
 function load(Kind, file) {
   return Kind.fromBytes(fs.readFileSync(file), path.extname(file).slice(1));
+}
+
+function loadInput(Kind, input) {
+  return Kind.fromBytes(input.bytes, path.extname(input.name).slice(1));
 }
 
 function diagnosticsJson(diagnostics) {
@@ -74,13 +139,13 @@ export function close(a, b) {
 }
 
 function rollupCase(dir, spec) {
-  const plan = load(workplan.Plan, path.join(dir, "plan.yaml"));
-  const updatesFile = named(dir, "updates");
+  const plan = loadInput(workplan.Plan, input(dir, spec, "plan"));
+  const updatesInput = input(dir, spec, "updates");
   const options = {
     asOf: spec.options.as_of,
     knownAt: spec.options.known_at,
     settings: spec.options.settings,
-    updates: updatesFile ? fs.readFileSync(updatesFile, "utf8") : undefined,
+    updates: updatesInput ? updatesInput.bytes.toString("utf8") : undefined,
   };
   const rollup = plan.rollup(options);
   assert.ok(close(rollup, spec.rollup), JSON.stringify(rollup, null, 1));
@@ -91,9 +156,9 @@ function rollupCase(dir, spec) {
   }
 }
 
-for (const name of cases) {
+for (const dir of [...cases, ...hostileCases]) {
+  const name = path.relative(fixtures, dir);
   test(name, () => {
-    const dir = path.join(fixtures, name);
     const spec = JSON.parse(fs.readFileSync(path.join(dir, "case.json"), "utf8"));
     if (spec.options) {
       rollupCase(dir, spec);
@@ -109,19 +174,21 @@ for (const name of cases) {
       assert.deepEqual(reports, spec.reports);
       return;
     }
-    const planFile = named(dir, "plan");
-    const updatesFile = named(dir, "updates");
-    if (planFile) {
+    const planInput = input(dir, spec, "plan");
+    const updatesInput = input(dir, spec, "updates");
+    if (planInput) {
       if (spec.error) {
-        expectError(() => load(workplan.Plan, planFile), spec.error);
+        expectError(() => loadInput(workplan.Plan, planInput), spec.error);
         return;
       }
-      const plan = load(workplan.Plan, planFile);
-      const canonical = fs.readFileSync(path.join(dir, spec.ok.canonical), "utf8");
-      assert.equal(plan.toJson(), canonical);
+      const plan = loadInput(workplan.Plan, planInput);
+      const canonical = plan.toJson();
+      checkCanonical(dir, spec.ok.canonical, canonical);
       assert.equal(plan.summary().items, spec.ok.items);
-      const diagnostics = updatesFile ? plan.validateWith(load(workplan.Updates, updatesFile)) : plan.validate();
-      assert.deepEqual(diagnosticsJson(diagnostics), spec.diagnostics);
+      const diagnostics = updatesInput
+        ? plan.validateWith(loadInput(workplan.Updates, updatesInput))
+        : plan.validate();
+      assert.deepEqual(findingsExpectation(diagnosticsJson(diagnostics)), spec.diagnostics);
       if (!diagnostics.some((d) => d.code === "non_finite")) {
         assert.equal(workplan.Plan.fromJson(plan.toJson()).toJson(), canonical);
         assert.equal(workplan.Plan.fromYaml(plan.toYaml()).toJson(), canonical);
@@ -129,14 +196,18 @@ for (const name of cases) {
       }
       return;
     }
-    assert.ok(updatesFile, name);
+    assert.ok(updatesInput, name);
     if (spec.error) {
-      expectError(() => load(workplan.Updates, updatesFile), spec.error);
+      expectError(() => loadInput(workplan.Updates, updatesInput), spec.error);
       return;
     }
-    const updates = load(workplan.Updates, updatesFile);
-    const canonical = fs.readFileSync(path.join(dir, spec.ok.canonical), "utf8");
+    const updates = loadInput(workplan.Updates, updatesInput);
     assert.equal(updates.length, spec.ok.rows);
+    if (spec.ok.csv) {
+      checkCanonical(dir, spec.ok.csv, updates.toCsv());
+      return;
+    }
+    const canonical = fs.readFileSync(path.join(dir, spec.ok.canonical), "utf8");
     assert.deepEqual(updates.toObject(), JSON.parse(canonical));
     assert.deepEqual(workplan.Updates.fromCsv(updates.toCsv()).toObject(), updates.toObject());
     assert.deepEqual(workplan.Updates.fromObject(updates.toObject()).toObject(), updates.toObject());

@@ -199,6 +199,21 @@ fn flatten(plan: &Plan) -> Vec<(&Item, Option<&str>)> {
     outline.items.iter().map(|entry| (entry.item, entry.parent.map(|p| outline.items[p].item.id.as_str()))).collect()
 }
 
+/// What matches an item across versions: its id, and which of the items with that id it is (0 for
+/// the first in document order). Ids should be unique (validation says so when they are not), but
+/// a plan with a repeated id still diffs as empty against itself.
+fn keys<'a>(items: &[(&'a Item, Option<&str>)]) -> Vec<(&'a str, usize)> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    items
+        .iter()
+        .map(|(item, _)| {
+            let count = seen.entry(item.id.as_str()).or_default();
+            *count += 1;
+            (item.id.as_str(), *count - 1)
+        })
+        .collect()
+}
+
 fn summary(item: &Item, parent: Option<&str>) -> ItemSummary {
     ItemSummary {
         id: item.id.clone(),
@@ -208,14 +223,56 @@ fn summary(item: &Item, parent: Option<&str>) -> ItemSummary {
     }
 }
 
-/// How alike two titles are, 0..1 (1 - edit distance / longer length, after normalising).
-fn similarity(a: &str, b: &str) -> f64 {
-    let (a, b) = (plain(a).to_lowercase(), plain(b).to_lowercase());
-    let longest = a.chars().count().max(b.chars().count());
+/// Titles are compared on at most this many characters: enough to spot a rename, and the edit
+/// distance takes time in the product of the lengths.
+const COMPARED_CHARS: usize = 1000;
+
+/// The most character comparisons the search for possible renames makes (about half a second):
+/// two versions with thousands of removed and added items of near-identical titles would
+/// otherwise take hours. Past it, pairs are no longer compared and fewer renames are suggested.
+const RENAME_BUDGET: u64 = 500_000_000;
+
+/// A title as it is compared: normalised, lower case, cut to [`COMPARED_CHARS`], with its
+/// character counts in 64 buckets.
+struct Title {
+    text: String,
+    length: usize,
+    counts: [u32; 64],
+}
+
+impl Title {
+    fn new(title: &str) -> Title {
+        let text: String = plain(title).to_lowercase().chars().take(COMPARED_CHARS).collect();
+        let mut counts = [0u32; 64];
+        let mut length = 0;
+        for c in text.chars() {
+            counts[(u32::from(c) % 64) as usize] += 1;
+            length += 1;
+        }
+        Title { text, length, counts }
+    }
+}
+
+/// How alike two titles are, 0..1 (1 - edit distance / longer length, after normalising). Below
+/// [`RENAME_SIMILARITY`] the answer may be an upper bound: the distance is at least half the
+/// difference of the character counts, and pairs that this rules out are not compared by edit
+/// distance. A pair that would overrun the `budget` is not compared either (similarity 0).
+fn similarity(a: &Title, b: &Title, budget: &mut u64) -> f64 {
+    let longest = a.length.max(b.length);
     if longest == 0 {
         return 1.0;
     }
-    1.0 - crate::io::edit_distance(&a, &b) as f64 / longest as f64
+    let apart: u32 = a.counts.iter().zip(&b.counts).map(|(x, y)| x.abs_diff(*y)).sum();
+    let at_most = 1.0 - f64::from(apart.div_ceil(2)) / longest as f64;
+    if at_most < RENAME_SIMILARITY {
+        return at_most;
+    }
+    let cost = (a.length * b.length) as u64;
+    if cost > *budget {
+        return 0.0;
+    }
+    *budget -= cost;
+    1.0 - crate::io::edit_distance(&a.text, &b.text) as f64 / longest as f64
 }
 
 /// Titles at least this alike make a removed and an added item a possible rename.
@@ -238,15 +295,20 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
     let plan = compare(&PLAN_FIELDS, old, new, plan_field);
     let old_items = flatten(old);
     let new_items = flatten(new);
-    let old_by_id: HashMap<&str, (&Item, Option<&str>)> =
-        old_items.iter().map(|(i, p)| (i.id.as_str(), (*i, *p))).collect();
-    let new_ids: HashMap<&str, ()> = new_items.iter().map(|(i, _)| (i.id.as_str(), ())).collect();
-    let removed: Vec<ItemSummary> =
-        old_items.iter().filter(|(i, _)| !new_ids.contains_key(i.id.as_str())).map(|(i, p)| summary(i, *p)).collect();
+    let (old_keys, new_keys) = (keys(&old_items), keys(&new_items));
+    let old_by_key: HashMap<(&str, usize), (&Item, Option<&str>)> =
+        old_keys.iter().zip(&old_items).map(|(key, (i, p))| (*key, (*i, *p))).collect();
+    let new_key_set: std::collections::HashSet<(&str, usize)> = new_keys.iter().copied().collect();
+    let removed: Vec<ItemSummary> = old_keys
+        .iter()
+        .zip(&old_items)
+        .filter(|(key, _)| !new_key_set.contains(*key))
+        .map(|(_, (i, p))| summary(i, *p))
+        .collect();
     let mut added = Vec::new();
     let (mut moved, mut relabelled, mut changed) = (Vec::new(), Vec::new(), Vec::new());
-    for (item, parent) in &new_items {
-        let Some((before, old_parent)) = old_by_id.get(item.id.as_str()) else {
+    for (key, (item, parent)) in new_keys.iter().zip(&new_items) {
+        let Some((before, old_parent)) = old_by_key.get(key) else {
             added.push(summary(item, *parent));
             continue;
         };
@@ -266,10 +328,14 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         }
     }
     let mut possible_renames = Vec::new();
+    let added_titles: Vec<Title> = added.iter().map(|new: &ItemSummary| Title::new(&new.title)).collect();
+    let mut budget = RENAME_BUDGET;
     for gone in &removed {
+        let title = Title::new(&gone.title);
         let best = added
             .iter()
-            .map(|new| (new, similarity(&gone.title, &new.title)))
+            .zip(&added_titles)
+            .map(|(new, new_title)| (new, similarity(&title, new_title, &mut budget)))
             .filter(|(_, s)| *s >= RENAME_SIMILARITY)
             .max_by(|x, y| x.1.total_cmp(&y.1));
         if let Some((new, similarity)) = best {
@@ -320,5 +386,42 @@ mod tests {
         assert_eq!(d.possible_renames.len(), 1);
         assert!(d.possible_renames[0].similarity > 0.85);
         assert!(diff(&old, &old).is_empty());
+    }
+
+    #[test]
+    fn renames_among_thousands_of_items_and_long_titles_stay_fast() {
+        // Found by the `diff` fuzz target (a slow unit): every removed item was compared with every
+        // added one by edit distance.
+        let many = |prefix: &str| {
+            let items: String = (0..3000)
+                .map(|i| format!("- {{id: {prefix}{i}, title: '{prefix} {} {i}'}}\n", "long words ".repeat(8)))
+                .collect();
+            plan(&format!("items:\n{items}"))
+        };
+        let started = std::time::Instant::now();
+        let d = diff(&many("old"), &many("new"));
+        assert_eq!((d.removed.len(), d.added.len()), (3000, 3000));
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+        let long = "x".repeat(1_000_000);
+        let (a, b) = (Title::new(&format!("{long}a")), Title::new(&format!("{long}b")));
+        let budget = &mut RENAME_BUDGET.clone();
+        assert_eq!(similarity(&a, &b, budget), 1.0);
+        assert!(similarity(&Title::new("Lobby the government"), &Title::new("Lobby government"), budget) >= 0.8);
+        assert!(similarity(&Title::new("abcdefghij"), &Title::new("klmnopqrst"), budget) < 0.8);
+        assert_eq!(similarity(&Title::new("Lobby the government"), &Title::new("Lobby government"), &mut 10), 0.0);
+    }
+
+    #[test]
+    fn repeated_ids_match_in_document_order() {
+        // Found by the `diff` fuzz target: with a repeated id, every copy was compared with the
+        // last one, so a plan differed from itself.
+        let twice =
+            plan("items:\n- {id: a, title: A, children: [{id: a.1, title: Funding}, {id: a.1, title: Reform}]}\n");
+        assert!(diff(&twice, &twice).is_empty());
+        let once = plan("items:\n- {id: a, title: A, children: [{id: a.1, title: Funding}]}\n");
+        let d = diff(&once, &twice);
+        assert_eq!(d.added.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), ["Reform"]);
+        assert!(d.removed.is_empty() && d.changed.is_empty());
+        assert_eq!(diff(&twice, &once).removed.len(), 1);
     }
 }

@@ -10,7 +10,10 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
         let located: Result<Plan, _> = workplan::io::located_from_json(text);
         match (&loaded, &located) {
-            (Ok(a), Ok(b)) => assert_eq!(a, b, "the two paths read different plans"),
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a, b, "the two paths read different plans");
+                assert_eq!(a.to_json_string(), b.to_json_string(), "the two plans save differently");
+            }
             (Err(_), Err(_)) => {}
             _ => panic!("the fast path and the located path disagree on whether the plan loads"),
         }

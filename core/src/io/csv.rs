@@ -42,6 +42,13 @@ pub(crate) fn rows(text: &str) -> Result<Vec<Node>, LoadError> {
         .from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| csv_error(text, &e))?.clone();
     let header_offset = header_offset(text);
+    if headers.is_empty() {
+        return Err(LoadError::syntax(
+            "invalid CSV: there is no header row (it names the columns, at least `item` and `date`)",
+            Pointer::root(),
+            Some(position_at(text, header_offset)),
+        ));
+    }
     let mut seen: Vec<&str> = Vec::new();
     for (index, name) in headers.iter().enumerate() {
         let offset = field_offset(text, header_offset, index);
@@ -58,6 +65,7 @@ pub(crate) fn rows(text: &str) -> Result<Vec<Node>, LoadError> {
         }
     }
     let mut rows = Vec::new();
+    let mut last_offset = header_offset;
     let mut record = csv::StringRecord::new();
     loop {
         let more = reader.read_record(&mut record).map_err(|e| csv_error(text, &e))?;
@@ -72,9 +80,20 @@ pub(crate) fn rows(text: &str) -> Result<Vec<Node>, LoadError> {
             }
             let offset = Some(field_offset(text, record_offset, index));
             let value = match name {
-                "percent" | "value" => {
-                    cell.parse::<f64>().map_or_else(|_| Value::String(cell.to_owned()), Value::Float)
-                }
+                "percent" | "value" => match cell.parse::<f64>() {
+                    Ok(number) if number.is_finite() => Value::Float(super::node::number(number)),
+                    // `NaN`, `inf`, `1e400`: a spreadsheet error, never a value to keep.
+                    Ok(_) => {
+                        return Err(LoadError::InvalidValue {
+                            message: format!("`{}` is not a finite number", super::node::shorten(cell)),
+                            location: Location::new(
+                                Pointer::root().join(rows.len()).join(name),
+                                offset.map(|offset| position_at(text, offset)),
+                            ),
+                        });
+                    }
+                    Err(_) => Value::String(cell.to_owned()),
+                },
                 "adopted" => match cell.to_ascii_lowercase().as_str() {
                     "true" => Value::Bool(true),
                     "false" => Value::Bool(false),
@@ -85,8 +104,41 @@ pub(crate) fn rows(text: &str) -> Result<Vec<Node>, LoadError> {
             entries.push(Entry { key: name.to_owned(), key_offset: offset, value: Node { value, offset } });
         }
         rows.push(Node { value: Value::Map(entries), offset: Some(record_offset) });
+        last_offset = record_offset;
+    }
+    // The reader ends a quoted cell that never closes at the end of the text, which would
+    // silently swallow every row after it.
+    if let Some(opening) = unclosed_quote(text, if rows.is_empty() { header_offset } else { last_offset }) {
+        let row = rows.len().saturating_sub(1);
+        return Err(LoadError::syntax(
+            "invalid CSV: a quoted cell is never closed (a `\"` is missing), so it runs to the end of the file",
+            if rows.is_empty() { Pointer::root() } else { Pointer::root().join(row) },
+            Some(position_at(text, opening)),
+        ));
     }
     Ok(rows)
+}
+
+/// The offset of a quote that opens a cell and is never closed, reading from `from` (the start of
+/// the last record) to the end; comment lines outside quotes are skipped.
+fn unclosed_quote(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut at, mut opened, mut line_start) = (from.min(bytes.len()), None, true);
+    while at < bytes.len() {
+        match bytes[at] {
+            b'#' if line_start && opened.is_none() => {
+                while at < bytes.len() && bytes[at] != b'\n' {
+                    at += 1;
+                }
+                continue;
+            }
+            b'"' => opened = if opened.is_some() { None } else { Some(at) },
+            _ => {}
+        }
+        line_start = bytes[at] == b'\n';
+        at += 1;
+    }
+    opened
 }
 
 /// The byte offset of the header row: the first line that is not a comment.
@@ -157,9 +209,10 @@ pub(crate) fn write_updates(updates: &Updates) -> String {
         rows.iter().flat_map(|row| row.keys().filter(|k| k.starts_with("x-")).cloned()).collect();
     extension_columns.sort();
     extension_columns.dedup();
+    // `item` and `date` always, so that even no returns save as a header that loads back.
     let columns: Vec<String> = UPDATE_COLUMNS
         .iter()
-        .filter(|c| rows.iter().any(|row| row.contains_key(**c)))
+        .filter(|c| matches!(**c, "item" | "date") || rows.iter().any(|row| row.contains_key(**c)))
         .map(|c| (*c).to_owned())
         .chain(extension_columns)
         .collect();
@@ -212,10 +265,41 @@ mod tests {
     }
 
     #[test]
+    fn numbers_that_are_not_finite_are_refused_at_their_cell() {
+        for cell in ["NaN", "inf", "-Infinity", "1e400"] {
+            let error = read_updates(&format!("item,date,percent\na.1,2020-06-30,40\na.1,2020-07-31,{cell}\n"))
+                .expect_err("not finite");
+            assert_eq!(error.to_string(), format!("`{cell}` is not a finite number at /1/percent"));
+            assert_eq!((error.line(), error.column()), (Some(3), Some(16)));
+        }
+    }
+
+    #[test]
+    fn a_quote_that_never_closes_is_an_error_not_a_swallowed_file() {
+        let error = read_updates("item,date,note\na,2021-03-31,\"never closed\na,2021-06-30,x\n").expect_err("open");
+        assert_eq!(error.code(), "syntax_error");
+        assert_eq!((error.path().to_string(), error.line(), error.column()), ("/0".to_owned(), Some(2), Some(14)));
+        let closed = "item,date,note\na,2021-03-31,\"two \"\"quoted\"\"\nlines\"\n# a \"comment\na,2021-06-30,x\n";
+        assert_eq!(read_updates(closed).expect("balanced").len(), 2);
+    }
+
+    #[test]
     fn ragged_rows_are_syntax_errors() {
         let error = read_updates("item,date\na.1,2020-06-30,extra\n").expect_err("ragged");
         assert_eq!(error.code(), "syntax_error");
         assert_eq!(error.line(), Some(2));
+    }
+
+    #[test]
+    fn an_empty_file_has_no_header_and_no_returns_save_as_a_header() {
+        for text in ["", "# only a comment\n"] {
+            let error = read_updates(text).expect_err("no header");
+            assert_eq!(error.code(), "syntax_error");
+            assert!(error.to_string().contains("no header row"), "{error}");
+        }
+        let none = read_updates("item,date,percent\n").expect("a header alone");
+        assert_eq!(write_updates(&none), "item,date\n");
+        assert_eq!(read_updates(&write_updates(&none)).expect("loads back"), none);
     }
 
     #[test]

@@ -189,7 +189,7 @@ impl de::Error for DeError {
             None => String::new(),
         };
         DeError::new(LoadError::InvalidValue {
-            message: format!("`{variant}` is not one of {choices}{suggestion}"),
+            message: format!("`{}` is not one of {choices}{suggestion}", super::node::shorten(variant)),
             location: unlocated(),
         })
     }
@@ -412,6 +412,18 @@ impl<'n, 'p> MapAccess<'n, 'p> {
         for entry in entries {
             if entry.key.starts_with("x-") {
                 if gather_extensions {
+                    let mut below = vec![PathSegment::Key(entry.key.clone())];
+                    if let Some(offset) = non_finite(&entry.value, &mut below) {
+                        let mut pointer = path.pointer();
+                        pointer.0.extend(below);
+                        let error = LoadError::InvalidValue {
+                            message: "a number that is not finite (too large, infinite or NaN) in extension data, \
+                                which can only keep finite numbers"
+                                .to_owned(),
+                            location: Location::new(pointer, None),
+                        };
+                        return Err(DeError::at(error, offset));
+                    }
                     extension_entries.push(entry.clone());
                     continue;
                 }
@@ -429,6 +441,37 @@ impl<'n, 'p> MapAccess<'n, 'p> {
         let extensions = (!extension_entries.is_empty()).then(|| Node::bare(Value::Map(extension_entries)));
         Ok(MapAccess { entries, index: 0, path, item_depth, gather_extensions, extensions, pending: Pending::None })
     }
+}
+
+/// The offset of the first number in `node` that is not finite (JSON, and so extension data,
+/// cannot hold one); `path` is left pointing at it (below `node`).
+fn non_finite(node: &Node, path: &mut Vec<PathSegment>) -> Option<Option<usize>> {
+    let found = match &node.value {
+        Value::Float(f) => !f.is_finite(),
+        Value::Plain(s) => matches!(resolve_plain(s), Resolved::Float(f) if !f.is_finite()),
+        Value::List(items) => {
+            for (index, item) in items.iter().enumerate() {
+                path.push(PathSegment::Index(index));
+                if let Some(offset) = non_finite(item, path) {
+                    return Some(offset);
+                }
+                path.pop();
+            }
+            false
+        }
+        Value::Map(entries) => {
+            for entry in entries {
+                path.push(PathSegment::Key(entry.key.clone()));
+                if let Some(offset) = non_finite(&entry.value, path) {
+                    return Some(offset);
+                }
+                path.pop();
+            }
+            false
+        }
+        Value::Null | Value::Bool(_) | Value::Integer(_) | Value::String(_) => false,
+    };
+    found.then_some(node.offset)
 }
 
 impl<'de> de::MapAccess<'de> for MapAccess<'_, '_> {
@@ -470,5 +513,27 @@ impl<'de> de::MapAccess<'de> for MapAccess<'_, '_> {
                 location: unlocated(),
             })),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Plan;
+
+    #[test]
+    fn numbers_that_are_not_finite_in_extension_data_are_refused_where_they_are() {
+        let yaml = "workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-01-01, end: 2020-12-31}\nx-s: [1, .nan]\n";
+        let error = Plan::from_yaml_str(yaml).expect_err("NaN");
+        assert_eq!(error.code(), "invalid_value");
+        assert_eq!(error.path().to_string(), "/x-s/1");
+        assert_eq!((error.line(), error.column()), (Some(5), Some(10)));
+        let json = r#"{"workplan": 1, "id": "p", "title": "P", "period": {"start": "2020-01-01", "end": "2020-12-31"},
+            "items": [{"id": "a", "title": "A", "x-a": {"b": -1e400}}]}"#;
+        let error = Plan::from_json_str(json).expect_err("infinite");
+        assert_eq!(error.path().to_string(), "/items/0/x-a/b");
+        assert_eq!((error.line(), error.column()), (Some(2), Some(62)));
+        // Finite numbers, however large, are kept.
+        let json = json.replace("-1e400", "-1e300");
+        assert!(Plan::from_json_str(&json).is_ok());
     }
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::location::{Location, Pointer, Position};
+use super::node::shorten;
 
 /// Why a document could not be loaded. Every variant but [`LoadError::Io`] carries the
 /// [`Location`] of the problem: the JSON Pointer path and, for text input, the line and column.
@@ -37,7 +38,7 @@ pub enum LoadError {
         location: Location,
     },
     /// A key that the format does not know (and that does not start with `x-`).
-    #[error("unknown field `{field}` at {}{}", location.path.describe(), suggestion_text(suggestion))]
+    #[error("unknown field `{}` at {}{}", shorten(field), location.path.describe(), suggestion_text(suggestion))]
     UnknownField {
         /// The key as written.
         field: String,
@@ -73,7 +74,7 @@ pub enum LoadError {
         location: Location,
     },
     /// The same key twice in one object.
-    #[error("duplicate key `{key}` at {}", location.path.describe())]
+    #[error("duplicate key `{}` at {}", shorten(key), location.path.describe())]
     DuplicateKey {
         /// The repeated key.
         key: String,
@@ -202,17 +203,26 @@ impl LoadError {
 
 /// The known name nearest to `word`, if it is close enough to be a likely typo (within a third of
 /// its length in edits).
+///
+/// A candidate whose length differs from the word's by more than that is not compared at all, so
+/// a very long word costs one pass over it, not an edit distance.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let length = word.chars().count();
+    let limit = |other: usize| (length.max(other) / 3).max(1);
+    let mut lowered: Option<String> = None;
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
-        let distance = edit_distance(&word.to_lowercase(), &candidate.to_lowercase());
-        if best.is_none_or(|(d, _)| distance < d) {
+        let other = candidate.chars().count();
+        if length.abs_diff(other) > limit(other) {
+            continue;
+        }
+        let word = lowered.get_or_insert_with(|| word.to_lowercase());
+        let distance = edit_distance(word, &candidate.to_lowercase());
+        if distance <= limit(other) && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
     }
-    let (distance, candidate) = best?;
-    let limit = (word.chars().count().max(candidate.chars().count()) / 3).max(1);
-    (distance <= limit).then(|| candidate.to_owned())
+    best.map(|(_, candidate)| candidate.to_owned())
 }
 
 /// Levenshtein distance counted in characters.
@@ -241,6 +251,18 @@ mod tests {
         assert_eq!(nearest("tittle", fields).as_deref(), Some("title"));
         assert_eq!(nearest("childern", fields).as_deref(), Some("children"));
         assert_eq!(nearest("budget", fields), None);
+    }
+
+    #[test]
+    fn a_very_long_word_is_not_compared_and_is_shown_cut_short() {
+        let word = "k".repeat(5_000_000);
+        let started = std::time::Instant::now();
+        assert_eq!(nearest(&word, ["id", "title", "outcome", "children"]), None);
+        // One pass over the word, not an edit distance (which would take minutes).
+        assert!(started.elapsed().as_secs() < 5);
+        let error =
+            LoadError::UnknownField { field: word, suggestion: None, location: Location::new(Pointer::root(), None) };
+        assert_eq!(error.to_string(), format!("unknown field `{}...` at the top level", "k".repeat(40)));
     }
 
     #[test]

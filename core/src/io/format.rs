@@ -41,7 +41,7 @@ impl Format {
     /// The format of a text whose file name says nothing: JSON if it starts with `{` or `[`,
     /// else YAML.
     pub fn sniff(text: &str) -> Format {
-        match text.trim_start().as_bytes().first() {
+        match without_bom(text).trim_start().as_bytes().first() {
             Some(b'{' | b'[') => Format::Json,
             _ => Format::Yaml,
         }
@@ -55,8 +55,15 @@ pub(crate) fn read_text_file(path: &Path) -> Result<String, LoadError> {
     text_from_bytes(bytes)
 }
 
-/// Bytes as UTF-8 text; invalid UTF-8 is an [`LoadError::Encoding`] error at the first bad byte.
+/// Bytes as UTF-8 text; invalid UTF-8 is an [`LoadError::Encoding`] error at the first bad byte,
+/// and UTF-16 text (with or without its byte-order mark) an error that says so at the start.
 pub(crate) fn text_from_bytes(bytes: Vec<u8>) -> Result<String, LoadError> {
+    if let Some(kind) = utf16_kind(&bytes) {
+        return Err(LoadError::Encoding {
+            message: format!("the file is UTF-16 text ({kind}), not UTF-8; save it as UTF-8"),
+            location: Location::new(Pointer::root(), Some(position_at("", 0))),
+        });
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(error) => {
@@ -68,6 +75,18 @@ pub(crate) fn text_from_bytes(bytes: Vec<u8>) -> Result<String, LoadError> {
                 location: Location::new(Pointer::root(), Some(position_at(&before, valid))),
             })
         }
+    }
+}
+
+/// Whether the bytes are UTF-16 text, and which byte order: a UTF-16 byte-order mark, or a first
+/// character that is ASCII with a NUL byte beside it (as `{` or `w` are in UTF-16).
+fn utf16_kind(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some("little-endian"),
+        [0xFE, 0xFF, ..] => Some("big-endian"),
+        [first, 0, ..] if first.is_ascii() && *first != 0 => Some("little-endian, without a byte-order mark"),
+        [0, second, ..] if second.is_ascii() && *second != 0 => Some("big-endian, without a byte-order mark"),
+        _ => None,
     }
 }
 
@@ -87,9 +106,9 @@ pub(crate) fn parse_tree(text: &str, format: Format) -> Result<Node, LoadError> 
     }
 }
 
-/// Reads a model value from JSON or YAML text.
+/// Reads a model value from JSON or YAML text (from which the caller has dropped a byte-order
+/// mark: one, so that positions count in the text the source keeps).
 pub(crate) fn from_text<T: DeserializeOwned>(text: &str, format: Format) -> Result<T, LoadError> {
-    let text = without_bom(text);
     // Not in the wasm: a second deserializer for every model type would cost ~40 KB gzipped.
     #[cfg(not(target_family = "wasm"))]
     if format == Format::Json {
@@ -116,10 +135,20 @@ pub(crate) fn from_text<T: DeserializeOwned>(text: &str, format: Format) -> Resu
 /// and example.
 #[cfg(not(target_family = "wasm"))]
 pub(crate) fn straight_from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
-    if text.contains("\"x-") || text.contains("\\u0078") {
+    if text.contains("\"x-") || text.contains("\\u0078") || may_have_negative_zero(text) {
         return None;
     }
     serde_json::from_str(text).ok()
+}
+
+/// Whether the text may hold a number that starts with `-0` (such as `-0`, `-0.0` or `-0.5`): the
+/// located path reads negative zero as zero, `serde_json` keeps its sign. A number starts after `:`,
+/// `[` or `,` and optional white space; text inside strings that looks the same only costs the fast
+/// path, never the answer.
+#[cfg(not(target_family = "wasm"))]
+fn may_have_negative_zero(text: &str) -> bool {
+    text.match_indices("-0")
+        .any(|(at, _)| text[..at].trim_end_matches([' ', '\t', '\n', '\r']).ends_with([':', '[', ',']))
 }
 
 /// The located path alone (no fast path): for tests that compare the two.
@@ -165,4 +194,35 @@ pub(crate) fn node_to_json(node: &Node) -> serde_json::Value {
 pub fn text_to_json_value(text: &str, format: Format) -> Result<serde_json::Value, LoadError> {
     let text = without_bom(text);
     parse_tree(text, format).map(|node| node_to_json(&node))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_is_named_and_other_bad_bytes_are_located() {
+        for (bytes, kind) in [
+            (&b"\xff\xfew\0o\0"[..], "(little-endian)"),
+            (&b"\xfe\xff\0w\0o"[..], "(big-endian)"),
+            (&b"{\0\"\0"[..], "(little-endian, without a byte-order mark)"),
+            (&b"\0{\0\""[..], "(big-endian, without a byte-order mark)"),
+        ] {
+            let error = text_from_bytes(bytes.to_vec()).expect_err("UTF-16");
+            assert_eq!(error.code(), "encoding_error");
+            assert_eq!(error.to_string(), format!("the file is UTF-16 text {kind}, not UTF-8; save it as UTF-8"));
+            assert_eq!((error.line(), error.column()), (Some(1), Some(1)));
+        }
+        let error = text_from_bytes(b"a: 1\nb: caf\xe9\n".to_vec()).expect_err("Latin-1");
+        assert_eq!((error.line(), error.column()), (Some(2), Some(7)));
+        assert_eq!(text_from_bytes(b"{}".to_vec()).ok().as_deref(), Some("{}"));
+    }
+
+    #[test]
+    fn one_byte_order_mark_is_dropped_not_two() {
+        assert_eq!(Format::sniff("\u{feff}  {}"), Format::Json);
+        let error = crate::Plan::from_json_str("\u{feff}\u{feff}{}").expect_err("a second mark");
+        assert_eq!(error.to_string(), "invalid JSON: expected a value, found the invisible character U+FEFF");
+        assert_eq!(error.column(), Some(1));
+    }
 }

@@ -45,12 +45,26 @@ impl Parser<'_> {
     fn found(&self) -> String {
         match self.text[self.at..].chars().next() {
             None => "the end of the text".to_owned(),
+            Some(c) if c.is_control() || c.is_whitespace() || c == '\u{feff}' => {
+                format!("the invisible character U+{:04X}", u32::from(c))
+            }
             Some(c) => format!("`{c}`"),
         }
     }
 
+    /// `NaN`, `Infinity` or `-Infinity` where a value belongs (JavaScript writes them; JSON has
+    /// no such numbers).
+    fn not_a_json_number(&self) -> Option<&'static str> {
+        ["NaN", "Infinity", "-Infinity", "+Infinity"]
+            .into_iter()
+            .find(|word| self.bytes[self.at..].starts_with(word.as_bytes()))
+    }
+
     fn value(&mut self, path: &Pointer) -> Result<Node, LoadError> {
         let offset = Some(self.at);
+        if let Some(word) = self.not_a_json_number() {
+            return Err(self.error(format!("`{word}` is not a JSON number (JSON numbers are finite)"), path));
+        }
         let value = match self.bytes.get(self.at) {
             Some(b'{') => self.nested(path, Self::object)?,
             Some(b'[') => self.nested(path, Self::array)?,
@@ -281,7 +295,9 @@ impl Parser<'_> {
                 return Ok(Value::Integer(i));
             }
         }
-        text.parse::<f64>().map(Value::Float).map_err(|_| self.error("malformed number", path))
+        text.parse::<f64>()
+            .map(|f| Value::Float(super::node::number(f)))
+            .map_err(|_| self.error("malformed number", path))
     }
 }
 
@@ -328,7 +344,21 @@ mod tests {
     fn numbers_out_of_range_are_infinite_not_errors() {
         let node = parse("1e400").expect("parses");
         assert_eq!(node.value, Value::Float(f64::INFINITY));
-        assert!(parse("NaN").is_err());
         assert!(parse("01").is_err());
+        assert!(matches!(parse("-0.0").map(|n| n.value), Ok(Value::Float(f)) if f.is_sign_positive()));
+    }
+
+    #[test]
+    fn nan_infinity_and_invisible_characters_are_named() {
+        for word in ["NaN", "Infinity", "-Infinity"] {
+            let error = parse(&format!("{{\"a\": [1, {word}]}}")).expect_err("not JSON");
+            assert_eq!(
+                error.to_string(),
+                format!("invalid JSON: `{word}` is not a JSON number (JSON numbers are finite)")
+            );
+            assert_eq!((error.path().to_string(), error.column()), ("/a/1".to_owned(), Some(11)));
+        }
+        let error = parse("\u{feff}{}").expect_err("a second byte-order mark");
+        assert_eq!(error.to_string(), "invalid JSON: expected a value, found the invisible character U+FEFF");
     }
 }

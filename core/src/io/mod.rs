@@ -23,3 +23,5 @@ pub use error::{edit_distance, nearest as nearest_of, LoadError};
 pub use format::{located_from_json, text_to_json_value, Format};
 pub use location::{position_at, positions_at, Location, PathSegment, Pointer, Position};
 pub use source::Source;
+
+pub(crate) use node::shorten;

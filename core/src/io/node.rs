@@ -33,6 +33,16 @@ pub(crate) enum Value {
     Map(Vec<Entry>),
 }
 
+/// A number as the library keeps it: negative zero is zero. (JavaScript objects and `JSON.stringify`
+/// lose the sign of zero, so keeping it would make the faces disagree on what a plan saves to.)
+pub(crate) fn number(value: f64) -> f64 {
+    if value == 0.0 {
+        0.0
+    } else {
+        value
+    }
+}
+
 /// A plain YAML scalar resolved by the YAML 1.2 core schema.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Resolved<'a> {
@@ -59,7 +69,7 @@ pub(crate) fn resolve_plain(text: &str) -> Resolved<'_> {
     if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) {
         return match text.parse::<i64>() {
             Ok(i) => Resolved::Integer(i),
-            Err(_) => text.parse::<f64>().map_or(Resolved::String(text), Resolved::Float),
+            Err(_) => text.parse::<f64>().map_or(Resolved::String(text), |f| Resolved::Float(number(f))),
         };
     }
     if let Some(hex) = text.strip_prefix("0x") {
@@ -74,7 +84,7 @@ pub(crate) fn resolve_plain(text: &str) -> Resolved<'_> {
     }
     if is_yaml_float(digits) {
         if let Ok(f) = text.parse::<f64>() {
-            return Resolved::Float(f);
+            return Resolved::Float(number(f));
         }
     }
     Resolved::String(text)
@@ -128,7 +138,7 @@ impl Node {
             serde_json::Value::Bool(b) => Value::Bool(b),
             serde_json::Value::Number(n) => match n.as_i64() {
                 Some(i) => Value::Integer(i),
-                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+                None => Value::Float(number(n.as_f64().unwrap_or(f64::NAN))),
             },
             serde_json::Value::String(s) => Value::String(s),
             serde_json::Value::Array(items) => Value::List(items.into_iter().map(Node::from_json).collect()),
@@ -145,11 +155,9 @@ impl Node {
 /// Text cut to a length that fits in a message.
 pub(crate) fn shorten(text: &str) -> String {
     const LIMIT: usize = 40;
-    if text.chars().count() <= LIMIT {
-        text.to_owned()
-    } else {
-        let cut: String = text.chars().take(LIMIT).collect();
-        format!("{cut}...")
+    match text.char_indices().nth(LIMIT) {
+        None => text.to_owned(),
+        Some((end, _)) => format!("{}...", &text[..end]),
     }
 }
 
@@ -169,5 +177,6 @@ mod tests {
         assert_eq!(resolve_plain("a"), Resolved::String("a"));
         assert_eq!(resolve_plain("1.2.3"), Resolved::String("1.2.3"));
         assert!(matches!(resolve_plain(".nan"), Resolved::Float(f) if f.is_nan()));
+        assert!(matches!(resolve_plain("-0.0"), Resolved::Float(f) if f.is_sign_positive()));
     }
 }

@@ -9,6 +9,8 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::io::shorten;
+
 /// A calendar date, written `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub NaiveDate);
@@ -59,7 +61,7 @@ impl FromStr for Date {
             && bytes[7] == b'-'
             && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !shaped {
-            return Err(DateError(format!("expected a date in the form YYYY-MM-DD, found `{text}`")));
+            return Err(DateError(format!("expected a date in the form YYYY-MM-DD, found `{}`", shorten(text))));
         }
         let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
         let (year, month, day) = (number(0..4), number(5..7), number(8..10));
@@ -129,17 +131,26 @@ impl fmt::Display for Timestamp {
 impl FromStr for Timestamp {
     type Err = DateError;
 
+    /// Reads an RFC 3339 date-time, one without an offset (UTC), or a bare date (midnight UTC),
+    /// written in a year from 0001 to 9999 as dates are.
     fn from_str(text: &str) -> Result<Self, DateError> {
+        let in_range = |stamp: DateTime<FixedOffset>| {
+            if (1..=9999).contains(&stamp.naive_local().year()) {
+                Ok(Timestamp(stamp))
+            } else {
+                Err(DateError(format!("`{}` is not in a year from 0001 to 9999", shorten(text))))
+            }
+        };
         if let Ok(with_offset) = DateTime::parse_from_rfc3339(text) {
-            return Ok(Timestamp(with_offset));
+            return in_range(with_offset);
         }
         if let Some(naive) = naive_date_time(text) {
-            return Ok(Timestamp(Utc.from_utc_datetime(&naive).fixed_offset()));
+            return in_range(Utc.from_utc_datetime(&naive).fixed_offset());
         }
         if let Ok(date) = text.parse::<Date>() {
             return Ok(Timestamp::start_of(date));
         }
-        Err(DateError(format!("expected a date-time such as 2020-07-03T10:00:00Z, found `{text}`")))
+        Err(DateError(format!("expected a date-time such as 2020-07-03T10:00:00Z, found `{}`", shorten(text))))
     }
 }
 
@@ -290,6 +301,14 @@ mod tests {
             }
         }
         assert!(cases > 300);
+    }
+
+    #[test]
+    fn timestamps_are_in_the_years_dates_allow() {
+        assert!("0000-01-01T00:00:00Z".parse::<Timestamp>().is_err());
+        assert!("0000-12-31T23:00:00".parse::<Timestamp>().is_err());
+        assert!("0001-01-01T00:00:00+01:00".parse::<Timestamp>().is_ok());
+        assert!("9999-12-31T23:59:59-05:00".parse::<Timestamp>().is_ok());
     }
 
     #[test]

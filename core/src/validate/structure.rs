@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::context::{Findings, Index, ItemInfo};
 use super::diagnostic::Severity;
-use crate::io::Pointer;
+use crate::io::{shorten, Pointer};
 
 /// Whether `id` is a slug: `[a-z0-9][a-z0-9._-]*`.
 pub(crate) fn is_slug(id: &str) -> bool {
@@ -14,11 +14,33 @@ pub(crate) fn is_slug(id: &str) -> bool {
         && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'-'))
 }
 
+/// A Latin letter with an accent as the plain letter (`é` as `e`), for the hint.
+fn unaccented(c: char) -> char {
+    const LETTERS: [(&str, char); 15] = [
+        ("àáâãäåāăą", 'a'),
+        ("çćĉċč", 'c'),
+        ("ďđ", 'd'),
+        ("èéêëēĕėęě", 'e'),
+        ("ĝğġģ", 'g'),
+        ("ìíîïĩīĭįı", 'i'),
+        ("ĺļľŀł", 'l'),
+        ("ñńņňŉ", 'n'),
+        ("òóôõöøōŏő", 'o'),
+        ("ŕŗř", 'r'),
+        ("śŝşš", 's'),
+        ("ţťŧ", 't'),
+        ("ùúûüũūŭůűų", 'u'),
+        ("ýÿŷ", 'y'),
+        ("źżž", 'z'),
+    ];
+    LETTERS.iter().find(|(accented, _)| accented.contains(c)).map_or(c, |(_, plain)| *plain)
+}
+
 /// The nearest slug to `id`, for the hint.
 fn slugify(id: &str) -> String {
     let mut out = String::new();
-    for c in id.trim().chars() {
-        let c = c.to_ascii_lowercase();
+    for c in id.trim().chars().flat_map(char::to_lowercase) {
+        let c = unaccented(c);
         if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
             out.push(c);
         } else if !out.ends_with('-') {
@@ -37,11 +59,11 @@ fn check_slug(findings: &mut Findings, what: &str, id: &str, path: impl FnOnce()
         Severity::Error,
         path(),
         item,
-        format!("The {what} id `{id}` is not a valid id: ids use lower-case letters, digits, `.`, `_` and `-`, and start with a letter or digit."),
+        format!("The {what} id `{}` is not a valid id: ids use lower-case letters, digits, `.`, `_` and `-`, and start with a letter or digit.", shorten(id)),
     );
     let suggestion = slugify(id);
     if !suggestion.is_empty() {
-        diagnostic.hint(format!("write it as `{suggestion}`"));
+        diagnostic.hint(format!("write it as `{}`", shorten(&suggestion)));
     }
 }
 
@@ -186,5 +208,7 @@ mod tests {
         assert!(!super::is_slug("-a"));
         assert!(!super::is_slug(""));
         assert_eq!(super::slugify("Finance 1/A"), "finance-1-a");
+        assert_eq!(super::slugify("Café Société"), "cafe-societe");
+        assert_eq!(super::slugify("住宅"), "");
     }
 }
