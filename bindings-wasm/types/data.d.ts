@@ -365,6 +365,7 @@ export interface OutlineRow {
   target: number | null;
   children: number;
   links: number;
+}
 
 /** What one `RollupEngine.applyChanges` changed, in document order. */
 export interface Changes {
