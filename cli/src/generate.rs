@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use workplan::generate::Synthetic;
+use workplan::Format;
 
 /// Where the generated documents go.
 pub struct Request<'a> {
@@ -12,16 +13,6 @@ pub struct Request<'a> {
     pub out: &'a Path,
     pub updates_out: Option<&'a Path>,
     pub embed_updates: bool,
-}
-
-/// The format a file name asks for: `.json`, `.yaml`/`.yml`, or (returns only) `.csv`.
-fn format_of(path: &Path) -> Option<&'static str> {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-        Some("json") => Some("json"),
-        Some("yaml" | "yml") => Some("yaml"),
-        Some("csv") => Some("csv"),
-        _ => None,
-    }
 }
 
 pub fn run(request: Request<'_>) -> ExitCode {
@@ -36,9 +27,9 @@ pub fn run(request: Request<'_>) -> ExitCode {
     if request.embed_updates {
         plan.updates = generated.updates.updates.clone();
     }
-    let plan_text = match format_of(request.out) {
-        Some("json") => plan.to_json_string(),
-        Some("yaml") => plan.to_yaml_string(),
+    let plan_text = match Format::from_path(request.out) {
+        Some(Format::Json) => plan.to_json_string(),
+        Some(Format::Yaml) => plan.to_yaml_string(),
         _ => {
             eprintln!("error: {}: the plan is written as .json or .yaml", request.out.display());
             return ExitCode::from(2);
@@ -53,9 +44,9 @@ pub fn run(request: Request<'_>) -> ExitCode {
         summary.push_str(" (in the plan)");
     }
     if let Some(path) = request.updates_out {
-        let text = match format_of(path) {
-            Some("csv") => generated.updates.to_csv_string(),
-            Some("json") => generated.updates.to_json_string(),
+        let text = match Format::from_path(path) {
+            Some(Format::Csv) => generated.updates.to_csv_string(),
+            Some(Format::Json) => generated.updates.to_json_string(),
             _ => {
                 eprintln!("error: {}: the returns are written as .csv or .json", path.display());
                 return ExitCode::from(2);

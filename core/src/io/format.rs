@@ -116,6 +116,11 @@ pub(crate) fn from_text<T: DeserializeOwned>(text: &str, format: Format) -> Resu
             return Ok(value);
         }
     }
+    located(text, format)
+}
+
+/// The located path: the tree of values with their offsets, then the model.
+fn located<T: DeserializeOwned>(text: &str, format: Format) -> Result<T, LoadError> {
     let node = parse_tree(text, format)?;
     from_node(&node, Some(text))
 }
@@ -154,9 +159,7 @@ fn may_have_negative_zero(text: &str) -> bool {
 /// The located path alone (no fast path): for tests that compare the two.
 #[doc(hidden)]
 pub fn located_from_json<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
-    let text = without_bom(text);
-    let node = parse_tree(text, Format::Json)?;
-    from_node(&node, Some(text))
+    located(without_bom(text), Format::Json)
 }
 
 /// Reads a model value from a JSON value (no positions).
