@@ -12,28 +12,47 @@ use crate::model::{Update, Updates};
 pub const UPDATE_COLUMNS: [&str; 9] =
     ["item", "date", "member", "status", "percent", "value", "note", "recorded", "adopted"];
 
-/// Reads progress returns from CSV text.
+/// Reads progress returns from CSV text, one row at a time (no tree of every row is kept).
 pub(crate) fn read_updates(text: &str) -> Result<Updates, LoadError> {
     let text = super::format::without_bom(text);
-    let rows = rows(text)?;
-    let mut updates = Vec::with_capacity(rows.len());
-    for (index, row) in rows.iter().enumerate() {
-        let update: Update = from_node(row, Some(text)).map_err(|mut error| {
-            if let Some(location) = error.location_mut() {
-                let mut path = Pointer::root().join(index);
-                path.0.append(&mut location.path.0);
-                location.path = path;
+    let mut updates = Vec::new();
+    // The first row that is not a return; the rest of the file is still read, since a CSV error
+    // anywhere in it (a short row, a quote never closed) is reported first.
+    let mut wrong: Option<LoadError> = None;
+    read_rows(text, |index, row| {
+        if wrong.is_some() {
+            return;
+        }
+        match from_node::<Update>(&row, Some(text)) {
+            Ok(update) => updates.push(update),
+            Err(mut error) => {
+                if let Some(location) = error.location_mut() {
+                    let mut path = Pointer::root().join(index);
+                    path.0.append(&mut location.path.0);
+                    location.path = path;
+                }
+                wrong = Some(error);
             }
-            error
-        })?;
-        updates.push(update);
+        }
+    })?;
+    match wrong {
+        Some(error) => Err(error),
+        None => Ok(Updates::with_source(updates, Source::new(text, super::Format::Csv))),
     }
-    Ok(Updates::with_source(updates, Source::new(text, super::Format::Csv)))
 }
 
 /// Reads CSV text (without a byte-order mark) into one node per row: a map from column to cell,
 /// with numbers and booleans typed by column and the offset of every cell.
 pub(crate) fn rows(text: &str) -> Result<Vec<Node>, LoadError> {
+    let mut rows = Vec::new();
+    read_rows(text, |_, row| rows.push(row))?;
+    Ok(rows)
+}
+
+/// Reads CSV text (without a byte-order mark) and hands each row to `each` with its index, as a
+/// node: a map from column to cell, with numbers and booleans typed by column and the offset of
+/// every cell.
+fn read_rows(text: &str, mut each: impl FnMut(usize, Node)) -> Result<(), LoadError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .comment(Some(b'#'))
@@ -64,7 +83,7 @@ pub(crate) fn rows(text: &str) -> Result<Vec<Node>, LoadError> {
             });
         }
     }
-    let mut rows = Vec::new();
+    let mut count = 0;
     let mut last_offset = header_offset;
     let mut record = csv::StringRecord::new();
     loop {
@@ -87,7 +106,7 @@ pub(crate) fn rows(text: &str) -> Result<Vec<Node>, LoadError> {
                         return Err(LoadError::InvalidValue {
                             message: format!("`{}` is not a finite number", super::node::shorten(cell)),
                             location: Location::new(
-                                Pointer::root().join(rows.len()).join(name),
+                                Pointer::root().join(count).join(name),
                                 offset.map(|offset| position_at(text, offset)),
                             ),
                         });
@@ -103,20 +122,21 @@ pub(crate) fn rows(text: &str) -> Result<Vec<Node>, LoadError> {
             };
             entries.push(Entry { key: name.to_owned(), key_offset: offset, value: Node { value, offset } });
         }
-        rows.push(Node { value: Value::Map(entries), offset: Some(record_offset) });
+        each(count, Node { value: Value::Map(entries), offset: Some(record_offset) });
+        count += 1;
         last_offset = record_offset;
     }
     // The reader ends a quoted cell that never closes at the end of the text, which would
     // silently swallow every row after it.
-    if let Some(opening) = unclosed_quote(text, if rows.is_empty() { header_offset } else { last_offset }) {
-        let row = rows.len().saturating_sub(1);
+    if let Some(opening) = unclosed_quote(text, if count == 0 { header_offset } else { last_offset }) {
+        let row = count.saturating_sub(1);
         return Err(LoadError::syntax(
             "invalid CSV: a quoted cell is never closed (a `\"` is missing), so it runs to the end of the file",
-            if rows.is_empty() { Pointer::root() } else { Pointer::root().join(row) },
+            if count == 0 { Pointer::root() } else { Pointer::root().join(row) },
             Some(position_at(text, opening)),
         ));
     }
-    Ok(rows)
+    Ok(())
 }
 
 /// The offset of a quote that opens a cell and is never closed, reading from `from` (the start of

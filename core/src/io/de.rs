@@ -368,18 +368,40 @@ impl<'de> de::SeqAccess<'de> for ListAccess<'_, '_> {
     }
 }
 
-/// Walks the entries of a mapping; for a model struct, checks keys and gathers `x-` keys into one
-/// synthetic [`EXTENSIONS_KEY`] entry at the end.
+/// Walks the entries of a mapping; for a model struct, checks keys and hands out its `x-` keys as
+/// one synthetic [`EXTENSIONS_KEY`] entry at the end.
 struct MapAccess<'n, 'p> {
     entries: &'n [Entry],
     index: usize,
     path: &'p Path<'p>,
     item_depth: usize,
-    /// For a struct: whether `x-` keys are set aside as extension data.
-    gather_extensions: bool,
-    extensions: Option<Node>,
+    /// Which of the entries are handed out.
+    keys: Keys,
+    /// For a struct: whether it has `x-` keys still to hand out as its extension data.
+    extensions: bool,
     /// The value to hand out next: an entry, or the extensions.
     pending: Pending<'n>,
+}
+
+/// Which entries of a mapping a [`MapAccess`] hands out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keys {
+    /// Every entry (a plain map).
+    All,
+    /// The entries that are not `x-` keys (a struct that gathers extension data).
+    Fields,
+    /// Only the `x-` keys (that struct's extension data).
+    Extensions,
+}
+
+impl Keys {
+    fn hands_out(self, key: &str) -> bool {
+        match self {
+            Keys::All => true,
+            Keys::Fields => !key.starts_with("x-"),
+            Keys::Extensions => key.starts_with("x-"),
+        }
+    }
 }
 
 enum Pending<'n> {
@@ -390,15 +412,7 @@ enum Pending<'n> {
 
 impl<'n, 'p> MapAccess<'n, 'p> {
     fn plain(entries: &'n [Entry], path: &'p Path<'p>, item_depth: usize) -> Self {
-        MapAccess {
-            entries,
-            index: 0,
-            path,
-            item_depth,
-            gather_extensions: false,
-            extensions: None,
-            pending: Pending::None,
-        }
+        MapAccess { entries, index: 0, path, item_depth, keys: Keys::All, extensions: false, pending: Pending::None }
     }
 
     fn for_struct(
@@ -408,14 +422,18 @@ impl<'n, 'p> MapAccess<'n, 'p> {
         item_depth: usize,
     ) -> Result<Self, DeError> {
         let gather_extensions = fields.contains(&EXTENSIONS_KEY);
-        let mut extension_entries = Vec::new();
+        let mut extensions = false;
         for entry in entries {
             if entry.key.starts_with("x-") {
                 if gather_extensions {
-                    let mut below = vec![PathSegment::Key(entry.key.clone())];
+                    let mut below = vec![Segment::Key(&entry.key)];
                     if let Some(offset) = non_finite(&entry.value, &mut below) {
                         let mut pointer = path.pointer();
-                        pointer.0.extend(below);
+                        pointer.0.extend(below.iter().map(|segment| match *segment {
+                            Segment::Key(key) => PathSegment::Key(key.to_owned()),
+                            Segment::Index(index) => PathSegment::Index(index),
+                            Segment::Root => PathSegment::Key(String::new()),
+                        }));
                         let error = LoadError::InvalidValue {
                             message: "a number that is not finite (too large, infinite or NaN) in extension data, \
                                 which can only keep finite numbers"
@@ -424,7 +442,7 @@ impl<'n, 'p> MapAccess<'n, 'p> {
                         };
                         return Err(DeError::at(error, offset));
                     }
-                    extension_entries.push(entry.clone());
+                    extensions = true;
                     continue;
                 }
             } else if fields.contains(&entry.key.as_str()) {
@@ -438,20 +456,49 @@ impl<'n, 'p> MapAccess<'n, 'p> {
             };
             return Err(DeError::at(error, entry.key_offset));
         }
-        let extensions = (!extension_entries.is_empty()).then(|| Node::bare(Value::Map(extension_entries)));
-        Ok(MapAccess { entries, index: 0, path, item_depth, gather_extensions, extensions, pending: Pending::None })
+        let keys = if gather_extensions { Keys::Fields } else { Keys::All };
+        Ok(MapAccess { entries, index: 0, path, item_depth, keys, extensions, pending: Pending::None })
+    }
+}
+
+/// A struct's `x-` entries as one map: its extension data, read in place (not copied).
+struct ExtensionsDeserializer<'n, 'p> {
+    entries: &'n [Entry],
+    path: &'p Path<'p>,
+    item_depth: usize,
+}
+
+impl<'de> de::Deserializer<'de> for ExtensionsDeserializer<'_, '_> {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_map(MapAccess {
+            entries: self.entries,
+            index: 0,
+            path: self.path,
+            item_depth: self.item_depth,
+            keys: Keys::Extensions,
+            extensions: false,
+            pending: Pending::None,
+        })
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
     }
 }
 
 /// The offset of the first number in `node` that is not finite (JSON, and so extension data,
 /// cannot hold one); `path` is left pointing at it (below `node`).
-fn non_finite(node: &Node, path: &mut Vec<PathSegment>) -> Option<Option<usize>> {
+fn non_finite<'n>(node: &'n Node, path: &mut Vec<Segment<'n>>) -> Option<Option<usize>> {
     let found = match &node.value {
         Value::Float(f) => !f.is_finite(),
         Value::Plain(s) => matches!(resolve_plain(s), Resolved::Float(f) if !f.is_finite()),
         Value::List(items) => {
             for (index, item) in items.iter().enumerate() {
-                path.push(PathSegment::Index(index));
+                path.push(Segment::Index(index));
                 if let Some(offset) = non_finite(item, path) {
                     return Some(offset);
                 }
@@ -461,7 +508,7 @@ fn non_finite(node: &Node, path: &mut Vec<PathSegment>) -> Option<Option<usize>>
         }
         Value::Map(entries) => {
             for entry in entries {
-                path.push(PathSegment::Key(entry.key.clone()));
+                path.push(Segment::Key(&entry.key));
                 if let Some(offset) = non_finite(&entry.value, path) {
                     return Some(offset);
                 }
@@ -480,13 +527,13 @@ impl<'de> de::MapAccess<'de> for MapAccess<'_, '_> {
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
         while let Some(entry) = self.entries.get(self.index) {
             self.index += 1;
-            if self.gather_extensions && entry.key.starts_with("x-") {
+            if !self.keys.hands_out(&entry.key) {
                 continue;
             }
             self.pending = Pending::Entry(entry);
             return seed.deserialize(IntoDeserializer::<DeError>::into_deserializer(entry.key.as_str())).map(Some);
         }
-        if self.extensions.is_some() && !matches!(self.pending, Pending::Extensions) {
+        if self.extensions && !matches!(self.pending, Pending::Extensions) {
             self.pending = Pending::Extensions;
             return seed.deserialize(IntoDeserializer::<DeError>::into_deserializer(EXTENSIONS_KEY)).map(Some);
         }
@@ -500,13 +547,14 @@ impl<'de> de::MapAccess<'de> for MapAccess<'_, '_> {
                 seed.deserialize(NodeDeserializer { node: &entry.value, path: &path, item_depth: self.item_depth })
             }
             Pending::Extensions => {
-                let node = self.extensions.take().unwrap_or_else(|| Node::bare(Value::Map(Vec::new())));
                 // Mark the extensions as handed out so that `next_key_seed` ends the map.
                 self.pending = Pending::Extensions;
-                let result =
-                    seed.deserialize(NodeDeserializer { node: &node, path: self.path, item_depth: self.item_depth });
-                self.extensions = None;
-                result
+                self.extensions = false;
+                seed.deserialize(ExtensionsDeserializer {
+                    entries: self.entries,
+                    path: self.path,
+                    item_depth: self.item_depth,
+                })
             }
             Pending::None => Err(DeError::new(LoadError::InvalidValue {
                 message: "internal error: a value was read before its key".to_owned(),

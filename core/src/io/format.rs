@@ -140,7 +140,9 @@ fn located<T: DeserializeOwned>(text: &str, format: Format) -> Result<T, LoadErr
 /// and example.
 #[cfg(not(target_family = "wasm"))]
 pub(crate) fn straight_from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
-    if text.contains("\"x-") || text.contains("\\u0078") || may_have_negative_zero(text) {
+    let bytes = text.as_bytes();
+    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+    if has(b"\"x-") || has(b"\\u0078") || may_have_negative_zero(text) {
         return None;
     }
     serde_json::from_str(text).ok()
@@ -152,8 +154,8 @@ pub(crate) fn straight_from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
 /// path, never the answer.
 #[cfg(not(target_family = "wasm"))]
 fn may_have_negative_zero(text: &str) -> bool {
-    text.match_indices("-0")
-        .any(|(at, _)| text[..at].trim_end_matches([' ', '\t', '\n', '\r']).ends_with([':', '[', ',']))
+    memchr::memmem::find_iter(text.as_bytes(), b"-0")
+        .any(|at| text[..at].trim_end_matches([' ', '\t', '\n', '\r']).ends_with([':', '[', ',']))
 }
 
 /// The located path alone (no fast path): for tests that compare the two.

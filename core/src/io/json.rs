@@ -1,23 +1,29 @@
 //! A JSON reader that keeps the offset of every value, rejects duplicate keys, and stops at a
 //! nesting limit instead of overflowing the stack.
 
-use std::collections::HashSet;
-
 use super::error::LoadError;
-use super::location::{position_at, Pointer};
-use super::node::{Entry, Node, Value};
+use super::location::{position_at, PathSegment, Pointer};
+use super::node::{Entry, Node, RepeatedKeys, Value};
 use crate::MAX_NESTING;
 
 /// Parses JSON text into a [`Node`] tree.
 pub(crate) fn parse(text: &str) -> Result<Node, LoadError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0, depth: 0 };
+    let mut parser = Parser::new(text, 0);
     parser.skip_whitespace();
-    let node = parser.value(&Pointer::root())?;
+    let node = parser.value()?;
     parser.skip_whitespace();
     if parser.at < parser.bytes.len() {
-        return Err(parser.error("unexpected text after the end of the JSON document", &Pointer::root()));
+        return Err(parser.error("unexpected text after the end of the JSON document"));
     }
     Ok(node)
+}
+
+/// One step from the root to the value being read. Keys are kept as the offset of their opening
+/// quote and read again only when an error needs the path, so reading a value costs no path.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Key(usize),
+    Index(usize),
 }
 
 struct Parser<'a> {
@@ -25,15 +31,37 @@ struct Parser<'a> {
     bytes: &'a [u8],
     at: usize,
     depth: usize,
+    /// Where the value being read is.
+    steps: Vec<Step>,
 }
 
-impl Parser<'_> {
-    fn error(&self, message: impl Into<String>, path: &Pointer) -> LoadError {
-        LoadError::syntax(
-            format!("invalid JSON: {}", message.into()),
-            path.clone(),
-            Some(position_at(self.text, self.at)),
+impl<'a> Parser<'a> {
+    fn new(text: &'a str, at: usize) -> Self {
+        Parser { text, bytes: text.as_bytes(), at, depth: 0, steps: Vec::new() }
+    }
+
+    /// The JSON Pointer of the value being read.
+    fn path(&self) -> Pointer {
+        Pointer(
+            self.steps
+                .iter()
+                .map(|step| match *step {
+                    Step::Index(index) => PathSegment::Index(index),
+                    // The key was read once without error, so it reads again the same.
+                    Step::Key(offset) => {
+                        PathSegment::Key(Parser::new(self.text, offset).raw_string().unwrap_or_default())
+                    }
+                })
+                .collect(),
         )
+    }
+
+    fn error(&self, message: impl Into<String>) -> LoadError {
+        self.error_at(message, self.at)
+    }
+
+    fn error_at(&self, message: impl Into<String>, at: usize) -> LoadError {
+        LoadError::syntax(format!("invalid JSON: {}", message.into()), self.path(), Some(position_at(self.text, at)))
     }
 
     fn skip_whitespace(&mut self) {
@@ -60,55 +88,53 @@ impl Parser<'_> {
             .find(|word| self.bytes[self.at..].starts_with(word.as_bytes()))
     }
 
-    fn value(&mut self, path: &Pointer) -> Result<Node, LoadError> {
+    fn value(&mut self) -> Result<Node, LoadError> {
         let offset = Some(self.at);
-        if let Some(word) = self.not_a_json_number() {
-            return Err(self.error(format!("`{word}` is not a JSON number (JSON numbers are finite)"), path));
-        }
         let value = match self.bytes.get(self.at) {
-            Some(b'{') => self.nested(path, Self::object)?,
-            Some(b'[') => self.nested(path, Self::array)?,
-            Some(b'"') => Value::String(self.string(path)?),
-            Some(b'-' | b'0'..=b'9') => self.number(path)?,
-            Some(b't') => self.literal("true", Value::Bool(true), path)?,
-            Some(b'f') => self.literal("false", Value::Bool(false), path)?,
-            Some(b'n') => self.literal("null", Value::Null, path)?,
-            _ => return Err(self.error(format!("expected a value, found {}", self.found()), path)),
+            Some(b'{') => self.nested(Self::object)?,
+            Some(b'[') => self.nested(Self::array)?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            Some(b't') => self.literal("true", Value::Bool(true))?,
+            Some(b'f') => self.literal("false", Value::Bool(false))?,
+            Some(b'n') => self.literal("null", Value::Null)?,
+            _ => {
+                if let Some(word) = self.not_a_json_number() {
+                    return Err(self.error(format!("`{word}` is not a JSON number (JSON numbers are finite)")));
+                }
+                return Err(self.error(format!("expected a value, found {}", self.found())));
+            }
         };
         Ok(Node { value, offset })
     }
 
-    fn nested(
-        &mut self,
-        path: &Pointer,
-        read: fn(&mut Self, &Pointer) -> Result<Value, LoadError>,
-    ) -> Result<Value, LoadError> {
+    fn nested(&mut self, read: fn(&mut Self) -> Result<Value, LoadError>) -> Result<Value, LoadError> {
         if self.depth >= MAX_NESTING {
             return Err(LoadError::TooDeep {
                 what: "the document",
                 limit: MAX_NESTING,
-                location: super::location::Location::new(path.clone(), Some(position_at(self.text, self.at))),
+                location: super::location::Location::new(self.path(), Some(position_at(self.text, self.at))),
             });
         }
         self.depth += 1;
-        let value = read(self, path);
+        let value = read(self);
         self.depth -= 1;
         value
     }
 
-    fn literal(&mut self, word: &str, value: Value, path: &Pointer) -> Result<Value, LoadError> {
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, LoadError> {
         if self.bytes[self.at..].starts_with(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
         } else {
-            Err(self.error(format!("expected a value, found {}", self.found()), path))
+            Err(self.error(format!("expected a value, found {}", self.found())))
         }
     }
 
-    fn object(&mut self, path: &Pointer) -> Result<Value, LoadError> {
+    fn object(&mut self) -> Result<Value, LoadError> {
         self.at += 1;
         let mut entries: Vec<Entry> = Vec::new();
-        let mut seen: Option<HashSet<String>> = None;
+        let mut repeated = RepeatedKeys::default();
         self.skip_whitespace();
         if self.bytes.get(self.at) == Some(&b'}') {
             self.at += 1;
@@ -117,31 +143,26 @@ impl Parser<'_> {
         loop {
             self.skip_whitespace();
             if self.bytes.get(self.at) != Some(&b'"') {
-                return Err(self.error(format!("expected a key in double quotes, found {}", self.found()), path));
+                return Err(self.error(format!("expected a key in double quotes, found {}", self.found())));
             }
             let key_offset = self.at;
-            let key = self.string(path)?;
-            let duplicate = match &mut seen {
-                Some(set) => !set.insert(key.clone()),
-                None => entries.iter().any(|e| e.key == key),
-            };
+            let key = self.string()?;
+            let duplicate = repeated.is_repeated(&entries, &key);
             if duplicate {
                 return Err(LoadError::DuplicateKey {
                     key,
-                    location: super::location::Location::new(path.clone(), Some(position_at(self.text, key_offset))),
+                    location: super::location::Location::new(self.path(), Some(position_at(self.text, key_offset))),
                 });
-            }
-            if seen.is_none() && entries.len() >= 16 {
-                seen = Some(entries.iter().map(|e| e.key.clone()).chain([key.clone()]).collect());
             }
             self.skip_whitespace();
             if self.bytes.get(self.at) != Some(&b':') {
-                return Err(self.error(format!("expected `:` after the key, found {}", self.found()), path));
+                return Err(self.error(format!("expected `:` after the key, found {}", self.found())));
             }
             self.at += 1;
             self.skip_whitespace();
-            let child_path = path.join(key.as_str());
-            let value = self.value(&child_path)?;
+            self.steps.push(Step::Key(key_offset));
+            let value = self.value()?;
+            self.steps.pop();
             entries.push(Entry { key, key_offset: Some(key_offset), value });
             self.skip_whitespace();
             match self.bytes.get(self.at) {
@@ -150,12 +171,12 @@ impl Parser<'_> {
                     self.at += 1;
                     return Ok(Value::Map(entries));
                 }
-                _ => return Err(self.error(format!("expected `,` or `}}`, found {}", self.found()), path)),
+                _ => return Err(self.error(format!("expected `,` or `}}`, found {}", self.found()))),
             }
         }
     }
 
-    fn array(&mut self, path: &Pointer) -> Result<Value, LoadError> {
+    fn array(&mut self) -> Result<Value, LoadError> {
         self.at += 1;
         let mut items = Vec::new();
         self.skip_whitespace();
@@ -165,8 +186,9 @@ impl Parser<'_> {
         }
         loop {
             self.skip_whitespace();
-            let child_path = path.join(items.len());
-            items.push(self.value(&child_path)?);
+            self.steps.push(Step::Index(items.len()));
+            items.push(self.value()?);
+            self.steps.pop();
             self.skip_whitespace();
             match self.bytes.get(self.at) {
                 Some(b',') => self.at += 1,
@@ -174,12 +196,17 @@ impl Parser<'_> {
                     self.at += 1;
                     return Ok(Value::List(items));
                 }
-                _ => return Err(self.error(format!("expected `,` or `]`, found {}", self.found()), path)),
+                _ => return Err(self.error(format!("expected `,` or `]`, found {}", self.found()))),
             }
         }
     }
 
-    fn string(&mut self, path: &Pointer) -> Result<String, LoadError> {
+    fn string(&mut self) -> Result<String, LoadError> {
+        self.raw_string().map_err(|message| self.error(message))
+    }
+
+    /// Reads a string from its opening quote; an error is its message, at `self.at`.
+    fn raw_string(&mut self) -> Result<String, String> {
         self.at += 1;
         let mut out = String::new();
         loop {
@@ -198,15 +225,15 @@ impl Parser<'_> {
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    self.escape(&mut out, path)?;
+                    self.escape(&mut out)?;
                 }
-                Some(_) => return Err(self.error("control character inside a string (write it as an escape)", path)),
-                None => return Err(self.error("the text ends inside a string", path)),
+                Some(_) => return Err("control character inside a string (write it as an escape)".to_owned()),
+                None => return Err("the text ends inside a string".to_owned()),
             }
         }
     }
 
-    fn escape(&mut self, out: &mut String, path: &Pointer) -> Result<(), LoadError> {
+    fn escape(&mut self, out: &mut String) -> Result<(), String> {
         let c = match self.bytes.get(self.at) {
             Some(b'"') => '"',
             Some(b'\\') => '\\',
@@ -218,42 +245,42 @@ impl Parser<'_> {
             Some(b't') => '\t',
             Some(b'u') => {
                 self.at += 1;
-                let high = self.hex4(path)?;
+                let high = self.hex4()?;
+                let unpaired = || "unpaired surrogate in a \\u escape".to_owned();
                 let code = if (0xD800..0xDC00).contains(&high) {
                     if !self.bytes[self.at..].starts_with(b"\\u") {
-                        return Err(self.error("unpaired surrogate in a \\u escape", path));
+                        return Err(unpaired());
                     }
                     self.at += 2;
-                    let low = self.hex4(path)?;
+                    let low = self.hex4()?;
                     if !(0xDC00..0xE000).contains(&low) {
-                        return Err(self.error("unpaired surrogate in a \\u escape", path));
+                        return Err(unpaired());
                     }
                     0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                 } else {
                     high
                 };
-                let c = char::from_u32(code).ok_or_else(|| self.error("unpaired surrogate in a \\u escape", path))?;
-                out.push(c);
+                out.push(char::from_u32(code).ok_or_else(unpaired)?);
                 return Ok(());
             }
-            _ => return Err(self.error(format!("unknown escape `\\{}`", &self.found().trim_matches('`')), path)),
+            _ => return Err(format!("unknown escape `\\{}`", &self.found().trim_matches('`'))),
         };
         self.at += 1;
         out.push(c);
         Ok(())
     }
 
-    fn hex4(&mut self, path: &Pointer) -> Result<u32, LoadError> {
+    fn hex4(&mut self) -> Result<u32, String> {
         let digits = self
             .text
             .get(self.at..self.at + 4)
             .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))
-            .ok_or_else(|| self.error("expected four hex digits after \\u", path))?;
+            .ok_or_else(|| "expected four hex digits after \\u".to_owned())?;
         self.at += 4;
-        u32::from_str_radix(digits, 16).map_err(|_| self.error("expected four hex digits after \\u", path))
+        u32::from_str_radix(digits, 16).map_err(|_| "expected four hex digits after \\u".to_owned())
     }
 
-    fn number(&mut self, path: &Pointer) -> Result<Value, LoadError> {
+    fn number(&mut self) -> Result<Value, LoadError> {
         let start = self.at;
         let digits = |p: &mut Self| {
             let s = p.at;
@@ -268,15 +295,17 @@ impl Parser<'_> {
         let int_start = self.at;
         let int_digits = digits(self);
         if int_digits == 0 || (int_digits > 1 && self.bytes[int_start] == b'0') {
-            self.at = start;
-            return Err(self.error("malformed number", path));
+            if let Some(word) = self.not_a_json_number_at(start) {
+                return Err(self.error_at(format!("`{word}` is not a JSON number (JSON numbers are finite)"), start));
+            }
+            return Err(self.error_at("malformed number", start));
         }
         let mut integer = true;
         if self.bytes.get(self.at) == Some(&b'.') {
             self.at += 1;
             integer = false;
             if digits(self) == 0 {
-                return Err(self.error("malformed number: digits must follow `.`", path));
+                return Err(self.error("malformed number: digits must follow `.`"));
             }
         }
         if let Some(b'e' | b'E') = self.bytes.get(self.at) {
@@ -286,7 +315,7 @@ impl Parser<'_> {
                 self.at += 1;
             }
             if digits(self) == 0 {
-                return Err(self.error("malformed number: digits must follow the exponent", path));
+                return Err(self.error("malformed number: digits must follow the exponent"));
             }
         }
         let text = &self.text[start..self.at];
@@ -295,9 +324,12 @@ impl Parser<'_> {
                 return Ok(Value::Integer(i));
             }
         }
-        text.parse::<f64>()
-            .map(|f| Value::Float(super::node::number(f)))
-            .map_err(|_| self.error("malformed number", path))
+        text.parse::<f64>().map(|f| Value::Float(super::node::number(f))).map_err(|_| self.error("malformed number"))
+    }
+
+    /// [`not_a_json_number`](Self::not_a_json_number) at `at`.
+    fn not_a_json_number_at(&self, at: usize) -> Option<&'static str> {
+        ["-Infinity"].into_iter().find(|word| self.bytes[at..].starts_with(word.as_bytes()))
     }
 }
 

@@ -17,6 +17,52 @@ pub(crate) struct Entry {
     pub value: Node,
 }
 
+/// Finds a repeated key in a mapping as its keys are read, without copying them: small mappings
+/// compare with every key before; past [`RepeatedKeys::LINEAR`] keys, a table of the keys' hashes
+/// (foldhash, seeded at random, so keys crafted to collide cannot make it slow) points at the
+/// first entry with each.
+#[derive(Debug, Default)]
+pub(crate) struct RepeatedKeys {
+    table: Option<(foldhash::fast::RandomState, rustc_hash::FxHashMap<u64, usize>)>,
+}
+
+impl RepeatedKeys {
+    /// Mappings with up to this many keys are searched key by key.
+    const LINEAR: usize = 16;
+
+    /// Whether `key` is one of `entries`' keys (which must be every key read so far, in order);
+    /// if not, it is noted as the key of the entry that comes next.
+    pub fn is_repeated(&mut self, entries: &[Entry], key: &str) -> bool {
+        use std::hash::BuildHasher;
+        let same = |entry: &Entry| entry.key == key;
+        let Some((hasher, table)) = &mut self.table else {
+            if entries.iter().any(same) {
+                return true;
+            }
+            if entries.len() >= Self::LINEAR {
+                let hasher = foldhash::fast::RandomState::default();
+                let mut table = rustc_hash::FxHashMap::default();
+                for (index, entry) in entries.iter().enumerate() {
+                    table.entry(hasher.hash_one(entry.key.as_str())).or_insert(index);
+                }
+                table.entry(hasher.hash_one(key)).or_insert(entries.len());
+                self.table = Some((hasher, table));
+            }
+            return false;
+        };
+        match table.entry(hasher.hash_one(key)) {
+            // Two keys with one hash are almost always one key; when not, look at every key.
+            std::collections::hash_map::Entry::Occupied(first) => {
+                same(&entries[*first.get()]) || entries.iter().any(same)
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(entries.len());
+                false
+            }
+        }
+    }
+}
+
 /// The kinds of value a document holds.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {

@@ -2,13 +2,13 @@
 //! rejects duplicate keys and custom tags, and bounds nesting and alias expansion.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
 
 use super::error::LoadError;
 use super::location::{position_at, Location, PathSegment, Pointer};
-use super::node::{Entry, Node, Value};
+use super::node::{Entry, Node, RepeatedKeys, Value};
 use crate::MAX_NESTING;
 
 /// The most nodes a document may expand to through aliases, a guard against "billion laughs".
@@ -20,18 +20,8 @@ pub(crate) fn parse(text: &str) -> Result<Node, LoadError> {
 }
 
 enum Frame {
-    List {
-        items: Vec<Node>,
-        offset: usize,
-        anchor: usize,
-    },
-    Map {
-        entries: Vec<Entry>,
-        seen: Option<HashSet<String>>,
-        key: Option<(String, usize)>,
-        offset: usize,
-        anchor: usize,
-    },
+    List { items: Vec<Node>, offset: usize, anchor: usize },
+    Map { entries: Vec<Entry>, seen: RepeatedKeys, key: Option<(String, usize)>, offset: usize, anchor: usize },
 }
 
 struct Reader<'a> {
@@ -142,7 +132,10 @@ impl<'a> Reader<'a> {
                 }
                 Event::MappingStart(anchor, tag) => {
                     self.check_collection_tag(tag.as_deref(), "map", offset)?;
-                    self.open(Frame::Map { entries: Vec::new(), seen: None, key: None, offset, anchor }, offset)?;
+                    self.open(
+                        Frame::Map { entries: Vec::new(), seen: RepeatedKeys::default(), key: None, offset, anchor },
+                        offset,
+                    )?;
                 }
                 Event::SequenceEnd | Event::MappingEnd => {
                     let (node, anchor) = match self.stack.pop() {
@@ -251,16 +244,7 @@ impl<'a> Reader<'a> {
                     }
                 };
                 let duplicate = match self.stack.last_mut() {
-                    Some(Frame::Map { entries, seen, .. }) => {
-                        let duplicate = match seen {
-                            Some(set) => !set.insert(name.clone()),
-                            None => entries.iter().any(|e| e.key == name),
-                        };
-                        if seen.is_none() && entries.len() >= 16 {
-                            *seen = Some(entries.iter().map(|e| e.key.clone()).chain([name.clone()]).collect());
-                        }
-                        duplicate
-                    }
+                    Some(Frame::Map { entries, seen, .. }) => seen.is_repeated(entries, &name),
                     _ => false,
                 };
                 if duplicate {
