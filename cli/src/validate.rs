@@ -63,15 +63,15 @@ fn load_error_json(file: &Path, error: &LoadError) -> serde_json::Value {
     })
 }
 
-/// A plan and the returns file listed after it.
+/// A plan's file and the returns file listed after it (the plans themselves go to the workspace).
 struct Entry {
     file: PathBuf,
-    plan: Plan,
     updates: Option<(PathBuf, Updates)>,
 }
 
 pub fn run(files: &[PathBuf], deny_warnings: bool, format: OutputFormat) -> ExitCode {
     let mut entries: Vec<Entry> = Vec::new();
+    let mut plans: Vec<Plan> = Vec::new();
     let mut load_errors: Vec<(&PathBuf, LoadError)> = Vec::new();
     for file in files {
         if Format::from_path(file) == Some(Format::Csv) || is_updates_json(file) {
@@ -89,13 +89,16 @@ pub fn run(files: &[PathBuf], deny_warnings: bool, format: OutputFormat) -> Exit
             }
         } else {
             match Plan::load(file) {
-                Ok(plan) => entries.push(Entry { file: file.clone(), plan, updates: None }),
+                Ok(plan) => {
+                    entries.push(Entry { file: file.clone(), updates: None });
+                    plans.push(plan);
+                }
                 Err(error) => load_errors.push((file, error)),
             }
         }
     }
     // Validate the plans together, then each plan's separate returns.
-    let workspace = Workspace::new(entries.iter().map(|e| e.plan.clone()).collect());
+    let workspace = Workspace::new(plans);
     let updates: Vec<Option<&Updates>> = entries.iter().map(|e| e.updates.as_ref().map(|(_, u)| u)).collect();
     let reports = workspace.validate_with(&updates);
     let mut findings: Vec<(PathBuf, Diagnostic)> = Vec::new();
@@ -144,11 +147,20 @@ pub fn run(files: &[PathBuf], deny_warnings: bool, format: OutputFormat) -> Exit
     }
 }
 
-/// A `.json` or `.yaml` file whose text is a list is a file of returns, not a plan.
+/// A `.json` or `.yaml` file whose text is a list is a file of returns, not a plan. The file is
+/// read only up to its first two bytes after a byte-order mark and white space.
 fn is_updates_json(file: &Path) -> bool {
-    matches!(Format::from_path(file), Some(Format::Json | Format::Yaml))
-        && std::fs::read_to_string(file).is_ok_and(|text| {
-            let body = text.trim_start_matches('\u{feff}').trim_start();
-            body.starts_with('[') || body.starts_with("- ")
-        })
+    use std::io::{BufReader, Read};
+    if !matches!(Format::from_path(file), Some(Format::Json | Format::Yaml)) {
+        return false;
+    }
+    let Ok(opened) = std::fs::File::open(file) else { return false };
+    let mut bytes = BufReader::new(opened).bytes().map_while(Result::ok).peekable();
+    for mark in [0xEF, 0xBB, 0xBF] {
+        if bytes.next_if_eq(&mark).is_none() {
+            break;
+        }
+    }
+    let mut body = bytes.skip_while(u8::is_ascii_whitespace);
+    matches!((body.next(), body.next()), (Some(b'['), _) | (Some(b'-'), Some(b' ')))
 }

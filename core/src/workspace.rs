@@ -80,20 +80,24 @@ impl Workspace {
     /// Like [`validate`](Workspace::validate), with separate returns for some plans:
     /// `updates[i]` goes with `plans[i]` (missing entries mean none).
     pub fn validate_with(&self, updates: &[Option<&Updates>]) -> Vec<PlanReport> {
-        let items: Vec<(&str, std::collections::BTreeSet<&str>)> = self
-            .plans
-            .iter()
-            .map(|plan| {
-                (plan.id.as_str(), plan.items_in_order().into_iter().map(|(_, item)| item.id.as_str()).collect())
-            })
-            .collect();
+        // The item ids of each plan, for links from the others (none when there are no others).
+        let items: Vec<(&str, std::collections::BTreeSet<&str>)> = if self.plans.len() < 2 {
+            Vec::new()
+        } else {
+            self.plans
+                .iter()
+                .map(|plan| {
+                    (plan.id.as_str(), plan.items_in_order().into_iter().map(|(_, item)| item.id.as_str()).collect())
+                })
+                .collect()
+        };
         let mut seen_ids: HashSet<&str> = HashSet::new();
         self.plans
             .iter()
             .enumerate()
             .map(|(position, plan)| {
                 let others: OtherPlans<'_> =
-                    items.iter().filter(|(id, _)| *id != plan.id).map(|(id, set)| (*id, set.clone())).collect();
+                    items.iter().filter(|(id, _)| *id != plan.id).map(|(id, set)| (*id, set)).collect();
                 let extra = updates.get(position).copied().flatten();
                 let mut report = validate::validate(plan, extra, Some(&others));
                 if !seen_ids.insert(plan.id.as_str()) {
@@ -109,8 +113,14 @@ impl Workspace {
                 if self.plans.iter().any(|other| other.id != plan.id && links_into(other, &plan.id)) {
                     let coverage = self.coverage(&plan.id);
                     let levels = plan.levels();
-                    for entry in coverage.items.iter().filter(|e| coverage.unlinked.contains(&e.item)) {
-                        let path = plan_item_path(plan, &entry.item);
+                    let unlinked: HashSet<&str> = coverage.unlinked.iter().map(String::as_str).collect();
+                    let outline = plan.outline();
+                    let mut first: HashMap<&str, usize> = HashMap::new();
+                    for (position, info) in outline.items.iter().enumerate() {
+                        first.entry(info.item.id.as_str()).or_insert(position);
+                    }
+                    for entry in coverage.items.iter().filter(|e| unlinked.contains(e.item.as_str())) {
+                        let path = first.get(entry.item.as_str()).map_or_else(Pointer::root, |&i| outline.path(i));
                         let level = levels
                             .get(entry.depth)
                             .map_or_else(|| "Item".to_owned(), |l| l.name.clone().unwrap_or_else(|| l.id.clone()));
@@ -198,23 +208,6 @@ impl Workspace {
 /// Whether any item of `plan` links into the plan `target`.
 fn links_into(plan: &Plan, target: &str) -> bool {
     plan.items_in_order().into_iter().any(|(_, item)| item.links.iter().any(|l| l.target().0 == Some(target)))
-}
-
-/// The path of the item with this id.
-fn plan_item_path(plan: &Plan, id: &str) -> Pointer {
-    fn find(items: &[crate::Item], id: &str, path: Pointer) -> Option<Pointer> {
-        for (i, item) in items.iter().enumerate() {
-            let here = path.join(i);
-            if item.id == id {
-                return Some(here);
-            }
-            if let Some(found) = find(&item.children, id, here.join("children")) {
-                return Some(found);
-            }
-        }
-        None
-    }
-    find(&plan.items, id, Pointer::root().join("items")).unwrap_or_default()
 }
 
 /// A finding about `plan`, located in its source.

@@ -41,7 +41,13 @@ pub struct Outline<'p> {
 impl Plan {
     /// The plan's items flattened, with what each inherits.
     pub fn outline(&self) -> Outline<'_> {
-        let mut items: Vec<OutlineItem<'_>> = Vec::new();
+        let mut count = 0;
+        let mut lists: Vec<&[Item]> = vec![&self.items];
+        while let Some(list) = lists.pop() {
+            count += list.len();
+            lists.extend(list.iter().filter(|item| !item.children.is_empty()).map(|item| item.children.as_slice()));
+        }
+        let mut items: Vec<OutlineItem<'_>> = Vec::with_capacity(count);
         let mut stack: Vec<(&Item, usize, Option<usize>)> =
             self.items.iter().enumerate().rev().map(|(slot, item)| (item, slot, None)).collect();
         while let Some((item, slot, parent)) = stack.pop() {

@@ -1,8 +1,6 @@
 //! What every rule family needs: the plan's items in document order with their paths, inherited
 //! dates, members and states, and a place to put findings.
 
-use std::collections::HashMap;
-
 use super::diagnostic::{Diagnostic, Document, Severity};
 use crate::io::Pointer;
 use crate::model::{OutlineItem, Plan, Update};
@@ -16,8 +14,11 @@ pub(crate) struct Index<'p> {
     pub plan: &'p Plan,
     /// Every item in document order.
     pub items: Vec<ItemInfo<'p>>,
-    /// The first item with each id.
-    pub by_id: HashMap<&'p str, usize>,
+    /// The first item with each id (foldhash: fast, and seeded at random, so ids crafted to
+    /// collide cannot make it slow).
+    pub by_id: foldhash::HashMap<&'p str, usize>,
+    /// For each item whose id an earlier item has: its position, and that earlier item's.
+    pub repeated_ids: Vec<(usize, usize)>,
     /// Level names, top-down.
     pub level_names: Vec<String>,
 }
@@ -27,11 +28,17 @@ impl<'p> Index<'p> {
         let level_names =
             plan.levels().into_iter().map(|level| level.name.unwrap_or_else(|| capitalise(&level.id))).collect();
         let items = plan.outline().items;
-        let mut by_id = HashMap::new();
+        let mut by_id = foldhash::HashMap::with_capacity_and_hasher(items.len(), Default::default());
+        let mut repeated_ids = Vec::new();
         for (position, info) in items.iter().enumerate() {
-            by_id.entry(info.item.id.as_str()).or_insert(position);
+            match by_id.entry(info.item.id.as_str()) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(position);
+                }
+                std::collections::hash_map::Entry::Occupied(first) => repeated_ids.push((position, *first.get())),
+            }
         }
-        Index { plan, items, by_id, level_names }
+        Index { plan, items, by_id, repeated_ids, level_names }
     }
 
     /// The JSON Pointer of an item: `/items/0/children/2`.

@@ -8,7 +8,7 @@ use crate::io::nearest_of;
 use crate::model::Members;
 
 /// The items of the other plans loaded with this one (a workspace), by plan id.
-pub(crate) type OtherPlans<'w> = HashMap<&'w str, BTreeSet<&'w str>>;
+pub(crate) type OtherPlans<'w> = HashMap<&'w str, &'w BTreeSet<&'w str>>;
 
 fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     nearest_of(word, candidates).map(|s| format!("did you mean `{s}`?"))
@@ -23,9 +23,8 @@ pub(crate) fn check_item(
 ) {
     let item = info.item;
     let id = Some(item.id.as_str());
-    let themes: Vec<&str> = index.plan.themes.iter().map(|t| t.id.as_str()).collect();
     for (i, theme) in item.themes.iter().enumerate() {
-        if !themes.contains(&theme.as_str()) {
+        if !index.plan.themes.iter().any(|t| t.id == *theme) {
             let diagnostic = findings.add(
                 "unknown_theme",
                 Severity::Error,
@@ -33,7 +32,7 @@ pub(crate) fn check_item(
                 id,
                 format!("{} is tagged with the theme `{theme}`, which the plan does not define.", index.name(info)),
             );
-            if let Some(hint) = did_you_mean(theme, themes.iter().copied()) {
+            if let Some(hint) = did_you_mean(theme, index.plan.themes.iter().map(|t| t.id.as_str())) {
                 diagnostic.hint(hint);
             }
         }

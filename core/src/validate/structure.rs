@@ -140,22 +140,22 @@ pub(crate) fn check_item(index: &Index<'_>, position: usize, info: &ItemInfo<'_>
     let item = info.item;
     let id = Some(item.id.as_str());
     check_slug(findings, "item", &item.id, || index.path(info).join("id"), id);
-    if let Some(&first) = index.by_id.get(item.id.as_str()) {
-        if first != position {
-            findings
-                .add(
-                    "duplicate_id",
-                    Severity::Error,
-                    index.path(info).join("id"),
-                    id,
-                    format!(
-                        "The id `{}` is used by two items: this one and the one at {}.",
-                        item.id,
-                        index.path(&index.items[first])
-                    ),
-                )
-                .hint("give each item its own id: returns and links find items by id");
-        }
+    // `repeated_ids` is in document order, so a binary search finds this item's entry.
+    if let Ok(found) = index.repeated_ids.binary_search_by_key(&position, |&(repeat, _)| repeat) {
+        let first = index.repeated_ids[found].1;
+        findings
+            .add(
+                "duplicate_id",
+                Severity::Error,
+                index.path(info).join("id"),
+                id,
+                format!(
+                    "The id `{}` is used by two items: this one and the one at {}.",
+                    item.id,
+                    index.path(&index.items[first])
+                ),
+            )
+            .hint("give each item its own id: returns and links find items by id");
     }
     check_title(findings, &item.title, || index.path(info).join("title"), id, || index.name(info));
     let levels = index.level_names.len();
