@@ -85,10 +85,12 @@ pub(crate) struct NodeResult {
     pub cells: Vec<CellResult>,
 }
 
-/// `(value - baseline) / (target - baseline)`, clamped to 0..1; `None` when target == baseline.
+/// `(value - baseline) / (target - baseline)`, clamped to 0..1; `None` when target == baseline
+/// or when any of the three is not a finite number (NaN or infinite, which validation reports).
 pub(crate) fn score(value: f64, baseline: f64, target: f64) -> Option<f64> {
     let span = target - baseline;
-    (span != 0.0 && span.is_finite()).then(|| ((value - baseline) / span).clamp(0.0, 1.0))
+    (span != 0.0 && span.is_finite() && value.is_finite() && baseline.is_finite())
+        .then(|| ((value - baseline) / span).clamp(0.0, 1.0))
 }
 
 /// DESIGN 6.2 for one set of returns: done, then the measure's value, then percent, then

@@ -33,11 +33,13 @@ fn newer<T: Copy>(slot: &mut Option<Field<T>>, value: Option<T>, key: Key) {
 }
 
 impl Latest {
-    /// Takes an update into account (one already known to pass the date filters).
+    /// Takes an update into account (one already known to pass the date filters). A percent or
+    /// value that is not a finite number (NaN or infinite: validation reports it as
+    /// `non_finite`) is not a number to count, so the update counts as not carrying it.
     pub fn add(&mut self, update: &Update, key: Key) {
         newer(&mut self.status, update.status, key);
-        newer(&mut self.percent, update.percent, key);
-        newer(&mut self.value, update.value, key);
+        newer(&mut self.percent, update.percent.filter(|p| p.is_finite()), key);
+        newer(&mut self.value, update.value.filter(|v| v.is_finite()), key);
         if self.any.is_none_or(|k| key > k) {
             self.any = Some(key);
         }
