@@ -24,7 +24,7 @@ pub(crate) const FORMAT_VERSION_EXPECTED: &str = "format version 1";
 /// Reads a `T` from `node`. `text` is the source the offsets point into, if any.
 pub(crate) fn from_node<T: DeserializeOwned>(node: &Node, text: Option<&str>) -> Result<T, LoadError> {
     let root = Path { parent: None, segment: Segment::Root };
-    T::deserialize(NodeDeserializer { node, path: &root, item_depth: 0 }).map_err(|e| e.finish(text))
+    T::deserialize(NodeDeserializer { node, path: &root, item_depth: 0, keys: Keys::All }).map_err(|e| e.finish(text))
 }
 
 /// A step of the path from the root to the value being read; a linked list on the stack, turned
@@ -205,6 +205,9 @@ struct NodeDeserializer<'n, 'p> {
     path: &'p Path<'p>,
     /// How many items enclose this value.
     item_depth: usize,
+    /// Which entries of a mapping it hands out: all, except for a struct's extension data, which
+    /// is the struct's own node read for its `x-` keys only (in place, not copied).
+    keys: Keys,
 }
 
 impl NodeDeserializer<'_, '_> {
@@ -241,7 +244,7 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'_, '_> {
             Value::List(items) => {
                 visitor.visit_seq(ListAccess { items, path: self.path, index: 0, item_depth: self.item_depth })
             }
-            Value::Map(entries) => visitor.visit_map(MapAccess::plain(entries, self.path, self.item_depth)),
+            Value::Map(entries) => visitor.visit_map(MapAccess::plain(entries, self.path, self.item_depth, self.keys)),
         };
         result.map_err(self.locate())
     }
@@ -268,15 +271,17 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'_, '_> {
         if is_null {
             visitor.visit_none().map_err(self.locate())
         } else {
-            let (node, path, item_depth) = (self.node, self.path, self.item_depth);
-            visitor.visit_some(NodeDeserializer { node, path, item_depth }).map_err(|e| e.locate(path, node.offset))
+            let (node, path, item_depth, keys) = (self.node, self.path, self.item_depth, self.keys);
+            visitor
+                .visit_some(NodeDeserializer { node, path, item_depth, keys })
+                .map_err(|e| e.locate(path, node.offset))
         }
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, DeError> {
-        let (node, path, item_depth) = (self.node, self.path, self.item_depth);
+        let (node, path, item_depth, keys) = (self.node, self.path, self.item_depth, self.keys);
         visitor
-            .visit_newtype_struct(NodeDeserializer { node, path, item_depth })
+            .visit_newtype_struct(NodeDeserializer { node, path, item_depth, keys })
             .map_err(|e| e.locate(path, node.offset))
     }
 
@@ -299,7 +304,7 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'_, '_> {
             let error = LoadError::TooDeep { what: "items", limit: MAX_ITEM_DEPTH, location: unlocated() };
             return Err(DeError::new(error).locate(self.path, self.node.offset));
         }
-        let access = MapAccess::for_struct(entries, fields, self.path, item_depth)?;
+        let access = MapAccess::for_struct(self.node, entries, fields, self.path, item_depth)?;
         visitor.visit_map(access).map_err(self.locate())
     }
 
@@ -360,7 +365,7 @@ impl<'de> de::SeqAccess<'de> for ListAccess<'_, '_> {
         let Some(node) = self.items.get(self.index) else { return Ok(None) };
         let path = Path { parent: Some(self.path), segment: Segment::Index(self.index) };
         self.index += 1;
-        seed.deserialize(NodeDeserializer { node, path: &path, item_depth: self.item_depth }).map(Some)
+        seed.deserialize(NodeDeserializer { node, path: &path, item_depth: self.item_depth, keys: Keys::All }).map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -371,6 +376,8 @@ impl<'de> de::SeqAccess<'de> for ListAccess<'_, '_> {
 /// Walks the entries of a mapping; for a model struct, checks keys and hands out its `x-` keys as
 /// one synthetic [`EXTENSIONS_KEY`] entry at the end.
 struct MapAccess<'n, 'p> {
+    /// For a struct: its node, whose `x-` keys are its extension data.
+    owner: Option<&'n Node>,
     entries: &'n [Entry],
     index: usize,
     path: &'p Path<'p>,
@@ -384,7 +391,7 @@ struct MapAccess<'n, 'p> {
 }
 
 /// Which entries of a mapping a [`MapAccess`] hands out.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Keys {
     /// Every entry (a plain map).
     All,
@@ -411,11 +418,12 @@ enum Pending<'n> {
 }
 
 impl<'n, 'p> MapAccess<'n, 'p> {
-    fn plain(entries: &'n [Entry], path: &'p Path<'p>, item_depth: usize) -> Self {
-        MapAccess { entries, index: 0, path, item_depth, keys: Keys::All, extensions: false, pending: Pending::None }
+    fn plain(entries: &'n [Entry], path: &'p Path<'p>, item_depth: usize, keys: Keys) -> Self {
+        MapAccess { owner: None, entries, index: 0, path, item_depth, keys, extensions: false, pending: Pending::None }
     }
 
     fn for_struct(
+        owner: &'n Node,
         entries: &'n [Entry],
         fields: &'static [&'static str],
         path: &'p Path<'p>,
@@ -457,36 +465,16 @@ impl<'n, 'p> MapAccess<'n, 'p> {
             return Err(DeError::at(error, entry.key_offset));
         }
         let keys = if gather_extensions { Keys::Fields } else { Keys::All };
-        Ok(MapAccess { entries, index: 0, path, item_depth, keys, extensions, pending: Pending::None })
-    }
-}
-
-/// A struct's `x-` entries as one map: its extension data, read in place (not copied).
-struct ExtensionsDeserializer<'n, 'p> {
-    entries: &'n [Entry],
-    path: &'p Path<'p>,
-    item_depth: usize,
-}
-
-impl<'de> de::Deserializer<'de> for ExtensionsDeserializer<'_, '_> {
-    type Error = DeError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_map(MapAccess {
-            entries: self.entries,
+        Ok(MapAccess {
+            owner: Some(owner),
+            entries,
             index: 0,
-            path: self.path,
-            item_depth: self.item_depth,
-            keys: Keys::Extensions,
-            extensions: false,
+            path,
+            item_depth,
+            keys,
+            extensions,
             pending: Pending::None,
         })
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf option unit unit_struct newtype_struct seq tuple
-        tuple_struct map struct enum identifier ignored_any
     }
 }
 
@@ -521,6 +509,14 @@ fn non_finite<'n>(node: &'n Node, path: &mut Vec<Segment<'n>>) -> Option<Option<
     found.then_some(node.offset)
 }
 
+/// A value asked for out of turn: a bug in this deserializer, reported, never a panic.
+fn internal_error() -> DeError {
+    DeError::new(LoadError::InvalidValue {
+        message: "internal error: a value was read before its key".to_owned(),
+        location: unlocated(),
+    })
+}
+
 impl<'de> de::MapAccess<'de> for MapAccess<'_, '_> {
     type Error = DeError;
 
@@ -544,22 +540,28 @@ impl<'de> de::MapAccess<'de> for MapAccess<'_, '_> {
         match std::mem::replace(&mut self.pending, Pending::None) {
             Pending::Entry(entry) => {
                 let path = Path { parent: Some(self.path), segment: Segment::Key(&entry.key) };
-                seed.deserialize(NodeDeserializer { node: &entry.value, path: &path, item_depth: self.item_depth })
+                seed.deserialize(NodeDeserializer {
+                    node: &entry.value,
+                    path: &path,
+                    item_depth: self.item_depth,
+                    keys: Keys::All,
+                })
             }
             Pending::Extensions => {
                 // Mark the extensions as handed out so that `next_key_seed` ends the map.
                 self.pending = Pending::Extensions;
                 self.extensions = false;
-                seed.deserialize(ExtensionsDeserializer {
-                    entries: self.entries,
-                    path: self.path,
-                    item_depth: self.item_depth,
-                })
+                match self.owner {
+                    Some(node) => seed.deserialize(NodeDeserializer {
+                        node,
+                        path: self.path,
+                        item_depth: self.item_depth,
+                        keys: Keys::Extensions,
+                    }),
+                    None => Err(internal_error()),
+                }
             }
-            Pending::None => Err(DeError::new(LoadError::InvalidValue {
-                message: "internal error: a value was read before its key".to_owned(),
-                location: unlocated(),
-            })),
+            Pending::None => Err(internal_error()),
         }
     }
 }

@@ -19,11 +19,11 @@ pub(crate) struct Entry {
 
 /// Finds a repeated key in a mapping as its keys are read, without copying them: small mappings
 /// compare with every key before; past [`RepeatedKeys::LINEAR`] keys, a table of the keys' hashes
-/// (foldhash, seeded at random, so keys crafted to collide cannot make it slow) points at the
-/// first entry with each.
+/// (seeded at random, so keys crafted to collide cannot make it slow) points at the first entry
+/// with each.
 #[derive(Debug, Default)]
 pub(crate) struct RepeatedKeys {
-    table: Option<(foldhash::fast::RandomState, rustc_hash::FxHashMap<u64, usize>)>,
+    table: Option<(std::collections::hash_map::RandomState, rustc_hash::FxHashMap<u64, usize>)>,
 }
 
 impl RepeatedKeys {
@@ -40,7 +40,7 @@ impl RepeatedKeys {
                 return true;
             }
             if entries.len() >= Self::LINEAR {
-                let hasher = foldhash::fast::RandomState::default();
+                let hasher = std::collections::hash_map::RandomState::default();
                 let mut table = rustc_hash::FxHashMap::default();
                 for (index, entry) in entries.iter().enumerate() {
                     table.entry(hasher.hash_one(entry.key.as_str())).or_insert(index);

@@ -1,7 +1,7 @@
 //! The plan flattened for the rollup: every item in document order with its parent, children,
 //! inherited dates and members, and what leaves it out.
 
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 
 use crate::model::{Adoption, Date, ItemState, Measure, Members, Plan};
 
@@ -58,9 +58,11 @@ impl Node {
 #[derive(Debug, Clone)]
 pub(crate) struct Tree {
     pub nodes: Vec<Node>,
-    pub by_id: FxHashMap<String, usize>,
+    /// The first node with each item id. Keyed by text from the document, so hashed with the
+    /// standard library's seeded hasher: ids crafted to collide cannot make lookups slow.
+    pub by_id: HashMap<String, usize>,
     pub members: Vec<String>,
-    pub member_index: FxHashMap<String, usize>,
+    pub member_index: HashMap<String, usize>,
     pub level_ids: Vec<String>,
     /// Level names for messages ("Priority"), or the ids capitalised.
     pub level_names: Vec<String>,
@@ -69,9 +71,9 @@ pub(crate) struct Tree {
 impl Tree {
     pub fn new(plan: &Plan) -> Tree {
         let members: Vec<String> = plan.members.iter().map(|m| m.id.clone()).collect();
-        let member_index: FxHashMap<String, usize> = members.iter().enumerate().map(|(i, m)| (m.clone(), i)).collect();
+        let member_index: HashMap<String, usize> = members.iter().enumerate().map(|(i, m)| (m.clone(), i)).collect();
         let outline = plan.outline();
-        let mut by_id = FxHashMap::default();
+        let mut by_id = HashMap::with_capacity(outline.items.len());
         let nodes: Vec<Node> = outline
             .items
             .iter()

@@ -14,9 +14,8 @@ pub(crate) struct Index<'p> {
     pub plan: &'p Plan,
     /// Every item in document order.
     pub items: Vec<ItemInfo<'p>>,
-    /// The first item with each id (foldhash: fast, and seeded at random, so ids crafted to
-    /// collide cannot make it slow).
-    pub by_id: foldhash::HashMap<&'p str, usize>,
+    /// The first item with each id.
+    pub by_id: std::collections::HashMap<&'p str, usize>,
     /// For each item whose id an earlier item has: its position, and that earlier item's.
     pub repeated_ids: Vec<(usize, usize)>,
     /// Level names, top-down.
@@ -28,7 +27,7 @@ impl<'p> Index<'p> {
         let level_names =
             plan.levels().into_iter().map(|level| level.name.unwrap_or_else(|| capitalise(&level.id))).collect();
         let items = plan.outline().items;
-        let mut by_id = foldhash::HashMap::with_capacity_and_hasher(items.len(), Default::default());
+        let mut by_id = std::collections::HashMap::with_capacity(items.len());
         let mut repeated_ids = Vec::new();
         for (position, info) in items.iter().enumerate() {
             match by_id.entry(info.item.id.as_str()) {
