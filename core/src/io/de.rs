@@ -41,16 +41,23 @@ struct Path<'a> {
     segment: Segment<'a>,
 }
 
+impl Segment<'_> {
+    /// The step as a [`Pointer`] segment (the root is none).
+    fn to_path_segment(self) -> Option<PathSegment> {
+        match self {
+            Segment::Root => None,
+            Segment::Key(key) => Some(PathSegment::Key(key.to_owned())),
+            Segment::Index(index) => Some(PathSegment::Index(index)),
+        }
+    }
+}
+
 impl Path<'_> {
     fn pointer(&self) -> Pointer {
         let mut segments = Vec::new();
         let mut at = Some(self);
         while let Some(path) = at {
-            match path.segment {
-                Segment::Root => {}
-                Segment::Key(key) => segments.push(PathSegment::Key(key.to_owned())),
-                Segment::Index(index) => segments.push(PathSegment::Index(index)),
-            }
+            segments.extend(path.segment.to_path_segment());
             at = path.parent;
         }
         segments.reverse();
@@ -437,11 +444,7 @@ impl<'n, 'p> MapAccess<'n, 'p> {
                     let mut below = vec![Segment::Key(&entry.key)];
                     if let Some(offset) = non_finite(&entry.value, &mut below) {
                         let mut pointer = path.pointer();
-                        pointer.0.extend(below.iter().map(|segment| match *segment {
-                            Segment::Key(key) => PathSegment::Key(key.to_owned()),
-                            Segment::Index(index) => PathSegment::Index(index),
-                            Segment::Root => PathSegment::Key(String::new()),
-                        }));
+                        pointer.0.extend(below.iter().filter_map(|segment| segment.to_path_segment()));
                         let error = LoadError::InvalidValue {
                             message: "a number that is not finite (too large, infinite or NaN) in extension data, \
                                 which can only keep finite numbers"

@@ -57,11 +57,11 @@ impl<'a> Parser<'a> {
     }
 
     fn error(&self, message: impl Into<String>) -> LoadError {
-        self.error_at(message, self.at)
-    }
-
-    fn error_at(&self, message: impl Into<String>, at: usize) -> LoadError {
-        LoadError::syntax(format!("invalid JSON: {}", message.into()), self.path(), Some(position_at(self.text, at)))
+        LoadError::syntax(
+            format!("invalid JSON: {}", message.into()),
+            self.path(),
+            Some(position_at(self.text, self.at)),
+        )
     }
 
     fn skip_whitespace(&mut self) {
@@ -295,10 +295,11 @@ impl<'a> Parser<'a> {
         let int_start = self.at;
         let int_digits = digits(self);
         if int_digits == 0 || (int_digits > 1 && self.bytes[int_start] == b'0') {
-            if let Some(word) = self.not_a_json_number_at(start) {
-                return Err(self.error_at(format!("`{word}` is not a JSON number (JSON numbers are finite)"), start));
+            self.at = start;
+            if let Some(word) = self.not_a_json_number() {
+                return Err(self.error(format!("`{word}` is not a JSON number (JSON numbers are finite)")));
             }
-            return Err(self.error_at("malformed number", start));
+            return Err(self.error("malformed number"));
         }
         let mut integer = true;
         if self.bytes.get(self.at) == Some(&b'.') {
@@ -325,11 +326,6 @@ impl<'a> Parser<'a> {
             }
         }
         text.parse::<f64>().map(|f| Value::Float(super::node::number(f))).map_err(|_| self.error("malformed number"))
-    }
-
-    /// [`not_a_json_number`](Self::not_a_json_number) at `at`.
-    fn not_a_json_number_at(&self, at: usize) -> Option<&'static str> {
-        ["-Infinity"].into_iter().find(|word| self.bytes[at..].starts_with(word.as_bytes()))
     }
 }
 
