@@ -2,7 +2,7 @@
 //! nesting limit instead of overflowing the stack.
 
 use super::error::LoadError;
-use super::location::{position_at, PathSegment, Pointer};
+use super::location::{position_at, Location, PathSegment, Pointer};
 use super::node::{Entry, Node, RepeatedKeys, Value};
 use crate::MAX_NESTING;
 
@@ -42,8 +42,13 @@ impl<'a> Parser<'a> {
 
     /// The JSON Pointer of the value being read.
     fn path(&self) -> Pointer {
+        self.path_of(&self.steps)
+    }
+
+    /// The JSON Pointer these steps lead to.
+    fn path_of(&self, steps: &[Step]) -> Pointer {
         Pointer(
-            self.steps
+            steps
                 .iter()
                 .map(|step| match *step {
                     Step::Index(index) => PathSegment::Index(index),
@@ -113,7 +118,7 @@ impl<'a> Parser<'a> {
             return Err(LoadError::TooDeep {
                 what: "the document",
                 limit: MAX_NESTING,
-                location: super::location::Location::new(self.path(), Some(position_at(self.text, self.at))),
+                location: Location::new(self.path(), Some(position_at(self.text, self.at))),
             });
         }
         self.depth += 1;
@@ -131,14 +136,32 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Reads an object. An error is the first in reading order: a repeated key that a large
+    /// object has not yet been checked for comes before any error that stopped the reading.
     fn object(&mut self) -> Result<Value, LoadError> {
-        self.at += 1;
+        let depth = self.steps.len();
         let mut entries: Vec<Entry> = Vec::new();
         let mut repeated = RepeatedKeys::default();
+        let read = self.entries(&mut entries, &mut repeated);
+        let keys = entries.iter().map(|entry| entry.key.as_str());
+        if let Some(entry) = repeated.first_repeated(keys).and_then(|index| entries.get(index)) {
+            let key_offset = entry.key_offset.unwrap_or_default();
+            return Err(LoadError::DuplicateKey {
+                key: entry.key.clone(),
+                location: Location::new(self.path_of(&self.steps[..depth]), Some(position_at(self.text, key_offset))),
+            });
+        }
+        read.map(|()| Value::Map(entries))
+    }
+
+    /// Reads the entries of an object, after its `{`, up to and with its `}`. Each key is in
+    /// `entries` (with a null value until its value is read) as soon as it is read.
+    fn entries(&mut self, entries: &mut Vec<Entry>, repeated: &mut RepeatedKeys) -> Result<(), LoadError> {
+        self.at += 1;
         self.skip_whitespace();
         if self.bytes.get(self.at) == Some(&b'}') {
             self.at += 1;
-            return Ok(Value::Map(entries));
+            return Ok(());
         }
         loop {
             self.skip_whitespace();
@@ -147,13 +170,13 @@ impl<'a> Parser<'a> {
             }
             let key_offset = self.at;
             let key = self.string()?;
-            let duplicate = repeated.is_repeated(&entries, &key);
-            if duplicate {
+            if repeated.is_repeated(entries, &key) {
                 return Err(LoadError::DuplicateKey {
                     key,
-                    location: super::location::Location::new(self.path(), Some(position_at(self.text, key_offset))),
+                    location: Location::new(self.path(), Some(position_at(self.text, key_offset))),
                 });
             }
+            entries.push(Entry { key, key_offset: Some(key_offset), value: Node::bare(Value::Null) });
             self.skip_whitespace();
             if self.bytes.get(self.at) != Some(&b':') {
                 return Err(self.error(format!("expected `:` after the key, found {}", self.found())));
@@ -163,13 +186,15 @@ impl<'a> Parser<'a> {
             self.steps.push(Step::Key(key_offset));
             let value = self.value()?;
             self.steps.pop();
-            entries.push(Entry { key, key_offset: Some(key_offset), value });
+            if let Some(entry) = entries.last_mut() {
+                entry.value = value;
+            }
             self.skip_whitespace();
             match self.bytes.get(self.at) {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
                     self.at += 1;
-                    return Ok(Value::Map(entries));
+                    return Ok(());
                 }
                 _ => return Err(self.error(format!("expected `,` or `}}`, found {}", self.found()))),
             }
@@ -359,6 +384,43 @@ mod tests {
         let error = parse(r#"{"a": 1, "a": 2}"#).expect_err("duplicate");
         assert_eq!(error.code(), "duplicate_key");
         assert_eq!(error.column(), Some(10));
+    }
+
+    /// `"k0": 0, ..., "k{n-1}": n-1`: more keys than a mapping checks one by one.
+    fn many_keys(n: usize) -> String {
+        (0..n).map(|i| format!("\"k{i}\": {i}")).collect::<Vec<_>>().join(", ")
+    }
+
+    #[test]
+    fn a_large_object_reports_its_first_repeated_key_before_any_later_error() {
+        let keys = many_keys(20);
+        for (text, after) in [
+            (format!(r#"{{"o": {{{keys}, "k3": 3, "z": 1}}}}"#), "nothing"),
+            (format!(r#"{{"o": {{{keys}, "k3": 3, "z": 1 x}}}}"#), "a syntax error"),
+            (format!(r#"{{"o": {{{keys}, "k3": {{"y": 1, "y": 2}}}}}}"#), "a repeated key in its value"),
+            (format!(r#"{{"o": {{{keys}, "k3": 3, "i": {{{keys}, "k5": 5}}}}}}"#), "a large object's"),
+            (format!(r#"{{"o": {{{keys}, "k3": [1, 2"#), "the end of the text"),
+        ] {
+            let error = parse(&text).expect_err("duplicate");
+            assert_eq!(error.code(), "duplicate_key", "{after}: {error}");
+            assert_eq!(error.path().to_string(), "/o", "{after}");
+            let at = text.match_indices(r#""k3""#).nth(1).expect("the repeated key").0;
+            assert_eq!(error.column(), Some(at + 1), "{after}");
+            assert!(error.to_string().contains("`k3`"), "{after}: {error}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_key_inside_a_large_object_is_found_with_its_path() {
+        let keys = many_keys(20);
+        let error = parse(&format!(r#"{{"list": [0, {{{keys}, "k19": 1}}]}}"#)).expect_err("duplicate");
+        assert_eq!((error.code(), error.path().to_string()), ("duplicate_key", "/list/1".to_owned()));
+        let error = parse(&format!(r#"{{"o": {{{keys}, "i": {{"y": 1, "y": 2}}}}}}"#)).expect_err("duplicate");
+        assert_eq!((error.code(), error.path().to_string()), ("duplicate_key", "/o/i".to_owned()));
+        let node = parse(&format!(r#"{{"o": {{{keys}}}}}"#)).expect("no key repeats");
+        let Value::Map(entries) = &node.value else { panic!("expected a map") };
+        let Value::Map(inner) = &entries[0].value.value else { panic!("expected a map") };
+        assert_eq!((inner.len(), &inner[19].value.value), (20, &Value::Integer(19)));
     }
 
     #[test]

@@ -67,8 +67,13 @@ impl<'a> Reader<'a> {
     }
 
     fn path(&self) -> Pointer {
-        let segments = self
-            .stack
+        self.path_to(self.stack.len())
+    }
+
+    /// The path of the value that the frame at `depth` of the stack is reading (the whole stack:
+    /// the value being read).
+    fn path_to(&self, depth: usize) -> Pointer {
+        let segments = self.stack[..depth]
             .iter()
             .filter_map(|frame| match frame {
                 Frame::List { items, .. } => Some(PathSegment::Index(items.len())),
@@ -86,7 +91,36 @@ impl<'a> Reader<'a> {
         LoadError::Syntax { message: format!("invalid YAML: {}", message.into()), location: self.location(offset) }
     }
 
+    /// Reads the document. An error is the first in reading order: a repeated key that a large
+    /// mapping has not yet been checked for comes before any error that stopped the reading.
     fn read(mut self) -> Result<Node, LoadError> {
+        let read = self.read_events();
+        read.map_err(|error| self.first_repeated_key().unwrap_or(error))
+    }
+
+    /// The first repeated key of the open mappings, outermost first (their keys so far come
+    /// before everything inside them).
+    fn first_repeated_key(&mut self) -> Option<LoadError> {
+        (0..self.stack.len()).find_map(|depth| self.repeated_key(depth))
+    }
+
+    /// The first repeated key of the mapping at `depth` of the stack, if it is one, as an error.
+    fn repeated_key(&mut self, depth: usize) -> Option<LoadError> {
+        let Some(Frame::Map { entries, seen, key, .. }) = self.stack.get_mut(depth) else { return None };
+        let mut keys = entries
+            .iter()
+            .map(|entry| (entry.key.as_str(), entry.key_offset.unwrap_or_default()))
+            .chain(key.as_ref().map(|(name, offset)| (name.as_str(), *offset)));
+        let index = seen.first_repeated(keys.clone().map(|(name, _)| name))?;
+        let (name, offset) = keys.nth(index)?;
+        let key = name.to_owned();
+        Some(LoadError::DuplicateKey {
+            key,
+            location: Location::new(self.path_to(depth), Some(position_at(self.text, offset))),
+        })
+    }
+
+    fn read_events(&mut self) -> Result<Node, LoadError> {
         let mut parser = Parser::new_from_str(self.text);
         let mut root: Option<Node> = None;
         let mut documents = 0;
@@ -138,6 +172,9 @@ impl<'a> Reader<'a> {
                     )?;
                 }
                 Event::SequenceEnd | Event::MappingEnd => {
+                    if let Some(error) = self.stack.len().checked_sub(1).and_then(|top| self.repeated_key(top)) {
+                        return Err(error);
+                    }
                     let (node, anchor) = match self.stack.pop() {
                         Some(Frame::List { items, offset, anchor }) => {
                             (Node { value: Value::List(items), offset: Some(offset) }, anchor)
@@ -295,6 +332,43 @@ mod tests {
         let error = parse("a: 1\nb: 2\na: 3\n").expect_err("duplicate");
         assert_eq!(error.code(), "duplicate_key");
         assert_eq!(error.line(), Some(3));
+    }
+
+    /// `  k0: 0` to `  k{n-1}: n-1`, one a line: more keys than a mapping checks one by one.
+    fn many_keys(n: usize, indent: &str) -> String {
+        (0..n).map(|i| format!("{indent}k{i}: {i}\n")).collect()
+    }
+
+    #[test]
+    fn a_large_mapping_reports_its_first_repeated_key_before_any_later_error() {
+        let keys = many_keys(20, "  ");
+        let inner = many_keys(20, "    ");
+        for (text, after) in [
+            (format!("o:\n{keys}  k3: 3\n  z: 1\n"), "nothing"),
+            (format!("o:\n{keys}  k3: 3\n  z: [1\n"), "a syntax error"),
+            (format!("o:\n{keys}  k3:\n    y: 1\n    y: 2\n"), "a repeated key in its value"),
+            (format!("o:\n{keys}  k3: 3\n  i:\n{inner}    k5: 5\n"), "a large mapping's"),
+            (format!("o:\n{keys}  k3: !custom 3\n"), "a custom tag"),
+        ] {
+            let error = parse(&text).expect_err("duplicate");
+            assert_eq!(error.code(), "duplicate_key", "{after}: {error}");
+            assert_eq!(error.path().to_string(), "/o", "{after}");
+            assert_eq!((error.line(), error.column()), (Some(22), Some(3)), "{after}");
+            assert!(error.to_string().contains("`k3`"), "{after}: {error}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_key_inside_a_large_mapping_is_found_with_its_path() {
+        let keys = many_keys(20, "    ");
+        let error = parse(&format!("list:\n  - 0\n  -\n{keys}    k19: 1\n")).expect_err("duplicate");
+        assert_eq!((error.code(), error.path().to_string()), ("duplicate_key", "/list/1".to_owned()));
+        let error = parse(&format!("o:\n{}  i: {{y: 1, y: 2}}\n", many_keys(20, "  "))).expect_err("duplicate");
+        assert_eq!((error.code(), error.path().to_string()), ("duplicate_key", "/o/i".to_owned()));
+        let node = parse(&format!("o:\n{}", many_keys(20, "  "))).expect("no key repeats");
+        let Value::Map(entries) = &node.value else { panic!("expected a map") };
+        let Value::Map(inner) = &entries[0].value.value else { panic!("expected a map") };
+        assert_eq!((inner.len(), &inner[19].value.value), (20, &Value::Plain("19".into())));
     }
 
     #[test]
