@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { repo } from "./load.mjs";
 
 /** Bytes, gzipped. The library alone (wasm + its JS), and with the widget. */
-const BUDGET = { library: 305_000, package: 320_000 };
+const BUDGET = { library: 306_000, package: 321_000 };
 
 const gzipped = (file) => {
   const full = path.join(repo, "bindings-wasm", file);

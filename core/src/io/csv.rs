@@ -43,7 +43,7 @@ pub(crate) fn read_updates(text: &str) -> Result<Updates, LoadError> {
 
 /// Reads CSV text (without a byte-order mark) into one node per row: a map from column to cell,
 /// with numbers and booleans typed by column and the offset of every cell.
-pub(crate) fn rows(text: &str) -> Result<Vec<Node>, LoadError> {
+pub(crate) fn rows(text: &str) -> Result<Vec<Node<'static>>, LoadError> {
     let mut rows = Vec::new();
     read_rows(text, |_, row| rows.push(row))?;
     Ok(rows)
@@ -52,7 +52,7 @@ pub(crate) fn rows(text: &str) -> Result<Vec<Node>, LoadError> {
 /// Reads CSV text (without a byte-order mark) and hands each row to `each` with its index, as a
 /// node: a map from column to cell, with numbers and booleans typed by column and the offset of
 /// every cell.
-fn read_rows(text: &str, mut each: impl FnMut(usize, Node)) -> Result<(), LoadError> {
+fn read_rows(text: &str, mut each: impl FnMut(usize, Node<'static>)) -> Result<(), LoadError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .comment(Some(b'#'))
@@ -111,16 +111,16 @@ fn read_rows(text: &str, mut each: impl FnMut(usize, Node)) -> Result<(), LoadEr
                             ),
                         });
                     }
-                    Err(_) => Value::String(cell.to_owned()),
+                    Err(_) => Value::String(cell.to_owned().into()),
                 },
                 "adopted" => match cell.to_ascii_lowercase().as_str() {
                     "true" => Value::Bool(true),
                     "false" => Value::Bool(false),
-                    _ => Value::String(cell.to_owned()),
+                    _ => Value::String(cell.to_owned().into()),
                 },
-                _ => Value::String(cell.to_owned()),
+                _ => Value::String(cell.to_owned().into()),
             };
-            entries.push(Entry { key: name.to_owned(), key_offset: offset, value: Node { value, offset } });
+            entries.push(Entry { key: name.to_owned().into(), key_offset: offset, value: Node { value, offset } });
         }
         each(count, Node { value: Value::Map(entries), offset: Some(record_offset) });
         count += 1;

@@ -208,7 +208,7 @@ impl de::Error for DeError {
 
 /// Deserializes one node.
 struct NodeDeserializer<'n, 'p> {
-    node: &'n Node,
+    node: &'n Node<'n>,
     path: &'p Path<'p>,
     /// How many items enclose this value.
     item_depth: usize,
@@ -323,7 +323,7 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'_, '_> {
     ) -> Result<V::Value, DeError> {
         match &self.node.value {
             Value::String(s) | Value::Plain(s) => {
-                visitor.visit_enum(IntoDeserializer::<DeError>::into_deserializer(s.as_str())).map_err(self.locate())
+                visitor.visit_enum(IntoDeserializer::<DeError>::into_deserializer(s.as_ref())).map_err(self.locate())
             }
             _ => self.deserialize_any(visitor),
         }
@@ -359,7 +359,7 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'_, '_> {
 }
 
 struct ListAccess<'n, 'p> {
-    items: &'n [Node],
+    items: &'n [Node<'n>],
     path: &'p Path<'p>,
     index: usize,
     item_depth: usize,
@@ -384,8 +384,8 @@ impl<'de> de::SeqAccess<'de> for ListAccess<'_, '_> {
 /// one synthetic [`EXTENSIONS_KEY`] entry at the end.
 struct MapAccess<'n, 'p> {
     /// For a struct: its node, whose `x-` keys are its extension data.
-    owner: Option<&'n Node>,
-    entries: &'n [Entry],
+    owner: Option<&'n Node<'n>>,
+    entries: &'n [Entry<'n>],
     index: usize,
     path: &'p Path<'p>,
     item_depth: usize,
@@ -420,18 +420,18 @@ impl Keys {
 
 enum Pending<'n> {
     None,
-    Entry(&'n Entry),
+    Entry(&'n Entry<'n>),
     Extensions,
 }
 
 impl<'n, 'p> MapAccess<'n, 'p> {
-    fn plain(entries: &'n [Entry], path: &'p Path<'p>, item_depth: usize, keys: Keys) -> Self {
+    fn plain(entries: &'n [Entry<'n>], path: &'p Path<'p>, item_depth: usize, keys: Keys) -> Self {
         MapAccess { owner: None, entries, index: 0, path, item_depth, keys, extensions: false, pending: Pending::None }
     }
 
     fn for_struct(
-        owner: &'n Node,
-        entries: &'n [Entry],
+        owner: &'n Node<'n>,
+        entries: &'n [Entry<'n>],
         fields: &'static [&'static str],
         path: &'p Path<'p>,
         item_depth: usize,
@@ -456,12 +456,12 @@ impl<'n, 'p> MapAccess<'n, 'p> {
                     extensions = true;
                     continue;
                 }
-            } else if fields.contains(&entry.key.as_str()) {
+            } else if fields.contains(&&*entry.key) {
                 continue;
             }
             let candidates = fields.iter().copied().filter(|f| *f != EXTENSIONS_KEY);
             let error = LoadError::UnknownField {
-                field: entry.key.clone(),
+                field: entry.key.to_string(),
                 suggestion: nearest(&entry.key, candidates),
                 location: Location::new(path.pointer(), None),
             };
@@ -483,7 +483,7 @@ impl<'n, 'p> MapAccess<'n, 'p> {
 
 /// The offset of the first number in `node` that is not finite (JSON, and so extension data,
 /// cannot hold one); `path` is left pointing at it (below `node`).
-fn non_finite<'n>(node: &'n Node, path: &mut Vec<Segment<'n>>) -> Option<Option<usize>> {
+fn non_finite<'n>(node: &'n Node<'n>, path: &mut Vec<Segment<'n>>) -> Option<Option<usize>> {
     let found = match &node.value {
         Value::Float(f) => !f.is_finite(),
         Value::Plain(s) => matches!(resolve_plain(s), Resolved::Float(f) if !f.is_finite()),
@@ -530,7 +530,7 @@ impl<'de> de::MapAccess<'de> for MapAccess<'_, '_> {
                 continue;
             }
             self.pending = Pending::Entry(entry);
-            return seed.deserialize(IntoDeserializer::<DeError>::into_deserializer(entry.key.as_str())).map(Some);
+            return seed.deserialize(IntoDeserializer::<DeError>::into_deserializer(&*entry.key)).map(Some);
         }
         if self.extensions && !matches!(self.pending, Pending::Extensions) {
             self.pending = Pending::Extensions;

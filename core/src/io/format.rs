@@ -96,7 +96,7 @@ pub(crate) fn without_bom(text: &str) -> &str {
 }
 
 /// Parses text in a tree format (JSON or YAML) into a node tree.
-pub(crate) fn parse_tree(text: &str, format: Format) -> Result<Node, LoadError> {
+pub(crate) fn parse_tree(text: &str, format: Format) -> Result<Node<'_>, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::syntax("the document is empty", Pointer::root(), Some(position_at(text, 0))));
     }
@@ -177,7 +177,7 @@ pub(crate) fn node_to_json(node: &Node) -> serde_json::Value {
         Value::Bool(b) => serde_json::Value::Bool(*b),
         Value::Integer(i) => serde_json::Value::from(*i),
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, serde_json::Value::Number),
-        Value::String(s) => serde_json::Value::String(s.clone()),
+        Value::String(s) => serde_json::Value::String(s.to_string()),
         Value::Plain(s) => match resolve_plain(s) {
             Resolved::Null => serde_json::Value::Null,
             Resolved::Bool(b) => serde_json::Value::Bool(b),
@@ -189,7 +189,7 @@ pub(crate) fn node_to_json(node: &Node) -> serde_json::Value {
         },
         Value::List(items) => serde_json::Value::Array(items.iter().map(node_to_json).collect()),
         Value::Map(entries) => {
-            serde_json::Value::Object(entries.iter().map(|e| (e.key.clone(), node_to_json(&e.value))).collect())
+            serde_json::Value::Object(entries.iter().map(|e| (e.key.to_string(), node_to_json(&e.value))).collect())
         }
     }
 }

@@ -1,13 +1,15 @@
 //! A JSON reader that keeps the offset of every value, rejects duplicate keys, and stops at a
 //! nesting limit instead of overflowing the stack.
 
+use std::borrow::Cow;
+
 use super::error::LoadError;
 use super::location::{position_at, Location, PathSegment, Pointer};
 use super::node::{Entry, Node, RepeatedKeys, Value};
 use crate::MAX_NESTING;
 
 /// Parses JSON text into a [`Node`] tree.
-pub(crate) fn parse(text: &str) -> Result<Node, LoadError> {
+pub(crate) fn parse(text: &str) -> Result<Node<'_>, LoadError> {
     let mut parser = Parser::new(text, 0);
     parser.skip_whitespace();
     let node = parser.value()?;
@@ -54,7 +56,7 @@ impl<'a> Parser<'a> {
                     Step::Index(index) => PathSegment::Index(index),
                     // The key was read once without error, so it reads again the same.
                     Step::Key(offset) => {
-                        PathSegment::Key(Parser::new(self.text, offset).raw_string().unwrap_or_default())
+                        PathSegment::Key(Parser::new(self.text, offset).raw_string().unwrap_or_default().into_owned())
                     }
                 })
                 .collect(),
@@ -93,7 +95,7 @@ impl<'a> Parser<'a> {
             .find(|word| self.bytes[self.at..].starts_with(word.as_bytes()))
     }
 
-    fn value(&mut self) -> Result<Node, LoadError> {
+    fn value(&mut self) -> Result<Node<'a>, LoadError> {
         let offset = Some(self.at);
         let value = match self.bytes.get(self.at) {
             Some(b'{') => self.nested(Self::object)?,
@@ -113,7 +115,7 @@ impl<'a> Parser<'a> {
         Ok(Node { value, offset })
     }
 
-    fn nested(&mut self, read: fn(&mut Self) -> Result<Value, LoadError>) -> Result<Value, LoadError> {
+    fn nested(&mut self, read: fn(&mut Self) -> Result<Value<'a>, LoadError>) -> Result<Value<'a>, LoadError> {
         if self.depth >= MAX_NESTING {
             return Err(LoadError::TooDeep {
                 what: "the document",
@@ -127,7 +129,7 @@ impl<'a> Parser<'a> {
         value
     }
 
-    fn literal(&mut self, word: &str, value: Value) -> Result<Value, LoadError> {
+    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, LoadError> {
         if self.bytes[self.at..].starts_with(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
@@ -138,16 +140,15 @@ impl<'a> Parser<'a> {
 
     /// Reads an object. An error is the first in reading order: a repeated key that a large
     /// object has not yet been checked for comes before any error that stopped the reading.
-    fn object(&mut self) -> Result<Value, LoadError> {
+    fn object(&mut self) -> Result<Value<'a>, LoadError> {
         let depth = self.steps.len();
         let mut entries: Vec<Entry> = Vec::new();
         let mut repeated = RepeatedKeys::default();
         let read = self.entries(&mut entries, &mut repeated);
-        let keys = entries.iter().map(|entry| entry.key.as_str());
-        if let Some(entry) = repeated.first_repeated(keys).and_then(|index| entries.get(index)) {
+        if let Some(entry) = repeated.first_repeated(&entries).and_then(|index| entries.get(index)) {
             let key_offset = entry.key_offset.unwrap_or_default();
             return Err(LoadError::DuplicateKey {
-                key: entry.key.clone(),
+                key: entry.key.to_string(),
                 location: Location::new(self.path_of(&self.steps[..depth]), Some(position_at(self.text, key_offset))),
             });
         }
@@ -156,7 +157,7 @@ impl<'a> Parser<'a> {
 
     /// Reads the entries of an object, after its `{`, up to and with its `}`. Each key is in
     /// `entries` (with a null value until its value is read) as soon as it is read.
-    fn entries(&mut self, entries: &mut Vec<Entry>, repeated: &mut RepeatedKeys) -> Result<(), LoadError> {
+    fn entries(&mut self, entries: &mut Vec<Entry<'a>>, repeated: &mut RepeatedKeys) -> Result<(), LoadError> {
         self.at += 1;
         self.skip_whitespace();
         if self.bytes.get(self.at) == Some(&b'}') {
@@ -172,7 +173,7 @@ impl<'a> Parser<'a> {
             let key = self.string()?;
             if repeated.is_repeated(entries, &key) {
                 return Err(LoadError::DuplicateKey {
-                    key,
+                    key: key.into_owned(),
                     location: Location::new(self.path(), Some(position_at(self.text, key_offset))),
                 });
             }
@@ -201,7 +202,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self) -> Result<Value, LoadError> {
+    fn array(&mut self) -> Result<Value<'a>, LoadError> {
         self.at += 1;
         let mut items = Vec::new();
         self.skip_whitespace();
@@ -226,13 +227,16 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn string(&mut self) -> Result<String, LoadError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, LoadError> {
         self.raw_string().map_err(|message| self.error(message))
     }
 
-    /// Reads a string from its opening quote; an error is its message, at `self.at`.
-    fn raw_string(&mut self) -> Result<String, String> {
+    /// Reads a string from its opening quote; an error is its message, at `self.at`. A string
+    /// without escapes is borrowed from the text.
+    fn raw_string(&mut self) -> Result<Cow<'a, str>, String> {
         self.at += 1;
+        let text: &'a str = self.text;
+        // The text read so far, once there is an escape (each escape adds a character to it).
         let mut out = String::new();
         loop {
             let start = self.at;
@@ -242,13 +246,18 @@ impl<'a> Parser<'a> {
                 }
                 self.at += 1;
             }
-            out.push_str(&self.text[start..self.at]);
+            let run = &text[start..self.at];
             match self.bytes.get(self.at) {
                 Some(b'"') => {
                     self.at += 1;
-                    return Ok(out);
+                    if out.is_empty() {
+                        return Ok(Cow::Borrowed(run));
+                    }
+                    out.push_str(run);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
+                    out.push_str(run);
                     self.at += 1;
                     self.escape(&mut out)?;
                 }
@@ -305,7 +314,7 @@ impl<'a> Parser<'a> {
         u32::from_str_radix(digits, 16).map_err(|_| "expected four hex digits after \\u".to_owned())
     }
 
-    fn number(&mut self) -> Result<Value, LoadError> {
+    fn number(&mut self) -> Result<Value<'a>, LoadError> {
         let start = self.at;
         let digits = |p: &mut Self| {
             let s = p.at;
@@ -369,6 +378,8 @@ mod tests {
         assert_eq!(items[1].value, Value::Float(2.5));
         assert_eq!(items[2].value, Value::String("xé".into()));
         assert_eq!(items[1].offset, Some(10));
+        // A string without escapes is borrowed from the text; one with them is not.
+        assert!(matches!((&entries[0].key, &items[2].value), (Cow::Borrowed("a"), Value::String(Cow::Owned(_)))));
     }
 
     #[test]
@@ -417,7 +428,8 @@ mod tests {
         assert_eq!((error.code(), error.path().to_string()), ("duplicate_key", "/list/1".to_owned()));
         let error = parse(&format!(r#"{{"o": {{{keys}, "i": {{"y": 1, "y": 2}}}}}}"#)).expect_err("duplicate");
         assert_eq!((error.code(), error.path().to_string()), ("duplicate_key", "/o/i".to_owned()));
-        let node = parse(&format!(r#"{{"o": {{{keys}}}}}"#)).expect("no key repeats");
+        let text = format!(r#"{{"o": {{{keys}}}}}"#);
+        let node = parse(&text).expect("no key repeats");
         let Value::Map(entries) = &node.value else { panic!("expected a map") };
         let Value::Map(inner) = &entries[0].value.value else { panic!("expected a map") };
         assert_eq!((inner.len(), &inner[19].value.value), (20, &Value::Integer(19)));

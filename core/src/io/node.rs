@@ -1,20 +1,24 @@
 //! The document tree that every input format is read into before it becomes a typed plan: values
 //! with their source positions, so that every load error can say where it is.
 
+use std::borrow::Cow;
+
 /// A value in a document, with the byte offset of its start in the source text (if it came from
-/// text). Offsets become lines and columns only when a message needs them.
+/// text). Offsets become lines and columns only when a message needs them. Text that is written
+/// in the source as it is (no escapes, no folded lines) is borrowed from the source, not copied:
+/// a tree of short keys and values then needs no allocation for each of them.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Node {
-    pub value: Value,
+pub(crate) struct Node<'a> {
+    pub value: Value<'a>,
     pub offset: Option<usize>,
 }
 
 /// One key of a mapping, with the key's own offset.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Entry {
-    pub key: String,
+pub(crate) struct Entry<'a> {
+    pub key: Cow<'a, str>,
     pub key_offset: Option<usize>,
-    pub value: Node,
+    pub value: Node<'a>,
 }
 
 /// Finds a repeated key in a mapping. A small mapping is checked as each key is read, against
@@ -48,19 +52,43 @@ impl RepeatedKeys {
         false
     }
 
-    /// The place in `keys` of the first key (in reading order) that repeats a key before it,
-    /// among the keys that were noted without an answer. `keys` are every key noted so far, in
-    /// order.
-    pub fn first_repeated<'k>(&mut self, mut keys: impl Iterator<Item = &'k str>) -> Option<usize> {
+    /// The place in `entries` of the first key (in reading order) that repeats a key before it,
+    /// among the keys that were noted without an answer. `entries` are every entry whose key was
+    /// noted, in order.
+    pub fn first_repeated(&mut self, entries: &[Entry<'_>]) -> Option<usize> {
         if self.hashes.is_empty() {
             return None;
         }
-        self.hashes.sort_unstable();
+        sort_hashes(&mut self.hashes);
         if self.hashes.windows(2).all(|pair| pair[0] != pair[1]) {
             return None;
         }
-        let mut seen = std::collections::HashSet::with_capacity(self.hashes.len());
-        keys.position(|key| !seen.insert(key))
+        let mut seen = std::collections::HashSet::<&str>::new();
+        entries.iter().position(|entry| !seen.insert(&entry.key))
+    }
+}
+
+/// Sorts hashes by their bytes, lowest first (a radix sort: eight passes over the list, each
+/// moving every hash once; a tenth of the code of the standard library's sort, which the wasm
+/// package feels).
+fn sort_hashes(hashes: &mut Vec<u64>) {
+    let mut sorted = vec![0; hashes.len()];
+    for shift in (0..64).step_by(8) {
+        let byte = |hash: u64| (hash >> shift) as u8 as usize;
+        let mut starts = [0; 256];
+        for &hash in hashes.iter() {
+            starts[byte(hash)] += 1;
+        }
+        let mut start = 0;
+        for count in &mut starts {
+            (start, *count) = (start + *count, start);
+        }
+        for &hash in hashes.iter() {
+            let at = &mut starts[byte(hash)];
+            sorted[*at] = hash;
+            *at += 1;
+        }
+        std::mem::swap(hashes, &mut sorted);
     }
 }
 
@@ -72,18 +100,18 @@ fn key_hash(key: &str) -> u64 {
 
 /// The kinds of value a document holds.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Value {
+pub(crate) enum Value<'a> {
     Null,
     Bool(bool),
     Integer(i64),
     Float(f64),
     /// Text that is text whatever is asked of it (JSON strings, quoted YAML scalars).
-    String(String),
+    String(Cow<'a, str>),
     /// A plain (unquoted) YAML scalar: its type follows the YAML 1.2 core schema, except that a
     /// field that wants text takes the text as written (`label: 1` is the label "1").
-    Plain(String),
-    List(Vec<Node>),
-    Map(Vec<Entry>),
+    Plain(Cow<'a, str>),
+    List(Vec<Node<'a>>),
+    Map(Vec<Entry<'a>>),
 }
 
 /// A number as the library keeps it: negative zero is zero. (JavaScript objects and `JSON.stringify`
@@ -178,12 +206,42 @@ fn is_yaml_float(s: &[u8]) -> bool {
     i == s.len()
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// A node without a source offset.
-    pub fn bare(value: Value) -> Self {
+    pub fn bare(value: Value<'a>) -> Self {
         Node { value, offset: None }
     }
 
+    /// The same tree, with its own copy of all text borrowed from the source.
+    pub fn into_owned(self) -> Node<'static> {
+        let value = match self.value {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(b),
+            Value::Integer(i) => Value::Integer(i),
+            Value::Float(f) => Value::Float(f),
+            Value::String(s) => Value::String(Cow::Owned(s.into_owned())),
+            Value::Plain(s) => Value::Plain(Cow::Owned(s.into_owned())),
+            Value::List(items) => {
+                let mut owned = Vec::with_capacity(items.len());
+                for item in items {
+                    owned.push(item.into_owned());
+                }
+                Value::List(owned)
+            }
+            Value::Map(entries) => {
+                let mut owned = Vec::with_capacity(entries.len());
+                for entry in entries {
+                    let key = Cow::Owned(entry.key.into_owned());
+                    owned.push(Entry { key, key_offset: entry.key_offset, value: entry.value.into_owned() });
+                }
+                Value::Map(owned)
+            }
+        };
+        Node { value, offset: self.offset }
+    }
+}
+
+impl Node<'static> {
     /// Converts a JSON value (no positions) into a node.
     pub fn from_json(value: serde_json::Value) -> Self {
         let value = match value {
@@ -193,11 +251,11 @@ impl Node {
                 Some(i) => Value::Integer(i),
                 None => Value::Float(number(n.as_f64().unwrap_or(f64::NAN))),
             },
-            serde_json::Value::String(s) => Value::String(s),
+            serde_json::Value::String(s) => Value::String(Cow::Owned(s)),
             serde_json::Value::Array(items) => Value::List(items.into_iter().map(Node::from_json).collect()),
             serde_json::Value::Object(map) => Value::Map(
                 map.into_iter()
-                    .map(|(key, value)| Entry { key, key_offset: None, value: Node::from_json(value) })
+                    .map(|(key, value)| Entry { key: Cow::Owned(key), key_offset: None, value: Node::from_json(value) })
                     .collect(),
             ),
         };
@@ -220,18 +278,21 @@ mod tests {
 
     #[test]
     fn equal_hashes_are_checked_against_the_keys() {
-        let entries: Vec<Entry> =
-            (0..20).map(|i| Entry { key: format!("k{i}"), key_offset: None, value: Node::bare(Value::Null) }).collect();
-        let keys = || entries.iter().map(|entry| entry.key.as_str());
+        let entries: Vec<Entry> = (0..20)
+            .map(|i| Entry { key: format!("k{i}").into(), key_offset: None, value: Node::bare(Value::Null) })
+            .collect();
         let mut repeated = RepeatedKeys::default();
         for (i, entry) in entries.iter().enumerate() {
             assert!(!repeated.is_repeated(&entries[..i], &entry.key));
         }
-        assert_eq!(repeated.first_repeated(keys()), None);
+        assert_eq!(repeated.first_repeated(&entries), None);
         // Keys whose hashes are equal, as crafted keys could be: the keys decide.
         repeated.hashes = vec![7; entries.len()];
-        assert_eq!(repeated.first_repeated(keys()), None);
-        assert_eq!(repeated.first_repeated(keys().chain(["k2", "k1"])), Some(20));
+        assert_eq!(repeated.first_repeated(&entries), None);
+        let mut more = entries.clone();
+        more.extend([entries[2].clone(), entries[1].clone()]);
+        repeated.hashes = vec![7; more.len()];
+        assert_eq!(repeated.first_repeated(&more), Some(20));
         // Small mappings answer at once.
         assert!(RepeatedKeys::default().is_repeated(&entries[..3], "k1"));
     }

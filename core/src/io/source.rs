@@ -18,7 +18,7 @@ struct Inner {
     text: String,
     format: Format,
     /// The document tree, parsed again on first use.
-    tree: OnceLock<Option<Node>>,
+    tree: OnceLock<Option<Node<'static>>>,
 }
 
 impl Source {
@@ -63,8 +63,8 @@ impl Source {
     fn offset(&self, pointer: &Pointer) -> Option<usize> {
         let inner = self.0.as_ref()?;
         let tree = inner.tree.get_or_init(|| match inner.format {
-            Format::Json => json::parse(&inner.text).ok(),
-            Format::Yaml => yaml::parse(&inner.text).ok(),
+            Format::Json => json::parse(&inner.text).ok().map(Node::into_owned),
+            Format::Yaml => yaml::parse(&inner.text).ok().map(Node::into_owned),
             Format::Csv => csv::rows(&inner.text).ok().map(|rows| Node { value: Value::List(rows), offset: Some(0) }),
         });
         let mut node = tree.as_ref()?;

@@ -15,13 +15,24 @@ use crate::MAX_NESTING;
 const MAX_NODES_FROM_ALIASES: usize = 1_000_000;
 
 /// Parses YAML text (one document) into a [`Node`] tree.
-pub(crate) fn parse(text: &str) -> Result<Node, LoadError> {
+pub(crate) fn parse(text: &str) -> Result<Node<'_>, LoadError> {
     Reader::new(text).read()
 }
 
-enum Frame {
-    List { items: Vec<Node>, offset: usize, anchor: usize },
-    Map { entries: Vec<Entry>, seen: RepeatedKeys, key: Option<(String, usize)>, offset: usize, anchor: usize },
+enum Frame<'a> {
+    List {
+        items: Vec<Node<'a>>,
+        offset: usize,
+        anchor: usize,
+    },
+    /// A mapping; `awaiting_value` while the value of its last entry (null until then) is read.
+    Map {
+        entries: Vec<Entry<'a>>,
+        seen: RepeatedKeys,
+        awaiting_value: bool,
+        offset: usize,
+        anchor: usize,
+    },
 }
 
 struct Reader<'a> {
@@ -31,8 +42,8 @@ struct Reader<'a> {
     /// Char index and byte offset of the last conversion, to turn char indexes into byte offsets
     /// in amortised constant time.
     cursor: (usize, usize),
-    stack: Vec<Frame>,
-    anchors: HashMap<usize, (Node, usize)>,
+    stack: Vec<Frame<'a>>,
+    anchors: HashMap<usize, (Node<'a>, usize)>,
     alias_nodes: usize,
 }
 
@@ -89,7 +100,10 @@ impl<'a> Reader<'a> {
             .iter()
             .filter_map(|frame| match frame {
                 Frame::List { items, .. } => Some(PathSegment::Index(items.len())),
-                Frame::Map { key, .. } => key.as_ref().map(|(k, _)| PathSegment::Key(k.clone())),
+                Frame::Map { entries, awaiting_value: true, .. } => {
+                    entries.last().map(|entry| PathSegment::Key(entry.key.to_string()))
+                }
+                Frame::Map { .. } => None,
             })
             .collect();
         Pointer(segments)
@@ -105,7 +119,7 @@ impl<'a> Reader<'a> {
 
     /// Reads the document. An error is the first in reading order: a repeated key that a large
     /// mapping has not yet been checked for comes before any error that stopped the reading.
-    fn read(mut self) -> Result<Node, LoadError> {
+    fn read(mut self) -> Result<Node<'a>, LoadError> {
         let read = self.read_events();
         read.map_err(|error| self.first_repeated_key().unwrap_or(error))
     }
@@ -118,23 +132,18 @@ impl<'a> Reader<'a> {
 
     /// The first repeated key of the mapping at `depth` of the stack, if it is one, as an error.
     fn repeated_key(&mut self, depth: usize) -> Option<LoadError> {
-        let Some(Frame::Map { entries, seen, key, .. }) = self.stack.get_mut(depth) else { return None };
-        let mut keys = entries
-            .iter()
-            .map(|entry| (entry.key.as_str(), entry.key_offset.unwrap_or_default()))
-            .chain(key.as_ref().map(|(name, offset)| (name.as_str(), *offset)));
-        let index = seen.first_repeated(keys.clone().map(|(name, _)| name))?;
-        let (name, offset) = keys.nth(index)?;
-        let key = name.to_owned();
+        let Some(Frame::Map { entries, seen, .. }) = self.stack.get_mut(depth) else { return None };
+        let entry = seen.first_repeated(entries).and_then(|index| entries.get(index))?;
+        let (key, offset) = (entry.key.to_string(), entry.key_offset.unwrap_or_default());
         Some(LoadError::DuplicateKey {
             key,
             location: Location::new(self.path_to(depth), Some(position_at(self.text, offset))),
         })
     }
 
-    fn read_events(&mut self) -> Result<Node, LoadError> {
+    fn read_events(&mut self) -> Result<Node<'a>, LoadError> {
         let mut parser = Parser::new_from_str(self.text);
-        let mut root: Option<Node> = None;
+        let mut root: Option<Node<'a>> = None;
         let mut documents = 0;
         while let Some(result) = parser.next_event() {
             let (event, span) = result.map_err(|e| {
@@ -179,7 +188,13 @@ impl<'a> Reader<'a> {
                 Event::MappingStart(anchor, tag) => {
                     self.check_collection_tag(tag.as_deref(), "map", offset)?;
                     self.open(
-                        Frame::Map { entries: Vec::new(), seen: RepeatedKeys::default(), key: None, offset, anchor },
+                        Frame::Map {
+                            entries: Vec::new(),
+                            seen: RepeatedKeys::default(),
+                            awaiting_value: false,
+                            offset,
+                            anchor,
+                        },
                         offset,
                     )?;
                 }
@@ -206,7 +221,7 @@ impl<'a> Reader<'a> {
         Ok(root.unwrap_or(Node { value: Value::Null, offset: Some(0) }))
     }
 
-    fn open(&mut self, frame: Frame, offset: usize) -> Result<(), LoadError> {
+    fn open(&mut self, frame: Frame<'a>, offset: usize) -> Result<(), LoadError> {
         if self.stack.len() >= MAX_NESTING {
             return Err(LoadError::TooDeep {
                 what: "the document",
@@ -246,28 +261,43 @@ impl<'a> Reader<'a> {
         style: ScalarStyle,
         tag: Option<&Tag>,
         offset: usize,
-    ) -> Result<Value, LoadError> {
+    ) -> Result<Value<'a>, LoadError> {
+        let text = || self.borrowed(text, offset);
         match tag {
-            None if style == ScalarStyle::Plain => Ok(Value::Plain(exact(text))),
-            None => Ok(Value::String(exact(text))),
+            None if style == ScalarStyle::Plain => Ok(Value::Plain(text())),
+            None => Ok(Value::String(text())),
             Some(tag) if tag.is_yaml_core_schema() => match tag.suffix.as_str() {
-                "str" => Ok(Value::String(exact(text))),
-                "int" | "float" | "bool" | "null" => Ok(Value::Plain(exact(text))),
+                "str" => Ok(Value::String(text())),
+                "int" | "float" | "bool" | "null" => Ok(Value::Plain(text())),
                 _ => Err(self.unsupported_tag(tag, offset)),
             },
-            Some(tag) if tag.handle == "!" && tag.suffix.is_empty() => Ok(Value::String(exact(text))),
+            Some(tag) if tag.handle == "!" && tag.suffix.is_empty() => Ok(Value::String(text())),
             Some(tag) => Err(self.unsupported_tag(tag, offset)),
+        }
+    }
+
+    /// The text of a scalar that starts at `offset`, borrowed from the source when the source
+    /// writes it as it is (at the offset, or after the opening quote), else copied into an
+    /// allocation of its own length: saphyr-parser hands each scalar over in a buffer of at least
+    /// 32 bytes, which, kept, made the tree of a million short keys and values take 2.3 times the
+    /// memory. (Its buffer is freed at once, for the next scalar's.)
+    fn borrowed(&self, text: Cow<'_, str>, offset: usize) -> Cow<'a, str> {
+        let source: &'a str = self.text;
+        let written = |start: usize| source.get(start..start + text.len()).filter(|written| *written == text);
+        match written(offset).or_else(|| written(offset + 1)) {
+            Some(written) => Cow::Borrowed(written),
+            None => Cow::Owned(text.as_ref().to_owned()),
         }
     }
 
     /// Puts a finished node into its parent (or makes it the root).
     fn push(
         &mut self,
-        node: Node,
+        node: Node<'a>,
         anchor: usize,
         weight: usize,
         offset: usize,
-        root: &mut Option<Node>,
+        root: &mut Option<Node<'a>>,
     ) -> Result<(), LoadError> {
         if anchor > 0 {
             self.anchors.insert(anchor, (node.clone(), weight));
@@ -281,13 +311,13 @@ impl<'a> Reader<'a> {
                 items.push(node);
                 Ok(())
             }
-            Some(Frame::Map { key: None, .. }) => {
+            Some(Frame::Map { awaiting_value: false, .. }) => {
                 let name = match node.value {
                     Value::String(s) | Value::Plain(s) => s,
-                    Value::Integer(i) => i.to_string(),
-                    Value::Float(f) => f.to_string(),
-                    Value::Bool(b) => b.to_string(),
-                    Value::Null => "null".to_owned(),
+                    Value::Integer(i) => Cow::Owned(i.to_string()),
+                    Value::Float(f) => Cow::Owned(f.to_string()),
+                    Value::Bool(b) => Cow::Owned(b.to_string()),
+                    Value::Null => Cow::Borrowed("null"),
                     Value::List(_) | Value::Map(_) => {
                         return Err(self.syntax("a key must be text, not a list or an object", offset));
                     }
@@ -297,35 +327,27 @@ impl<'a> Reader<'a> {
                     _ => false,
                 };
                 if duplicate {
-                    return Err(LoadError::DuplicateKey { key: name, location: self.location(offset) });
+                    return Err(LoadError::DuplicateKey { key: name.into_owned(), location: self.location(offset) });
                 }
-                if let Some(Frame::Map { key, .. }) = self.stack.last_mut() {
-                    *key = Some((name, offset));
+                if let Some(Frame::Map { entries, awaiting_value, .. }) = self.stack.last_mut() {
+                    entries.push(Entry { key: name, key_offset: Some(offset), value: Node::bare(Value::Null) });
+                    *awaiting_value = true;
                 }
                 Ok(())
             }
-            Some(Frame::Map { key: key @ Some(_), entries, .. }) => {
-                if let Some((name, key_offset)) = key.take() {
-                    entries.push(Entry { key: name, key_offset: Some(key_offset), value: node });
+            Some(Frame::Map { awaiting_value: awaiting_value @ true, entries, .. }) => {
+                if let Some(entry) = entries.last_mut() {
+                    entry.value = node;
                 }
+                *awaiting_value = false;
                 Ok(())
             }
         }
     }
 }
 
-/// The text of a scalar in an allocation of its own length: saphyr-parser hands each scalar over
-/// in a buffer of at least 32 bytes, which, kept, made the tree of a million short keys and
-/// values take 2.3 times the memory. (Its buffer is freed at once, for the next scalar's.)
-fn exact(text: Cow<'_, str>) -> String {
-    match text {
-        Cow::Owned(text) if text.capacity() > text.len() => text.as_str().to_owned(),
-        text => text.into_owned(),
-    }
-}
-
 /// The number of values in a tree.
-fn weight_of(node: &Node) -> usize {
+fn weight_of(node: &Node<'_>) -> usize {
     match &node.value {
         Value::List(items) => 1 + items.iter().map(weight_of).sum::<usize>(),
         Value::Map(entries) => 1 + entries.iter().map(|e| weight_of(&e.value)).sum::<usize>(),
@@ -347,8 +369,13 @@ mod tests {
         assert_eq!(items[1].value, Value::String("y".into()));
         assert_eq!(position_at(text, items[0].offset.expect("offset")).line, 3);
         assert_eq!(entries[2].key_offset, Some(22));
-        // Each text is in an allocation of its own length, not in the parser's 32-byte buffer.
-        assert_eq!((entries[0].key.capacity(), entries[2].key.capacity()), (1, 1));
+        // Text written as it is, plain or quoted, is borrowed from the source; other text is not.
+        assert!(matches!((&entries[0].key, &items[1].value), (Cow::Borrowed("a"), Value::String(Cow::Borrowed("y")))));
+        assert!(matches!(&entries[2].value.value, Value::Plain(Cow::Borrowed("é"))));
+        let node = parse("a: \"x\\ty\"\nb: 'it''s'\n").expect("valid YAML");
+        let Value::Map(entries) = &node.value else { panic!("expected a map") };
+        assert_eq!(entries[0].value.value, Value::String(Cow::Owned("x\ty".to_owned())));
+        assert!(matches!(&entries[1].value.value, Value::String(Cow::Owned(s)) if s == "it's"));
     }
 
     #[test]
@@ -389,7 +416,8 @@ mod tests {
         assert_eq!((error.code(), error.path().to_string()), ("duplicate_key", "/list/1".to_owned()));
         let error = parse(&format!("o:\n{}  i: {{y: 1, y: 2}}\n", many_keys(20, "  "))).expect_err("duplicate");
         assert_eq!((error.code(), error.path().to_string()), ("duplicate_key", "/o/i".to_owned()));
-        let node = parse(&format!("o:\n{}", many_keys(20, "  "))).expect("no key repeats");
+        let text = format!("o:\n{}", many_keys(20, "  "));
+        let node = parse(&text).expect("no key repeats");
         let Value::Map(entries) = &node.value else { panic!("expected a map") };
         let Value::Map(inner) = &entries[0].value.value else { panic!("expected a map") };
         assert_eq!((inner.len(), &inner[19].value.value), (20, &Value::Plain("19".into())));
