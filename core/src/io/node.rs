@@ -68,9 +68,8 @@ impl RepeatedKeys {
     }
 }
 
-/// Sorts hashes by their bytes, lowest first (a radix sort: eight passes over the list, each
-/// moving every hash once; a tenth of the code of the standard library's sort, which the wasm
-/// package feels).
+/// Sorts hashes, lowest first: a radix sort, eight passes over the list that each move every hash
+/// once. (The standard library's sort made the wasm package 1.5 KB larger, gzipped.)
 fn sort_hashes(hashes: &mut Vec<u64>) {
     let mut sorted = vec![0; hashes.len()];
     for shift in (0..64).step_by(8) {
