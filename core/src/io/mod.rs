@@ -12,6 +12,8 @@ mod node;
 mod save;
 mod source;
 mod yaml;
+#[cfg(not(target_family = "wasm"))]
+mod yaml_block;
 
 pub use csv::UPDATE_COLUMNS;
 
@@ -23,5 +25,7 @@ pub use error::{edit_distance, nearest as nearest_of, LoadError};
 pub use format::{located_from_json, text_to_json_value, Format};
 pub use location::{position_at, positions_at, Location, PathSegment, Pointer, Position};
 pub use source::Source;
+#[cfg(not(target_family = "wasm"))]
+pub use yaml::compare_yaml_scanners;
 
 pub(crate) use node::shorten;

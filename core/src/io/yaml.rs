@@ -1,5 +1,6 @@
-//! A YAML reader on top of `saphyr-parser`'s event stream: builds the [`Node`] tree with offsets,
-//! rejects duplicate keys and custom tags, and bounds nesting and alias expansion.
+//! A YAML reader on top of an event stream (`saphyr-parser`'s, or for text in the plain block style
+//! the fast scanner's of [`super::yaml_block`]): builds the [`Node`] tree with offsets, rejects
+//! duplicate keys and custom tags, and bounds nesting and alias expansion.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -9,54 +10,95 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
 use super::error::LoadError;
 use super::location::{position_at, Location, PathSegment, Pointer};
 use super::node::{Entry, Node, RepeatedKeys, Value};
+#[cfg(not(target_family = "wasm"))]
+use super::yaml_block::{BlockEvents, OutsideStyle};
 use crate::MAX_NESTING;
 
 /// The most nodes a document may expand to through aliases, a guard against "billion laughs".
 const MAX_NODES_FROM_ALIASES: usize = 1_000_000;
 
-/// Parses YAML text (one document) into a [`Node`] tree.
+/// Parses YAML text (one document) into a [`Node`] tree. Text in the plain block style goes
+/// through the fast [`BlockEvents`] scanner (not in the wasm, where it would cost size for speed
+/// that small documents do not need), the rest through `saphyr-parser`; both give the same events.
 pub(crate) fn parse(text: &str) -> Result<Node<'_>, LoadError> {
-    Reader::new(text).read()
+    #[cfg(not(target_family = "wasm"))]
+    if let Some(events) = BlockEvents::check(text) {
+        let events = events.map(|step| {
+            step.map_err(|OutsideStyle| Stop {
+                message: "internal error: the block scanner refused a text it had accepted".to_owned(),
+                offset: 0,
+            })
+        });
+        return Reader::new(text).read(events);
+    }
+    Reader::new(text).read(saphyr_events(text))
 }
 
-enum Frame<'a> {
-    List {
-        items: Vec<Node<'a>>,
-        offset: usize,
-        anchor: usize,
-    },
-    /// A mapping; `awaiting_value` while the value of its last entry (null until then) is read.
-    Map {
-        entries: Vec<Entry<'a>>,
-        seen: RepeatedKeys,
-        awaiting_value: bool,
-        offset: usize,
-        anchor: usize,
-    },
+/// For tests and fuzzing: `None` when the fast block scanner refuses `text`; else whether its
+/// events (with their offsets) are exactly those of `saphyr-parser`, or the first that differs.
+#[cfg(not(target_family = "wasm"))]
+#[doc(hidden)]
+pub fn compare_yaml_scanners(text: &str) -> Option<Result<(), String>> {
+    let block = BlockEvents::check(text)?;
+    let mut saphyr = saphyr_events(text);
+    for (index, step) in block.enumerate() {
+        let Ok(event) = step else { return Some(Err(format!("event {index}: refused after it was taken"))) };
+        let theirs = match saphyr.next() {
+            Some(Ok(theirs)) => theirs,
+            Some(Err(stop)) => {
+                return Some(Err(format!(
+                    "event {index}: block {event:?}, saphyr error {:?} at {}",
+                    stop.message, stop.offset
+                )));
+            }
+            None => return Some(Err(format!("event {index}: block {event:?}, saphyr ended"))),
+        };
+        if event != theirs {
+            return Some(Err(format!("event {index}: block {event:?}, saphyr {theirs:?}")));
+        }
+    }
+    match saphyr.next() {
+        None => Some(Ok(())),
+        Some(more) => Some(Err(format!("block ended, saphyr has {:?}", more.map_err(|stop| stop.message)))),
+    }
 }
 
-struct Reader<'a> {
+/// A problem found while making the events: the parser's message and where it is (a byte offset).
+struct Stop {
+    message: String,
+    offset: usize,
+}
+
+/// An event, with the byte offset where it starts, or the problem that ends the events.
+type Step<'a> = Result<(Event<'a>, usize), Stop>;
+
+/// The events of `saphyr-parser`, with byte offsets.
+fn saphyr_events(text: &str) -> impl Iterator<Item = Step<'_>> {
+    let mut parser = Parser::new_from_str(text);
+    let mut offsets = CharOffsets::new(text);
+    std::iter::from_fn(move || {
+        parser.next_event().map(|result| match result {
+            Ok((event, span)) => Ok((event, offsets.byte_offset(span.start.index()))),
+            Err(error) => {
+                Err(Stop { message: error.info().to_owned(), offset: offsets.byte_offset(error.marker().index()) })
+            }
+        })
+    })
+}
+
+/// Turns the char indexes of `saphyr-parser`'s positions into byte offsets, in amortised
+/// constant time as they mostly move forwards.
+struct CharOffsets<'a> {
     text: &'a str,
     /// Whether the text is ASCII, so that a char index is a byte offset.
     ascii: bool,
-    /// Char index and byte offset of the last conversion, to turn char indexes into byte offsets
-    /// in amortised constant time.
+    /// Char index and byte offset of the last conversion.
     cursor: (usize, usize),
-    stack: Vec<Frame<'a>>,
-    anchors: HashMap<usize, (Node<'a>, usize)>,
-    alias_nodes: usize,
 }
 
-impl<'a> Reader<'a> {
+impl<'a> CharOffsets<'a> {
     fn new(text: &'a str) -> Self {
-        Reader {
-            text,
-            ascii: text.is_ascii(),
-            cursor: (0, 0),
-            stack: Vec::new(),
-            anchors: HashMap::new(),
-            alias_nodes: 0,
-        }
+        CharOffsets { text, ascii: text.is_ascii(), cursor: (0, 0) }
     }
 
     fn byte_offset(&mut self, char_index: usize) -> usize {
@@ -87,6 +129,35 @@ impl<'a> Reader<'a> {
         }
         self.cursor = (chars, bytes);
         bytes
+    }
+}
+
+enum Frame<'a> {
+    List {
+        items: Vec<Node<'a>>,
+        offset: usize,
+        anchor: usize,
+    },
+    /// A mapping; `awaiting_value` while the value of its last entry (null until then) is read.
+    Map {
+        entries: Vec<Entry<'a>>,
+        seen: RepeatedKeys,
+        awaiting_value: bool,
+        offset: usize,
+        anchor: usize,
+    },
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    stack: Vec<Frame<'a>>,
+    anchors: HashMap<usize, (Node<'a>, usize)>,
+    alias_nodes: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str) -> Self {
+        Reader { text, stack: Vec::new(), anchors: HashMap::new(), alias_nodes: 0 }
     }
 
     fn path(&self) -> Pointer {
@@ -119,8 +190,8 @@ impl<'a> Reader<'a> {
 
     /// Reads the document. An error is the first in reading order: a repeated key that a large
     /// mapping has not yet been checked for comes before any error that stopped the reading.
-    fn read(mut self) -> Result<Node<'a>, LoadError> {
-        let read = self.read_events();
+    fn read(mut self, events: impl Iterator<Item = Step<'a>>) -> Result<Node<'a>, LoadError> {
+        let read = self.read_events(events);
         read.map_err(|error| self.first_repeated_key().unwrap_or(error))
     }
 
@@ -141,20 +212,17 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn read_events(&mut self) -> Result<Node<'a>, LoadError> {
-        let mut parser = Parser::new_from_str(self.text);
+    fn read_events(&mut self, events: impl Iterator<Item = Step<'a>>) -> Result<Node<'a>, LoadError> {
         let mut root: Option<Node<'a>> = None;
         let mut documents = 0;
-        while let Some(result) = parser.next_event() {
-            let (event, span) = result.map_err(|e| {
-                let offset = self.byte_offset(e.marker().index());
-                if e.info() == "recursion limit exceeded" {
+        for step in events {
+            let (event, offset) = step.map_err(|Stop { message, offset }| {
+                if message == "recursion limit exceeded" {
                     LoadError::TooDeep { what: "the document", limit: MAX_NESTING, location: self.location(offset) }
                 } else {
-                    self.syntax(e.info().to_owned(), offset)
+                    self.syntax(message, offset)
                 }
             })?;
-            let offset = self.byte_offset(span.start.index());
             match event {
                 Event::DocumentStart(_) => {
                     documents += 1;
