@@ -101,3 +101,18 @@ fn rollup_findings_stay_fixed() {
         assert_eq!(engine.rollup(), result, "{}", file.display());
     }
 }
+
+/// The `yaml_block` target: when the fast scanner for block-style YAML takes a text, its events
+/// are `saphyr-parser`'s. The first finding: a word inside a flow scalar that starts with `-`
+/// before a flow indicator (`{start: 2021-01-01  -, end: ...}`), which `saphyr-parser` refuses.
+#[test]
+fn yaml_block_findings_stay_fixed() {
+    let found = inputs("yaml_block");
+    assert!(!found.is_empty(), "no regression inputs for `yaml_block`");
+    for file in found {
+        let text = fs::read_to_string(&file).expect("UTF-8");
+        if let Some(Err(difference)) = workplan::io::compare_yaml_scanners(&text) {
+            panic!("{}: the block scanner differs from saphyr-parser: {difference}", file.display());
+        }
+    }
+}

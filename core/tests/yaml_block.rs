@@ -126,6 +126,7 @@ fn texts_at_the_edges_of_the_style() {
         "a: {x: 1,}\n",
         "a: [x, y\n",
         "a: {x:1}\n",
+        "a: {s: 1  -, e: 2}\n",
         "a: {x}\n",
         "a: ['it''s']\n",
         "a: b: c\n",

@@ -385,7 +385,8 @@ fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// A simple plain scalar inside a flow collection at `bytes[i]`: ASCII letters, digits, `_-.+/`
-/// and inner spaces, starting with a letter, a digit, or `-`/`.`/`+` before one. Gives where its
+/// and inner spaces, starting with a letter, a digit, or `-`/`.`/`+` before one, each later word
+/// with a letter or a digit. Gives where its
 /// characters end and where it ends without trailing spaces.
 fn flow_plain(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
     let starts_well = match &bytes[i..] {
@@ -399,7 +400,11 @@ fn flow_plain(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
     let length = bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric() || b"_-.+/ ".contains(b)).count();
     let end = i + length;
     let trimmed = i + bytes[i..end].iter().rposition(|b| *b != b' ').map_or(0, |last| last + 1);
-    Some((end, trimmed))
+    // Every later word starts with a letter or a digit too: `saphyr-parser` refuses a word that
+    // starts with `-` before a flow indicator (`{a: 1 -, b: 2}`).
+    let words_start_well =
+        bytes[i..trimmed].windows(2).all(|pair| pair[0] != b' ' || pair[1] == b' ' || pair[1].is_ascii_alphanumeric());
+    words_start_well.then_some((end, trimmed))
 }
 
 /// Where a plain scalar value at the start of `content` ends (before trailing spaces and any
