@@ -325,7 +325,7 @@ impl<'a> Reader<'a> {
 
     fn scalar(
         &self,
-        text: Cow<'_, str>,
+        text: Cow<'a, str>,
         style: ScalarStyle,
         tag: Option<&Tag>,
         offset: usize,
@@ -348,13 +348,18 @@ impl<'a> Reader<'a> {
     /// writes it as it is (at the offset, or after the opening quote), else copied into an
     /// allocation of its own length: saphyr-parser hands each scalar over in a buffer of at least
     /// 32 bytes, which, kept, made the tree of a million short keys and values take 2.3 times the
-    /// memory. (Its buffer is freed at once, for the next scalar's.)
-    fn borrowed(&self, text: Cow<'_, str>, offset: usize) -> Cow<'a, str> {
+    /// memory. (Its buffer is freed at once, for the next scalar's.) The block scanner hands
+    /// over text already borrowed from the source, kept as it is.
+    fn borrowed(&self, text: Cow<'a, str>, offset: usize) -> Cow<'a, str> {
+        let text = match text {
+            Cow::Borrowed(text) => return Cow::Borrowed(text),
+            Cow::Owned(text) => text,
+        };
         let source: &'a str = self.text;
         let written = |start: usize| source.get(start..start + text.len()).filter(|written| *written == text);
         match written(offset).or_else(|| written(offset + 1)) {
             Some(written) => Cow::Borrowed(written),
-            None => Cow::Owned(text.as_ref().to_owned()),
+            None => Cow::Owned(text.as_str().to_owned()),
         }
     }
 
@@ -429,17 +434,21 @@ mod tests {
 
     #[test]
     fn reads_mappings_lists_and_scalars_with_offsets() {
-        let text = "a: 1\nb:\n  - x\n  - 'y'\nc: é\n";
-        let node = parse(text).expect("valid YAML");
-        let Value::Map(entries) = &node.value else { panic!("expected a map") };
-        assert_eq!(entries[0].value.value, Value::Plain("1".into()));
-        let Value::List(items) = &entries[1].value.value else { panic!("expected a list") };
-        assert_eq!(items[1].value, Value::String("y".into()));
-        assert_eq!(position_at(text, items[0].offset.expect("offset")).line, 3);
-        assert_eq!(entries[2].key_offset, Some(22));
-        // Text written as it is, plain or quoted, is borrowed from the source; other text is not.
-        assert!(matches!((&entries[0].key, &items[1].value), (Cow::Borrowed("a"), Value::String(Cow::Borrowed("y")))));
-        assert!(matches!(&entries[2].value.value, Value::Plain(Cow::Borrowed("é"))));
+        // The block scanner reads the first text, saphyr-parser the second (a document marker is
+        // outside the block style).
+        for (text, shift) in [("a: 1\nb:\n  - x\n  - 'y'\nc: é\n", 0), ("---\na: 1\nb:\n  - x\n  - 'y'\nc: é\n", 4)] {
+            let node = parse(text).expect("valid YAML");
+            let Value::Map(entries) = &node.value else { panic!("expected a map") };
+            assert_eq!(entries[0].value.value, Value::Plain("1".into()));
+            let Value::List(items) = &entries[1].value.value else { panic!("expected a list") };
+            assert_eq!(items[1].value, Value::String("y".into()));
+            assert_eq!(position_at(text, items[0].offset.expect("offset")).line, 3 + shift / 4);
+            assert_eq!(entries[2].key_offset, Some(22 + shift));
+            // Text written as it is, plain or quoted, is borrowed from the source; other text is not.
+            let (key, item) = (&entries[0].key, &items[1].value);
+            assert!(matches!((key, item), (Cow::Borrowed("a"), Value::String(Cow::Borrowed("y")))));
+            assert!(matches!(&entries[2].value.value, Value::Plain(Cow::Borrowed("é"))));
+        }
         let node = parse("a: \"x\\ty\"\nb: 'it''s'\n").expect("valid YAML");
         let Value::Map(entries) = &node.value else { panic!("expected a map") };
         assert_eq!(entries[0].value.value, Value::String(Cow::Owned("x\ty".to_owned())));
