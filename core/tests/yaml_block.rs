@@ -98,6 +98,8 @@ fn texts_at_the_edges_of_the_style() {
         "a: x, y [z] {w}\n",
         "a: b'c\"d\n",
         "a: {x: {y: 1}}\n",
+        "---\na: 1\n",
+        "# c\n---\n# d\n\n- x\n",
         "a: [\"q\", 'r', {s: [t]}]\n",
         "- {id: a, title: A, links: [{to: 'two:b', rel: supports}]}\n",
     ];
@@ -108,7 +110,12 @@ fn texts_at_the_edges_of_the_style() {
         "",
         "# only a comment\n",
         "plain scalar\n",
-        "---\na: 1\n",
+        "---\n",
+        "--- a: 1\n",
+        "--- \na: 1\n",
+        "---\n---\na: 1\n",
+        "---\na: 1\n---\nb: 2\n",
+        "a: 1\n---\n",
         "a: 1\n...\n",
         "%YAML 1.2\n---\na: 1\n",
         "a:\tb\n",
@@ -347,6 +354,9 @@ fn render(tree: &Tree, style: &[u8], out: &mut String) {
             2 => out.push_str("     # an indented one\n"),
             _ => {}
         }
+    }
+    if next() % 4 == 0 {
+        out.push_str("---\n");
     }
     block(&root, 0, out, &mut next, false);
 }

@@ -5,7 +5,7 @@
 //!
 //! The style, line by line (printable characters and newlines only: no tabs, no carriage returns):
 //!
-//! - blank lines and comment lines, anywhere;
+//! - blank lines and comment lines, anywhere, and one `---` alone on its line before the content;
 //! - `key:` and `key: value` in block mappings, `- value` and `- key: value` in block sequences
 //!   (indented under their key, or at the key's own indent);
 //! - a value is a plain scalar on one line, a quoted scalar on one line without escapes (`\` in
@@ -14,7 +14,7 @@
 //!   and flow collections, with `key: value` entries; a comment may follow;
 //! - a key is a simple plain scalar: ASCII letters, digits and `_-./+$()` and inner spaces.
 //!
-//! Anything else (document markers, directives, anchors, aliases, tags, block scalars, multi-line
+//! Anything else (other document markers, directives, anchors, aliases, tags, block scalars, multi-line
 //! scalars, explicit keys, quoted keys, nesting deeper than [`MAX_DEPTH`], a document that is not
 //! a mapping or a sequence) is refused, as is any text that would be a syntax error. The two
 //! scanners are checked against each other on every example and fixture, on random documents
@@ -74,6 +74,8 @@ pub(crate) struct BlockEvents<'a> {
     pending: Pending,
     queue: VecDeque<(Event<'a>, usize)>,
     started: bool,
+    /// Whether the document has started: at its first content, or at a `---` before it.
+    document_started: bool,
     finished: bool,
     failed: bool,
 }
@@ -92,6 +94,7 @@ impl<'a> BlockEvents<'a> {
             pending: Pending::Nothing,
             queue: VecDeque::new(),
             started: false,
+            document_started: false,
             finished: false,
             failed: false,
         };
@@ -146,6 +149,13 @@ impl<'a> BlockEvents<'a> {
                 continue;
             }
             if line.starts_with("---") || line.starts_with("...") {
+                // One `---` alone on its line may start the document; any other marker is
+                // outside the style.
+                if line == "---" && !self.document_started {
+                    self.document_started = true;
+                    self.emit(Event::DocumentStart(true), start);
+                    continue;
+                }
                 return Err(OutsideStyle);
             }
             self.line(start, line.len() - content.len(), content)?;
@@ -194,7 +204,10 @@ impl<'a> BlockEvents<'a> {
                 if indent > 0 {
                     return Err(OutsideStyle);
                 }
-                self.emit(Event::DocumentStart(false), at);
+                if !self.document_started {
+                    self.document_started = true;
+                    self.emit(Event::DocumentStart(false), at);
+                }
                 let kind = if entry { Kind::Seq { indentless: false } } else { Kind::Map };
                 self.open(Block { indent, kind }, at)?;
             }
