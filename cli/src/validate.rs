@@ -140,9 +140,6 @@ pub fn run(files: &[PathBuf], deny_warnings: bool, format: OutputFormat) -> Exit
             println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
         }
     }
-    // The process ends here: its memory goes back to the system at once. Freeing the documents
-    // value by value first took 30 to 40 ms for a plan with a million extension keys.
-    std::mem::forget((workspace, entries));
     if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::FAILURE
     } else {
