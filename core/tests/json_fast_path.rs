@@ -4,28 +4,15 @@
 //! included), the examples saved as JSON with and without their `x-` keys, canonical saves of
 //! every fixture plan, and generated plans.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+
+use common::{files_with_extension, repo};
 
 use workplan::generate::Synthetic;
 use workplan::io::located_from_json;
 use workplan::{Item, Plan, Update, Updates};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// Every `.json` file under `dir`, recursively.
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).expect("readable").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            json_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-}
 
 /// Both paths agree on `text` as a plan: the same plan, or both an error (the located one is
 /// what the user sees either way). Returns whether it loaded.
@@ -65,7 +52,7 @@ fn strip_extensions(items: &mut [Item]) {
 #[test]
 fn both_paths_agree_on_every_fixture() {
     let mut files = Vec::new();
-    json_files(&repo().join("tests/fixtures"), &mut files);
+    files_with_extension(&repo().join("tests/fixtures"), &["json"], &mut files);
     let mut plans = 0;
     for path in &files {
         let name = path.display().to_string();

@@ -4,29 +4,16 @@
 //! `workplan` saves, on hand-picked texts at the edges of the style, and on random documents
 //! built from the style's pieces and from pieces just outside it.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 use workplan::generate::Synthetic;
 use workplan::io::compare_yaml_scanners;
 use workplan::Plan;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// Every `.yaml` file under `dir`, recursively.
-fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).expect("readable").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            yaml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            out.push(path);
-        }
-    }
-}
+use common::{files_with_extension, repo};
 
 /// Whether the fast scanner took `text`; panics when it did and its events differ.
 fn taken(text: &str, name: &str) -> bool {
@@ -40,9 +27,9 @@ fn taken(text: &str, name: &str) -> bool {
 #[test]
 fn every_yaml_file_reads_the_same() {
     let mut files = Vec::new();
-    yaml_files(&repo().join("examples"), &mut files);
-    yaml_files(&repo().join("tests/fixtures"), &mut files);
-    yaml_files(&repo().join("fuzz/regressions"), &mut files);
+    files_with_extension(&repo().join("examples"), &["yaml", "yml"], &mut files);
+    files_with_extension(&repo().join("tests/fixtures"), &["yaml", "yml"], &mut files);
+    files_with_extension(&repo().join("fuzz/regressions"), &["yaml", "yml"], &mut files);
     assert!(files.len() > 40, "found only {} YAML files", files.len());
     let mut count = 0;
     for file in &files {
@@ -155,44 +142,67 @@ fn texts_at_the_edges_of_the_style() {
     }
 }
 
+/// One of `texts`, as a `String`.
+fn one_of(texts: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop::sample::select(texts).prop_map(str::to_owned)
+}
+
+/// Keys for [`line_piece`]: in the style, and quoted or explicit ones outside it.
+const KEY_TEXTS: &[&str] = &["a", "b", "id", "x-note", "key two", "\"q\"", "? k"];
+
+/// Values for [`line_piece`]: in the style, and anchors, tags, block scalars and more outside it.
+const VALUE_TEXTS: &[&str] = &[
+    "",
+    "1",
+    "-2.5",
+    "text with words",
+    "x # comment",
+    "x#y",
+    "'single'",
+    "\"double\"",
+    "\"esc\\\"aped\"",
+    "'it''s'",
+    "{a: 1, b: two}",
+    "[1, 2, three]",
+    "{}",
+    "[ ]",
+    "{a: [1]}",
+    "&anchor v",
+    "*alias",
+    "!!str v",
+    "|",
+    "a: b",
+    "- x",
+    "---",
+    "http://x.org/a:b",
+    "café",
+];
+
+/// Scalars for [`scalar_text`], all in the style.
+const SCALAR_TEXTS: &[&str] = &[
+    "1",
+    "-2.5e3",
+    "~",
+    "true",
+    "2021-02-30",
+    "text with words",
+    "x # comment",
+    "x#y",
+    "'single: quoted'",
+    "\"double # quoted\"",
+    "http://x.org/a:b",
+    "café – £5",
+];
+
 /// Pieces of documents: most in the style, some just outside it.
 fn line_piece() -> impl Strategy<Value = String> {
     let key = prop_oneof![
-        Just("a".to_owned()),
-        Just("b".to_owned()),
-        Just("id".to_owned()),
-        Just("x-note".to_owned()),
-        Just("key two".to_owned()),
-        Just("\"q\"".to_owned()),
-        Just("? k".to_owned()),
-        "[a-z_][a-z0-9_ .-]{0,6}",
+        KEY_TEXTS.len() as u32 => one_of(KEY_TEXTS),
+        1 => "[a-z_][a-z0-9_ .-]{0,6}",
     ];
     let value = prop_oneof![
-        Just(String::new()),
-        Just("1".to_owned()),
-        Just("-2.5".to_owned()),
-        Just("text with words".to_owned()),
-        Just("x # comment".to_owned()),
-        Just("x#y".to_owned()),
-        Just("'single'".to_owned()),
-        Just("\"double\"".to_owned()),
-        Just("\"esc\\\"aped\"".to_owned()),
-        Just("'it''s'".to_owned()),
-        Just("{a: 1, b: two}".to_owned()),
-        Just("[1, 2, three]".to_owned()),
-        Just("{}".to_owned()),
-        Just("[ ]".to_owned()),
-        Just("{a: [1]}".to_owned()),
-        Just("&anchor v".to_owned()),
-        Just("*alias".to_owned()),
-        Just("!!str v".to_owned()),
-        Just("|".to_owned()),
-        Just("a: b".to_owned()),
-        Just("- x".to_owned()),
-        Just("---".to_owned()),
-        Just("http://x.org/a:b".to_owned()),
-        Just("café".to_owned()),
-        "[ -~]{0,12}",
+        VALUE_TEXTS.len() as u32 => one_of(VALUE_TEXTS),
+        1 => "[ -~]{0,12}",
     ];
     let indent = prop_oneof![Just(0usize), Just(1), Just(2), Just(3), Just(4), Just(6)];
     let trailing = prop_oneof![Just(""), Just(""), Just(" "), Just("  # c"), Just("#c")];
@@ -221,19 +231,8 @@ enum Tree {
 
 fn scalar_text() -> impl Strategy<Value = String> {
     prop_oneof![
-        Just("1".to_owned()),
-        Just("-2.5e3".to_owned()),
-        Just("~".to_owned()),
-        Just("true".to_owned()),
-        Just("2021-02-30".to_owned()),
-        Just("text with words".to_owned()),
-        Just("x # comment".to_owned()),
-        Just("x#y".to_owned()),
-        Just("'single: quoted'".to_owned()),
-        Just("\"double # quoted\"".to_owned()),
-        Just("http://x.org/a:b".to_owned()),
-        Just("café – £5".to_owned()),
-        "[a-zA-Z0-9][a-zA-Z0-9 ._/-]{0,10}[a-z]",
+        SCALAR_TEXTS.len() as u32 => one_of(SCALAR_TEXTS),
+        1 => "[a-zA-Z0-9][a-zA-Z0-9 ._/-]{0,10}[a-z]",
     ]
 }
 

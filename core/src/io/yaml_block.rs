@@ -75,7 +75,6 @@ pub(crate) struct BlockEvents<'a> {
     blocks: Vec<Block>,
     pending: Pending,
     queue: VecDeque<(Event<'a>, usize)>,
-    started: bool,
     /// Whether the document has started: at its first content, or at a `---` before it.
     document_started: bool,
     finished: bool,
@@ -94,8 +93,7 @@ impl<'a> BlockEvents<'a> {
             next_line: 0,
             blocks: Vec::new(),
             pending: Pending::Nothing,
-            queue: VecDeque::new(),
-            started: false,
+            queue: VecDeque::from([(Event::StreamStart, 0)]),
             document_started: false,
             finished: false,
             failed: false,
@@ -136,11 +134,6 @@ impl<'a> BlockEvents<'a> {
 
     /// Reads lines until some events are queued, or the text ends.
     fn advance(&mut self) -> Result<(), OutsideStyle> {
-        if !self.started {
-            self.started = true;
-            self.emit(Event::StreamStart, 0);
-            return Ok(());
-        }
         while self.queue.is_empty() {
             let text = self.text;
             if self.next_line >= text.len() {
@@ -193,10 +186,11 @@ impl<'a> BlockEvents<'a> {
     fn line(&mut self, start: usize, indent: usize, content: &'a str) -> Result<(), OutsideStyle> {
         let at = start + indent;
         let entry = content.starts_with("- ");
+        // The kind of a collection this line opens at its indent.
+        let kind = if entry { Kind::Seq { indentless: false } } else { Kind::Map };
         match std::mem::replace(&mut self.pending, Pending::Nothing) {
             Pending::Value { indent: key_indent, colon } => {
                 if indent > key_indent {
-                    let kind = if entry { Kind::Seq { indentless: false } } else { Kind::Map };
                     self.open(Block { indent, kind }, at)?;
                 } else if indent == key_indent && entry {
                     // A sequence at its key's indent starts at its first entry's value.
@@ -214,7 +208,6 @@ impl<'a> BlockEvents<'a> {
                     self.document_started = true;
                     self.emit(Event::DocumentStart(false), at);
                 }
-                let kind = if entry { Kind::Seq { indentless: false } } else { Kind::Map };
                 self.open(Block { indent, kind }, at)?;
             }
             Pending::Nothing | Pending::Scalar => {}
