@@ -21,8 +21,31 @@ pub fn facade_error(py: Python<'_>, name: &str, message: String) -> PyErr {
     }
 }
 
-/// A load error as `workplan.ParseError` with `code`, `path`, `line`, `column`, `hint`.
+/// A load error as `workplan.ParseError` with `code`, `path`, `line`, `column`, `sheet`, `hint`,
+/// and `errors`: every problem as its own `ParseError` (the error itself when there is one),
+/// with `total` counting those past the list's cap.
 pub fn load_error(py: Python<'_>, error: LoadError) -> PyErr {
+    let err = one_error(py, &error);
+    let value = err.value(py);
+    let errors = PyList::empty(py);
+    match &error {
+        LoadError::Several { errors: problems, total } => {
+            for problem in problems {
+                let _ = errors.append(one_error(py, problem).value(py));
+            }
+            let _ = value.setattr("total", *total);
+        }
+        _ => {
+            let _ = errors.append(value);
+            let _ = value.setattr("total", 1);
+        }
+    }
+    let _ = value.setattr("errors", errors);
+    err
+}
+
+/// One problem as a `ParseError`, with its place.
+fn one_error(py: Python<'_>, error: &LoadError) -> PyErr {
     let err = facade_error(py, "ParseError", error.to_string());
     let value = err.value(py);
     let path = PyList::empty(py);
@@ -36,6 +59,8 @@ pub fn load_error(py: Python<'_>, error: LoadError) -> PyErr {
     let _ = value.setattr("path", path);
     let _ = value.setattr("line", error.line());
     let _ = value.setattr("column", error.column());
+    let _ = value.setattr("sheet", error.sheet());
+    let _ = value.setattr("cell", error.location().and_then(workplan::Location::cell_reference));
     let _ = value.setattr("hint", error.hint());
     err
 }

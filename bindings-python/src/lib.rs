@@ -4,12 +4,14 @@
 
 use pyo3::prelude::*;
 
+mod columns;
 mod diff;
 mod errors;
 mod governance;
 mod plan;
 #[cfg(feature = "panic-probe")]
 mod probe;
+mod returns;
 mod rollup;
 mod series;
 mod validate;
@@ -31,6 +33,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(plan::load, module)?)?;
     module.add_function(wrap_pyfunction!(plan::load_updates, module)?)?;
     module.add_function(wrap_pyfunction!(plan::schema, module)?)?;
+    module.add_function(wrap_pyfunction!(columns::_report_arrow, module)?)?;
     #[cfg(feature = "panic-probe")]
     module.add_function(wrap_pyfunction!(probe::_panic_probe, module)?)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;

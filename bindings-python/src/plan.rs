@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use pyo3::prelude::*;
-use pyo3::types::PyType;
+use pyo3::types::{PyDict, PyType};
 
 use crate::errors::{guard, load_error, workplan_error};
 
@@ -89,14 +89,24 @@ impl Plan {
         self.inner.to_yaml_string()
     }
 
-    /// Validates the plan (and `updates`, returns passed separately): every finding, in
-    /// document order, as a `Report` (a list of `Diagnostic`). With `strict=True`, raises
+    /// Validates the plan (and `updates`, returns passed separately: anything `rollup` takes):
+    /// every finding, in document order, as a `Report` (a list of `Diagnostic`). With `strict=True`, raises
     /// `ValidationError` (carrying the report as `diagnostics`) when there are errors.
     #[pyo3(signature = (updates = None, *, strict = false))]
-    fn validate<'py>(&self, py: Python<'py>, updates: Option<&Updates>, strict: bool) -> PyResult<Bound<'py, PyAny>> {
+    fn validate<'py>(
+        &self,
+        py: Python<'py>,
+        updates: Option<Bound<'py, PyAny>>,
+        strict: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
-            let result = py.detach(|| match updates {
-                Some(updates) => self.inner.validate_with(&updates.inner),
+            let given = updates.as_ref().filter(|u| !u.is_none());
+            let updates = match given {
+                Some(_) => Some(crate::rollup::updates_from(py, given)?),
+                None => None,
+            };
+            let result = py.detach(|| match &updates {
+                Some(updates) => self.inner.validate_with(updates),
                 None => self.inner.validate(),
             });
             let (has_errors, errors) = (result.has_errors(), result.counts().errors);
@@ -161,6 +171,15 @@ impl Plan {
             let columns = pythonize::pythonize(py, &self.inner.outline_columns())
                 .map_err(|e| workplan_error(py, e.to_string()))?;
             py.import("workplan._outline")?.getattr("outline_frame")?.call1((columns,))
+        })
+    }
+
+    /// The outline as an Arrow table (`__arrow_c_stream__`), one row per item (the columns of
+    /// `outline()`): `pyarrow.table(plan.to_arrow())`, `polars.DataFrame(plan.to_arrow())`.
+    fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let batch = py.detach(|| self.inner.outline_record_batch());
+            crate::columns::table(py, batch)
         })
     }
 
@@ -241,12 +260,43 @@ pub struct Updates {
 
 #[pymethods]
 impl Updates {
-    /// Reads progress returns from CSV text (header row required).
+    /// Reads progress returns from CSV text (header row required). `mapping` (a dict or the
+    /// path of a YAML/JSON mapping), `on_error` and mapping entries as keywords as in
+    /// `load_updates`.
     #[classmethod]
-    fn from_csv(_cls: &Bound<'_, PyType>, py: Python<'_>, text: &str) -> PyResult<Updates> {
+    #[pyo3(signature = (text, *, mapping = None, on_error = "raise", **entries))]
+    fn from_csv(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        text: &str,
+        mapping: Option<&Bound<'_, PyAny>>,
+        on_error: &str,
+        entries: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Updates> {
         guard(py, || {
-            let result = py.detach(|| workplan::Updates::from_csv(text));
+            let options = crate::returns::read_options(py, None, mapping, on_error, entries)?;
+            let result = py.detach(|| workplan::Updates::from_csv_with(text, &options));
             result.map(|inner| Updates { inner }).map_err(|e| load_error(py, e))
+        })
+    }
+
+    /// Reads progress returns from a data frame, column by column with no text in between:
+    /// a pandas or polars DataFrame, a pyarrow Table, or any object with `__arrow_c_stream__`.
+    /// Dates stay dates and date-times keep their time and zone (naive ones are UTC).
+    /// `mapping`, `on_error` and mapping entries as keywords as in `load_updates`.
+    #[classmethod]
+    #[pyo3(signature = (data, *, mapping = None, on_error = "raise", **entries))]
+    fn from_frame(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+        mapping: Option<&Bound<'_, PyAny>>,
+        on_error: &str,
+        entries: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Updates> {
+        guard(py, || {
+            let options = crate::returns::read_options(py, None, mapping, on_error, entries)?;
+            crate::returns::from_frame(py, data, &options).map(|inner| Updates { inner })
         })
     }
 
@@ -278,6 +328,33 @@ impl Updates {
         self.inner.to_csv_string()
     }
 
+    /// The rows set aside by `on_error="collect"`: one dict each with `sheet`, `line` (the row
+    /// of a sheet, or the line of a CSV file), `column`, `path`, `cells` (header -> text) and
+    /// `errors` (the messages). Never dropped silently: empty when every row was read.
+    #[getter]
+    fn set_aside<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let rows: Vec<serde_json::Value> = self
+                .inner
+                .read
+                .set_aside
+                .iter()
+                .map(|row| {
+                    serde_json::json!({
+                        "sheet": row.location.sheet.as_deref(),
+                        "cell": row.location.cell_reference(),
+                        "line": row.location.line(),
+                        "column": row.location.column(),
+                        "path": row.location.path.to_string(),
+                        "cells": row.cells.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect::<serde_json::Map<_, _>>(),
+                        "errors": row.errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            json_to_python(py, &serde_json::Value::Array(rows))
+        })
+    }
+
     fn __len__(&self) -> usize {
         self.inner.len()
     }
@@ -292,11 +369,26 @@ impl Updates {
     }
 }
 
-/// Reads progress returns from a `.csv`, `.json`, `.yaml` or `.yml` file.
+/// Reads progress returns from a `.csv`, `.json`, `.yaml` or `.yml` file, or a workbook
+/// (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`; every sheet, or `sheet`: a name or a list).
+/// `mapping` (a dict, or the path of a YAML/JSON mapping) maps columns, status words and the
+/// percent scale; its entries may also be given as keywords (`columns=`, `status="rag"`,
+/// `percent_scale="fraction"`, `ignore=`). `on_error="collect"` loads the good rows and sets
+/// the bad ones aside (`Updates.set_aside`); by default every bad row is raised at once
+/// (`ParseError.errors`).
 #[pyfunction]
-pub fn load_updates(py: Python<'_>, path: PathBuf) -> PyResult<Updates> {
+#[pyo3(signature = (path, sheet = None, mapping = None, *, on_error = "raise", **entries))]
+pub fn load_updates(
+    py: Python<'_>,
+    path: PathBuf,
+    sheet: Option<&Bound<'_, PyAny>>,
+    mapping: Option<&Bound<'_, PyAny>>,
+    on_error: &str,
+    entries: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Updates> {
     guard(py, || {
-        let result = py.detach(|| workplan::Updates::load(&path));
+        let options = crate::returns::read_options(py, sheet, mapping, on_error, entries)?;
+        let result = py.detach(|| workplan::Updates::load_with(&path, &options));
         result.map(|inner| Updates { inner }).map_err(|e| load_error(py, e))
     })
 }

@@ -46,6 +46,27 @@ impl NativeRollup {
         guard(py, || pythonize::pythonize(py, &self.result.columns()).map_err(|e| workplan_error(py, e.to_string())))
     }
 
+    /// A table of the result as an Arrow table (`__arrow_c_stream__`): `"rows"` (as_of then the
+    /// row columns), `"adoption"` (the cells of the adoption matrix) or `"excluded"` (the
+    /// denominator audit).
+    #[pyo3(signature = (table = "rows"))]
+    fn to_arrow<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let batch = match table {
+                "rows" => py.detach(|| self.result.to_record_batch()),
+                "adoption" => py.detach(|| self.result.adoption_record_batch()),
+                "excluded" => self.result.excluded_record_batch(),
+                other => {
+                    return Err(workplan_error(
+                        py,
+                        format!("table is \"rows\", \"adoption\" or \"excluded\", not {other:?}"),
+                    ))
+                }
+            };
+            crate::columns::table(py, batch)
+        })
+    }
+
     /// The adoption matrix cells: a list of dicts.
     fn adoption<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || pythonize::pythonize(py, &self.result.adoption).map_err(|e| workplan_error(py, e.to_string())))
@@ -77,8 +98,8 @@ impl NativeRollup {
     }
 }
 
-/// Converts the `updates` argument: `Updates`, a path to a CSV/JSON/YAML file, a list of dicts,
-/// or a pandas DataFrame (read through its CSV form).
+/// Converts the `updates` argument: `Updates`, a path to a CSV/JSON/YAML file or a workbook, a
+/// list of dicts, or a data frame (pandas, polars, pyarrow; read column by column through Arrow).
 pub fn updates_from(py: Python<'_>, updates: Option<&Bound<'_, PyAny>>) -> PyResult<workplan::Updates> {
     let Some(updates) = updates.filter(|u| !u.is_none()) else { return Ok(workplan::Updates::default()) };
     if let Ok(native) = updates.cast::<Updates>() {
@@ -88,12 +109,8 @@ pub fn updates_from(py: Python<'_>, updates: Option<&Bound<'_, PyAny>>) -> PyRes
         let path: PathBuf = updates.extract()?;
         return workplan::Updates::load(&path).map_err(|e| load_error(py, e));
     }
-    if updates.hasattr("to_csv")? && updates.hasattr("columns")? {
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("index", false)?;
-        kwargs.set_item("date_format", "%Y-%m-%d")?;
-        let text: String = updates.call_method("to_csv", (), Some(&kwargs))?.extract()?;
-        return workplan::Updates::from_csv(&text).map_err(|e| load_error(py, e));
+    if crate::returns::is_frame(updates)? {
+        return crate::returns::from_frame(py, updates, &workplan::ReadOptions::default());
     }
     let value = python_to_json(py, updates)?;
     workplan::Updates::from_json_value(value).map_err(|e| load_error(py, e))

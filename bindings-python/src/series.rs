@@ -30,6 +30,14 @@ impl NativeSeries {
         guard(py, || to_python(py, &self.inner.columns()))
     }
 
+    /// Every row at every date in long form as an Arrow table (`__arrow_c_stream__`).
+    fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        guard(py, || {
+            let batch = py.detach(|| self.inner.to_record_batch());
+            crate::columns::table(py, batch)
+        })
+    }
+
     /// The burn-up numbers at each date, as a list of dicts.
     fn burn_up<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || to_python(py, &self.inner.burn_up()))

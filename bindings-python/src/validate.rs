@@ -9,10 +9,10 @@ use crate::errors::facade_error;
 
 /// One finding of validation: what is wrong (`code`, `severity`, `message`), where (`path`,
 /// `item`, `line`, `column`, `document`) and how to fix it (`hint`).
-#[pyclass(name = "Diagnostic", module = "workplan", frozen, eq, skip_from_py_object)]
+#[pyclass(name = "Diagnostic", module = "workplan", frozen, eq)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
-    inner: workplan::Diagnostic,
+    pub(crate) inner: workplan::Diagnostic,
 }
 
 #[pymethods]
@@ -63,6 +63,13 @@ impl Diagnostic {
     #[getter]
     fn column(&self) -> Option<usize> {
         self.inner.column
+    }
+
+    /// For returns read from a workbook: the sheet (`line` and `column` are then the cell's row
+    /// and column), else `None`.
+    #[getter]
+    fn sheet(&self) -> Option<&str> {
+        self.inner.sheet.as_deref()
     }
 
     /// How to fix it, or `None`.

@@ -17,11 +17,11 @@ pub enum DiffFormat {
 }
 
 pub fn run(old: &Path, new: &Path, format: DiffFormat) -> ExitCode {
-    let (old, _) = match load(old, None) {
+    let (old, _) = match load(old, None, &Default::default()) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let (new, _) = match load(new, None) {
+    let (new, _) = match load(new, None, &Default::default()) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };

@@ -11,12 +11,12 @@ use crate::OutputFormat;
 pub fn run(
     plan_file: &Path,
     item: &str,
-    updates_file: Option<&Path>,
+    (updates_file, read): (Option<&Path>, &crate::returns::ReadArgs),
     as_of: Option<Date>,
     known_at: Option<Timestamp>,
     format: OutputFormat,
 ) -> ExitCode {
-    let (plan, updates) = match load(plan_file, updates_file) {
+    let (plan, updates) = match load(plan_file, updates_file, read) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };

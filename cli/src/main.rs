@@ -5,10 +5,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod columns;
 mod diff;
 mod explain;
 mod generate;
 mod report;
+mod returns;
 mod schedule;
 mod validate;
 
@@ -22,7 +24,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check plans (.json, .yaml) and progress returns (.csv): print each problem as
+    /// Check plans (.json, .yaml) and progress returns (.csv, or a workbook: .xlsx, .xls, .ods):
+    /// print each problem as
     /// `file:line:col: severity[code]: message`; exit 1 when there are errors. Plans given
     /// together are checked as a workspace (links between them resolve); a returns file is
     /// checked against the plan named before it.
@@ -36,15 +39,19 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+        #[command(flatten)]
+        read: returns::ReadArgs,
     },
     /// Roll up a plan's progress: a tree with progress bars, expected progress, status and trend
-    /// (or the rollup as JSON, or CSV).
+    /// (or the rollup as JSON, CSV, a committee paper, or the rows as an Arrow IPC or Parquet file).
     Report {
         /// The plan file.
         plan: PathBuf,
-        /// A file of progress returns (.csv, .json, .yaml).
+        /// A file of progress returns (.csv, .json, .yaml, or a workbook: .xlsx, .xls, .ods).
         #[arg(long)]
         updates: Option<PathBuf>,
+        #[command(flatten)]
+        read: returns::ReadArgs,
         /// The date the numbers are for (YYYY-MM-DD); the plan period's end by default.
         #[arg(long)]
         as_of: Option<workplan::Date>,
@@ -54,6 +61,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = report::ReportFormat::Text)]
         format: report::ReportFormat,
+        /// Write the report to this file instead of standard output (required for arrow and parquet).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
     },
     /// Explain one number of the rollup: how an item's progress, expected progress and status
     /// were found.
@@ -62,9 +72,11 @@ enum Command {
         plan: PathBuf,
         /// The item's id.
         item: String,
-        /// A file of progress returns (.csv, .json, .yaml).
+        /// A file of progress returns (.csv, .json, .yaml, or a workbook: .xlsx, .xls, .ods).
         #[arg(long)]
         updates: Option<PathBuf>,
+        #[command(flatten)]
+        read: returns::ReadArgs,
         /// The date the numbers are for (YYYY-MM-DD).
         #[arg(long)]
         as_of: Option<workplan::Date>,
@@ -173,12 +185,18 @@ enum OutputFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Validate { files, deny_warnings, format } => validate::run(&files, deny_warnings, format),
-        Command::Report { plan, updates, as_of, known_at, format } => {
-            report::run(&report::Request { plan: &plan, updates: updates.as_deref(), as_of, known_at, format })
-        }
-        Command::Explain { plan, item, updates, as_of, known_at, format } => {
-            explain::run(&plan, &item, updates.as_deref(), as_of, known_at, format)
+        Command::Validate { files, deny_warnings, format, read } => validate::run(&files, deny_warnings, format, &read),
+        Command::Report { plan, updates, read, as_of, known_at, format, out } => report::run(&report::Request {
+            plan: &plan,
+            updates: updates.as_deref(),
+            read: &read,
+            as_of,
+            known_at,
+            format,
+            out: out.as_deref(),
+        }),
+        Command::Explain { plan, item, updates, read, as_of, known_at, format } => {
+            explain::run(&plan, &item, (updates.as_deref(), &read), as_of, known_at, format)
         }
         Command::Diff { old, new, format } => diff::run(&old, &new, format),
         Command::Schedule { plan, rule, from, to, level, window_months, as_of, format } => {

@@ -1,11 +1,15 @@
 //! `workplan report`: the rollup of a plan as a terminal tree (fit for 100 columns), JSON
-//! (DESIGN 6.10) or CSV (one row per item).
+//! (DESIGN 6.10), CSV (one row per item), a committee paper, or the rows as an Arrow IPC or
+//! Parquet file.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use workplan::rollup::{Row, Trend};
 use workplan::{percent, Date, Plan, RollupEngine, RollupOptions, Timestamp, Updates};
+
+use crate::columns::Binary;
+use crate::returns::ReadArgs;
 
 use crate::validate::render;
 
@@ -22,47 +26,87 @@ pub enum ReportFormat {
     Markdown,
     /// A committee paper as one self-contained HTML page.
     Html,
+    /// The rows as an Arrow IPC file (needs `-o FILE`).
+    Arrow,
+    /// The rows as a Parquet file (needs `-o FILE`).
+    Parquet,
 }
 
 /// The report's inputs, from the command line.
 pub struct Request<'a> {
     pub plan: &'a Path,
     pub updates: Option<&'a Path>,
+    pub read: &'a crate::returns::ReadArgs,
     pub as_of: Option<Date>,
     pub known_at: Option<Timestamp>,
     pub format: ReportFormat,
+    /// Where to write the report (standard output when absent; required for Arrow and Parquet).
+    pub out: Option<&'a Path>,
 }
 
-/// Loads the plan and its returns, printing a load error compiler-style.
-pub fn load(plan_file: &Path, updates_file: Option<&Path>) -> Result<(Plan, Updates), ExitCode> {
+/// Loads the plan and its returns, printing every load error compiler-style, and on standard
+/// error the findings about how the returns were read (rows skipped, percents that look like
+/// fractions), which change what the numbers mean.
+pub fn load(plan_file: &Path, updates_file: Option<&Path>, read: &ReadArgs) -> Result<(Plan, Updates), ExitCode> {
     let plan = Plan::load(plan_file).map_err(|error| {
         eprintln!("{}", render(plan_file, &error));
         ExitCode::FAILURE
     })?;
     let updates = match updates_file {
         None => Updates::default(),
-        Some(file) => Updates::load(file).map_err(|error| {
-            eprintln!("{}", render(file, &error));
-            ExitCode::FAILURE
-        })?,
+        Some(file) => crate::returns::load(file, read).ok_or(ExitCode::FAILURE)?,
     };
+    if let Some(file) = updates_file {
+        for finding in plan.validate_with(&updates).diagnostics.iter().filter(|d| {
+            matches!(
+                d.code,
+                "percent_looks_fractional" | "blank_rows_skipped" | "summary_row_skipped" | "cells_trimmed"
+            )
+        }) {
+            eprintln!("{}", crate::validate::render_finding(file, finding));
+        }
+    }
     Ok((plan, updates))
 }
 
 pub fn run(request: &Request<'_>) -> ExitCode {
-    let (plan, updates) = match load(request.plan, request.updates) {
+    let binary = match request.format {
+        ReportFormat::Arrow => Some(Binary::Arrow),
+        ReportFormat::Parquet => Some(Binary::Parquet),
+        _ => None,
+    };
+    if binary.is_some() && request.out.is_none() {
+        eprintln!("error: --format arrow and --format parquet write a binary file: name it with -o FILE");
+        return ExitCode::from(2);
+    }
+    let (plan, updates) = match load(request.plan, request.updates, request.read) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let options = RollupOptions { as_of: request.as_of, known_at: request.known_at, settings: None };
     let engine = RollupEngine::new(&plan, &updates, &options);
     let rollup = engine.rollup();
-    match request.format {
-        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&rollup.to_json_value()).unwrap_or_default()),
-        ReportFormat::Csv => print!("{}", csv(&rollup.rows)),
-        ReportFormat::Markdown => print!("{}", rollup.to_markdown(&plan)),
-        ReportFormat::Html => print!("{}", rollup.to_html(&plan)),
-        ReportFormat::Text => print!("{}", text(&plan, &rollup, engine.settings())),
+    if let (Some(binary), Some(out)) = (binary, request.out) {
+        return crate::columns::write(&rollup, binary, out);
+    }
+    let report = match request.format {
+        ReportFormat::Json => {
+            format!("{}\n", serde_json::to_string_pretty(&rollup.to_json_value()).unwrap_or_default())
+        }
+        ReportFormat::Csv => csv(&rollup.rows),
+        ReportFormat::Markdown => rollup.to_markdown(&plan),
+        ReportFormat::Html => rollup.to_html(&plan),
+        ReportFormat::Text => text(&plan, &rollup, engine.settings()),
+        ReportFormat::Arrow | ReportFormat::Parquet => String::new(),
+    };
+    match request.out {
+        None => print!("{report}"),
+        Some(out) => {
+            if let Err(error) = std::fs::write(out, report) {
+                eprintln!("error: {}: {error}", out.display());
+                return ExitCode::FAILURE;
+            }
+        }
     }
     ExitCode::SUCCESS
 }

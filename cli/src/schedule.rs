@@ -22,7 +22,7 @@ pub struct Request<'a> {
 }
 
 pub fn run(request: &Request<'_>) -> ExitCode {
-    let (plan, _) = match load(request.plan, None) {
+    let (plan, _) = match load(request.plan, None, &Default::default()) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };

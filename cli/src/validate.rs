@@ -6,25 +6,22 @@ use std::process::ExitCode;
 
 use workplan::{Diagnostic, Document, Format, LoadError, Plan, Severity, Updates, Workspace};
 
+use crate::returns::ReadArgs;
 use crate::OutputFormat;
 
-/// One line per load error: `file:line:col: error[code]: message`, then the hint.
+/// One line per load error (every problem of a returns table): `file:line:col: error[code]:
+/// message`, or `file[sheet]!C14: ...` for a workbook's cell, then the hint.
 pub fn render(file: &Path, error: &LoadError) -> String {
-    let place = match (error.line(), error.column()) {
-        (Some(line), Some(column)) => format!("{}:{line}:{column}", file.display()),
-        _ => file.display().to_string(),
-    };
-    let mut text = format!("{place}: error[{}]: {error}", error.code());
-    if let Some(hint) = error.hint() {
-        text.push_str(&format!("\n  = hint: {hint}"));
-    }
-    text
+    crate::returns::render(file, error)
 }
 
 /// A finding about `file`, as a line (and a hint line).
-fn render_finding(file: &Path, diagnostic: &Diagnostic) -> String {
-    let place = match (diagnostic.line, diagnostic.column) {
-        (Some(line), Some(column)) => format!("{}:{line}:{column}", file.display()),
+pub fn render_finding(file: &Path, diagnostic: &Diagnostic) -> String {
+    let place = match (&diagnostic.sheet, diagnostic.line, diagnostic.column) {
+        (Some(sheet), Some(row), Some(column)) => {
+            format!("{}[{sheet}]!{}", file.display(), workplan::io::cell_name(row, column))
+        }
+        (None, Some(line), Some(column)) => format!("{}:{line}:{column}", file.display()),
         _ => format!("{} {}", file.display(), diagnostic.path),
     };
     let mut text = format!("{place}: {}[{}]: {}", diagnostic.severity, diagnostic.code, diagnostic.message);
@@ -45,21 +42,24 @@ fn finding_json(file: &Path, diagnostic: &Diagnostic) -> serde_json::Value {
         "item": diagnostic.item,
         "line": diagnostic.line,
         "column": diagnostic.column,
+        "sheet": diagnostic.sheet,
         "hint": diagnostic.hint,
     })
 }
 
 fn load_error_json(file: &Path, error: &LoadError) -> serde_json::Value {
+    let first = error.errors().first().unwrap_or(error);
     serde_json::json!({
         "file": file.display().to_string(),
         "code": error.code(),
         "severity": "error",
-        "message": error.to_string(),
-        "path": error.path().to_string(),
+        "message": first.to_string(),
+        "path": first.path().to_string(),
         "item": null,
-        "line": error.line(),
-        "column": error.column(),
-        "hint": error.hint(),
+        "line": first.line(),
+        "column": first.column(),
+        "sheet": first.sheet(),
+        "hint": first.hint(),
     })
 }
 
@@ -69,15 +69,25 @@ struct Entry {
     updates: Option<(PathBuf, Updates)>,
 }
 
-pub fn run(files: &[PathBuf], deny_warnings: bool, format: OutputFormat) -> ExitCode {
+pub fn run(files: &[PathBuf], deny_warnings: bool, format: OutputFormat, read: &ReadArgs) -> ExitCode {
+    let options = match read.options() {
+        Ok(options) => options,
+        Err(lines) => {
+            eprintln!("{lines}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut entries: Vec<Entry> = Vec::new();
     let mut plans: Vec<Plan> = Vec::new();
     let mut load_errors: Vec<(&PathBuf, LoadError)> = Vec::new();
     for file in files {
-        if Format::from_path(file) == Some(Format::Csv) || is_updates_json(file) {
-            match Updates::load(file) {
+        if crate::returns::is_returns_file(file) || is_updates_json(file) {
+            match Updates::load_with(file, &options) {
                 Ok(updates) => match entries.last_mut() {
-                    Some(entry) if entry.updates.is_none() => entry.updates = Some((file.clone(), updates)),
+                    Some(entry) if entry.updates.is_none() => {
+                        crate::returns::print_set_aside(file, &updates);
+                        entry.updates = Some((file.clone(), updates));
+                    }
                     _ => {
                         eprintln!(
                             "{}: checked on its own: name it right after its plan (one returns file per plan)",

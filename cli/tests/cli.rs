@@ -250,3 +250,82 @@ fn generate_writes_the_same_bytes_for_the_same_seed_and_the_result_validates() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("written as .json or .yaml"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The rows of an Arrow record batch, read back from a file, against the JSON form: the row count,
+/// the columns in order, and the ids, numbers, tops, progress and statuses.
+fn same_as_json(what: &str, batch: &arrow_array::RecordBatch, json: &serde_json::Value) {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::{Float64Type, Int32Type};
+    use arrow_array::Array;
+
+    let rows = json["rows"].as_array().expect("rows");
+    assert_eq!(batch.num_rows(), rows.len(), "{what}");
+    let names: Vec<String> = batch.schema().fields().iter().map(|f| f.name().clone()).collect();
+    let mut expected = vec!["as_of".to_owned()];
+    expected.extend(rows[0].as_object().expect("a row").keys().cloned());
+    assert_eq!(names, expected, "{what}: the columns of the JSON rows, after as_of");
+    let column = |name: &str| batch.column_by_name(name).unwrap_or_else(|| panic!("{what}: {name}"));
+    let text = |name: &str, row: usize| {
+        let array = column(name);
+        (!array.is_null(row)).then(|| array.as_string::<i32>().value(row).to_owned())
+    };
+    let status = column("status").as_dictionary::<Int32Type>();
+    let statuses = status.values().as_string::<i32>();
+    let progress = column("progress").as_primitive::<Float64Type>();
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(text("id", i).as_deref(), row["id"].as_str(), "{what}");
+        assert_eq!(text("number", i).as_deref(), row["number"].as_str(), "{what}");
+        assert_eq!(text("top", i).as_deref(), row["top"].as_str(), "{what}");
+        let key = usize::try_from(status.keys().value(i)).expect("a key");
+        assert_eq!(Some(statuses.value(key)), row["status"].as_str(), "{what}");
+        let got = (!progress.is_null(i)).then(|| progress.value(i));
+        assert_eq!(got, row["progress"].as_f64(), "{what}: progress of {}", row["id"]);
+    }
+}
+
+#[test]
+fn report_writes_the_rows_as_arrow_and_parquet_files() {
+    let dir = std::env::temp_dir().join(format!("workplan-columns-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let plan = "examples/london-councils/business-plan-2020-21.yaml";
+    let updates = "examples/london-councils/business-plan-2020-21-updates.csv";
+    let args =
+        |format: &'static str| vec!["report", plan, "--updates", updates, "--as-of", "2020-12-31", "--format", format];
+    let output = workplan(&args("json"));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+
+    let arrow = dir.join("rows.arrow");
+    let output = workplan(&[args("arrow"), vec!["-o", arrow.to_str().expect("a path")]].concat());
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stdout.is_empty(), "the rows go to the file");
+    let file = std::fs::File::open(&arrow).expect("written");
+    let reader = arrow_ipc::reader::FileReader::try_new(file, None).expect("an Arrow IPC file");
+    let batches: Vec<_> = reader.collect::<Result<_, _>>().expect("readable");
+    assert_eq!(batches.len(), 1);
+    same_as_json("arrow", &batches[0], &json);
+
+    let parquet = dir.join("rows.parquet");
+    let output = workplan(&[args("parquet"), vec!["--out", parquet.to_str().expect("a path")]].concat());
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let file = std::fs::File::open(&parquet).expect("written");
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+        .expect("a Parquet file")
+        .with_batch_size(1 << 20)
+        .build()
+        .expect("a reader");
+    let batches: Vec<_> = reader.collect::<Result<_, _>>().expect("readable");
+    assert_eq!(batches.len(), 1);
+    assert_eq!(batches[0].schema().fields(), workplan::row_schema().fields(), "Parquet keeps the Arrow types");
+    same_as_json("parquet", &batches[0], &json);
+
+    let refused = workplan(&args("parquet"));
+    assert_eq!(refused.status.code(), Some(2), "a binary format needs -o");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("-o FILE"));
+    assert!(refused.stdout.is_empty());
+
+    let csv = dir.join("rows.csv");
+    let output = workplan(&[args("csv"), vec!["-o", csv.to_str().expect("a path")]].concat());
+    assert!(output.status.success() && output.stdout.is_empty());
+    assert_eq!(std::fs::read(&csv).expect("written"), workplan(&args("csv")).stdout, "-o takes the text formats too");
+    let _ = std::fs::remove_dir_all(&dir);
+}

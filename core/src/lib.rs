@@ -43,6 +43,8 @@
 pub mod approval;
 pub mod cadence;
 mod changelog;
+#[cfg(feature = "arrow")]
+pub mod columnar;
 pub mod diff;
 mod display;
 pub mod generate;
@@ -58,9 +60,14 @@ mod workspace;
 
 pub use approval::ApprovalState;
 pub use cadence::{cadence, meetings, Cadence, MeetingRule};
+#[cfg(feature = "arrow")]
+pub use columnar::{adoption_schema, excluded_schema, outline_schema, report_schema, row_schema};
 pub use diff::{diff, PlanDiff};
 pub use display::percent;
-pub use io::{Format, LoadError, Location, PathSegment, Pointer, Position};
+pub use io::{
+    Format, LoadError, Location, Mapping, OnError, PathSegment, PercentScale, Pointer, Position, ReadOptions, SetAside,
+    StatusPreset, StatusWords,
+};
 pub use model::{
     Adoption, Aggregate, Bands, Date, Event, EventAction, Extensions, Item, ItemState, Level, Link, LinkRel, Measure,
     Member, Members, Milestone, Missing, Period, Plan, PlanStatus, Settings, StatusPolicy, Theme, Timestamp, Update,

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Adoption, Date, ItemState, Members, Plan};
+use crate::model::{Adoption, Date, ItemState, Members, Outline, Plan};
 
 /// What kind of item a row is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -73,20 +73,33 @@ pub struct OutlineRow {
     pub links: usize,
 }
 
+impl Outline<'_> {
+    /// The full number of every item, in outline order: the labels from the top down joined by
+    /// dots (`7.2.a`); `None` when the item or an item above it has no label. The outline table
+    /// and the rollup rows both take their `number` from here.
+    pub(crate) fn numbers(&self) -> Vec<Option<String>> {
+        let mut numbers: Vec<Option<String>> = Vec::with_capacity(self.items.len());
+        for entry in &self.items {
+            let label = entry.item.label.as_ref();
+            let number = match entry.parent {
+                None => label.cloned(),
+                Some(p) => numbers[p].as_ref().zip(label).map(|(up, label)| format!("{up}.{label}")),
+            };
+            numbers.push(number);
+        }
+        numbers
+    }
+}
+
 impl Plan {
     /// The outline as a table: one row per item, in document order.
     pub fn outline_rows(&self) -> Vec<OutlineRow> {
         let outline = self.outline();
         let levels = self.levels();
-        let mut numbers: Vec<Option<String>> = Vec::with_capacity(outline.items.len());
+        let numbers = outline.numbers();
         let mut rows = Vec::with_capacity(outline.items.len());
-        for (index, entry) in outline.items.iter().enumerate() {
+        for ((index, entry), number) in outline.items.iter().enumerate().zip(numbers) {
             let item = entry.item;
-            let number = match entry.parent {
-                None => item.label.clone(),
-                Some(p) => numbers[p].as_ref().zip(item.label.as_ref()).map(|(up, label)| format!("{up}.{label}")),
-            };
-            numbers.push(number.clone());
             let members = entry.members.map(|members| match members {
                 Members::All => self.members.iter().map(|m| m.id.clone()).collect(),
                 Members::Only(ids) => ids.clone(),

@@ -230,6 +230,7 @@ fn plain_finding(
         column: position.map(|p| p.column),
         hint: None,
         document: Document::Plan,
+        sheet: None,
     }
 }
 

@@ -28,6 +28,7 @@ __version__: str
 _Path = Union[str, "os.PathLike[str]"]
 _Date = Union[datetime.date, str]
 _UpdatesArg = Union["Updates", _Path, List[Dict[str, Any]], Any, None]
+_MappingArg = Union[Dict[str, Any], _Path, None]
 
 class Plan:
     """A plan: a tree of items with its members, themes, settings, returns and events."""
@@ -50,8 +51,9 @@ class Plan:
         """The plan as pretty JSON text (deterministic)."""
     def to_yaml(self) -> str:
         """The plan as YAML text (deterministic)."""
-    def validate(self, updates: Optional[Updates] = None, *, strict: bool = False) -> Report:
-        """Validates the plan (and returns passed separately): every finding, in document order.
+    def validate(self, updates: _UpdatesArg = None, *, strict: bool = False) -> Report:
+        """Validates the plan (and returns passed separately: anything rollup takes): every finding,
+        in document order.
 
         With strict=True, raises ValidationError (carrying the report) when there are errors."""
     def rollup(
@@ -81,6 +83,8 @@ class Plan:
         adoption, unit, baseline, target, children, links."""
     def to_pandas(self) -> Any:
         """The outline as a pandas DataFrame, one row per item. Needs pandas."""
+    def to_arrow(self) -> Any:
+        """The outline as Arrow columns (__arrow_c_stream__), for pyarrow, polars and DuckDB."""
     def _repr_html_(self) -> str:
         """The plan as HTML for Jupyter: heading and a collapsible outline."""
     def approval_state(self) -> Dict[str, Any]:
@@ -105,8 +109,16 @@ class Updates:
     """Progress returns and adoption events, in input order."""
 
     @classmethod
-    def from_csv(cls, text: str) -> Updates:
-        """Reads progress returns from CSV text (header row required)."""
+    def from_csv(
+        cls, text: str, *, mapping: _MappingArg = None, on_error: str = "raise", **entries: Any
+    ) -> Updates:
+        """Reads progress returns from CSV text (header row required), with a mapping as load_updates."""
+    @classmethod
+    def from_frame(
+        cls, data: Any, *, mapping: _MappingArg = None, on_error: str = "raise", **entries: Any
+    ) -> Updates:
+        """Reads progress returns from a pandas or polars DataFrame, a pyarrow Table or any object with
+        __arrow_c_stream__, column by column (date-times keep their time and zone)."""
     @classmethod
     def from_json(cls, text: str) -> Updates:
         """Reads progress returns from a JSON list of update objects."""
@@ -117,6 +129,9 @@ class Updates:
         """The returns as a list of dicts of plain JSON data."""
     def to_csv(self) -> str:
         """The returns as CSV text."""
+    @property
+    def set_aside(self) -> List[Dict[str, Any]]:
+        """Rows set aside by on_error="collect": sheet, cell, line, column, path, cells, errors."""
     def __len__(self) -> int: ...
     def __eq__(self, other: object) -> bool: ...
 
@@ -147,6 +162,9 @@ class Diagnostic:
     @property
     def column(self) -> Optional[int]:
         """The column (from 1, in characters)."""
+    @property
+    def sheet(self) -> Optional[str]:
+        """For returns read from a workbook, the sheet (line and column are the cell's row and column)."""
     @property
     def hint(self) -> Optional[str]:
         """How to fix it."""
@@ -187,8 +205,17 @@ def cadence(
 def load(path: _Path) -> Plan:
     """Reads a plan from a .json, .yaml or .yml file."""
 
-def load_updates(path: _Path) -> Updates:
-    """Reads progress returns from a .csv, .json, .yaml or .yml file."""
+def load_updates(
+    path: _Path,
+    sheet: Union[str, List[str], None] = None,
+    mapping: _MappingArg = None,
+    *,
+    on_error: str = "raise",
+    **entries: Any,
+) -> Updates:
+    """Reads progress returns from a .csv, .json, .yaml or .yml file or a workbook (.xlsx, .xls, .ods):
+    every sheet, or the ones named; mapping (a dict or a YAML/JSON file) and its entries as keywords
+    (columns, ignore, status="rag", percent_scale="fraction"); on_error="collect" sets bad rows aside."""
 
 def schema() -> Dict[str, Any]:
     """The JSON Schema of the plan format."""

@@ -17,14 +17,24 @@ class ParseError(WorkplanError):
         path: JSON Pointer path as a list of keys and indexes, e.g. ``["items", 2]``.
         line: 1-based line in the source text, or ``None`` when the input was not text.
         column: 1-based column (in characters), or ``None``.
+        sheet: for a workbook, the sheet of the cell (``line`` and ``column`` are its row and
+            column), else ``None``.
+        cell: for a workbook, the cell as a spreadsheet names it (``"Q2!C14"``), else ``None``.
         hint: a suggestion of how to fix it, or ``None``.
+        errors: every problem of the file as its own ``ParseError`` (up to 100; this error is
+            the first), so all bad rows of a returns table can be fixed together.
+        total: how many problems there are in all (more than ``len(errors)`` past the cap).
     """
 
     code: str
     path: List[Union[str, int]]
     line: Optional[int]
     column: Optional[int]
+    sheet: Optional[str]
+    cell: Optional[str]
     hint: Optional[str]
+    errors: List["ParseError"]
+    total: int
 
     def __init__(self, message: str, *args: Any) -> None:
         super().__init__(message, *args)
@@ -32,7 +42,11 @@ class ParseError(WorkplanError):
         self.path = []
         self.line = None
         self.column = None
+        self.sheet = None
+        self.cell = None
         self.hint = None
+        self.errors = [self]
+        self.total = 1
 
     @property
     def pointer(self) -> str:

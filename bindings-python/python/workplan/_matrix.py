@@ -9,7 +9,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from workplan._optional import pandas
 
-_VALUES = ("progress", "state", "value", "date", "status")
+_VALUES = ("progress", "state", "value", "date", "status", "expected", "variance", "share_of_sum")
 
 
 def _green(progress: float) -> str:
@@ -25,7 +25,9 @@ class AdoptionMatrix:
 
     def __init__(self, cells: List[Dict[str, Any]], titles: Dict[str, str], plan: str, as_of: datetime.date) -> None:
         self.cells: List[Dict[str, Any]] = list(cells)
-        """Every cell: ``item``, ``member``, ``state``, ``progress``, ``value``, ``date``, ``status``."""
+        """Every cell: ``item``, ``member``, ``state``, ``progress``, ``expected`` (the item's expected
+        progress), ``variance`` (progress - expected), ``share_of_sum`` (the progress is the member's
+        share of a summed target, docs/rollup.md), ``value``, ``date``, ``status``."""
         self.members: List[str] = list(dict.fromkeys(c["member"] for c in self.cells))
         """The member ids, in the plan's order."""
         self.items: List[str] = list(dict.fromkeys(c["item"] for c in self.cells))
@@ -43,7 +45,8 @@ class AdoptionMatrix:
 
     def to_pandas(self, values: str = "progress") -> Any:
         """A member x item DataFrame of ``values``: ``progress`` (nullable floats, the default),
-        ``state``, ``value``, ``date`` or ``status``. Needs pandas."""
+        ``state``, ``value``, ``date``, ``status``, ``expected``, ``variance`` or ``share_of_sum``
+        (booleans). Needs pandas."""
         if values not in _VALUES:
             raise ValueError(f"values must be one of {', '.join(_VALUES)}, not {values!r}")
         pd = pandas()
@@ -55,8 +58,10 @@ class AdoptionMatrix:
         )
         frame.index = pd.Index(self.members, name="member")
         frame.columns = pd.Index(self.items, name="item")
-        if values in ("progress", "value"):
+        if values in ("progress", "value", "expected", "variance"):
             return frame.astype("Float64")
+        if values == "share_of_sum":
+            return frame.astype("boolean")
         if values == "date":
             return frame.apply(lambda column: pd.to_datetime(column, format="%Y-%m-%d"))
         return frame

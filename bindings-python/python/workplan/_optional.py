@@ -25,3 +25,24 @@ def pyplot() -> Any:
         raise ImportError(
             "plots need matplotlib, an optional dependency of workplan: pip install 'workplan[plot]'"
         ) from error
+
+
+def pyarrow() -> Any:
+    """The ``pyarrow`` module, or an ImportError naming the ``pandas`` extra (which brings it)."""
+    try:
+        return importlib.import_module("pyarrow")
+    except ImportError as error:
+        raise ImportError(
+            "DataFrames are built from Arrow with pyarrow, an optional dependency of workplan: "
+            "pip install 'workplan[pandas]'"
+        ) from error
+
+
+def polars() -> Any:
+    """The ``polars`` module, or an ImportError naming the ``polars`` extra."""
+    try:
+        return importlib.import_module("polars")
+    except ImportError as error:
+        raise ImportError(
+            "this needs polars, an optional dependency of workplan: pip install 'workplan[polars]'"
+        ) from error

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Dict, Iterable, List
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List
 
 if TYPE_CHECKING:
     from workplan import Diagnostic
@@ -28,6 +28,25 @@ class Report(List["Diagnostic"]):
         for d in self:
             counts[d.severity] += 1
         return counts
+
+    def to_arrow(self) -> Any:
+        """The findings as Arrow columns (``__arrow_c_stream__``): code, severity, message, path,
+        item, line, column, hint, document, sheet."""
+        import importlib
+
+        return importlib.import_module("workplan._native")._report_arrow(list(self))
+
+    def to_pandas(self) -> Any:
+        """The findings as a DataFrame, with its columns even when there are none. Needs pandas."""
+        from workplan._rollup import arrow_frame
+
+        return arrow_frame(self.to_arrow())
+
+    def to_polars(self) -> Any:
+        """The findings as a polars DataFrame. Needs polars."""
+        from workplan._optional import polars
+
+        return polars().DataFrame(self.to_arrow())
 
     def to_records(self) -> List[Dict[str, object]]:
         """Every finding as a dict (for ``pandas.DataFrame(report.to_records())``)."""

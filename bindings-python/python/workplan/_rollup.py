@@ -11,62 +11,48 @@ from typing import Any, Dict, List, Optional
 
 from workplan._enums import STATUS_COLOURS, STATUSES, ItemState, Status, Trend
 from workplan._matrix import AdoptionMatrix
-from workplan._optional import pandas
+from workplan._optional import pandas, polars, pyarrow
 
 COLUMNS = [
-    "id", "parent", "depth", "level", "label", "title", "state", "included", "progress", "expected",
-    "variance", "status", "reported_status", "derived_status", "status_source", "trend", "last_update",
-    "stale", "coverage", "leaves", "status_counts", "value", "target", "unit", "members_in_scope",
-    "members_adopted", "members_reported",
+    "id", "parent", "depth", "level", "label", "title", "is_leaf", "number", "top", "state", "included",
+    "progress", "expected", "variance", "status", "reported_status", "derived_status", "status_source",
+    "trend", "last_update", "stale", "coverage", "leaves", "status_counts", "value", "target", "unit",
+    "members_in_scope", "members_adopted", "members_reported",
 ]
-"""The columns of a rollup row (DESIGN 6.10), in order."""
+"""The columns of a rollup row, in order: DESIGN 6.10 with ``is_leaf``, ``number`` and ``top`` after
+``title`` (docs/rollup.md)."""
 
 
 def _date(text: Optional[str]) -> Optional[datetime.date]:
     return datetime.date.fromisoformat(text) if text else None
 
 
-_FLOATS = ("progress", "expected", "variance", "coverage", "value", "target")
-_COUNTS = ("members_in_scope", "members_adopted", "members_reported")
-_CATEGORIES = {
-    "status": (STATUSES, True),
-    "reported_status": (STATUSES, True),
-    "derived_status": (STATUSES, True),
-    "state": ([s.value for s in ItemState], False),
-    "trend": (["worsening", "steady", "improving"], True),
-    "status_source": (["reported", "derived"], False),
-}
-
-
-def typed_frame(columns: Dict[str, List[Any]], names: List[str]) -> Any:
-    """A DataFrame of rollup rows built column by column from ``columns`` (a dict of lists, as the
-    native side gives), each column made once with its dtype: dates as datetime64, statuses and
-    states as categoricals (statuses ordered), fractions and values as nullable floats, member
-    counts as nullable integers, ``stale`` as nullable booleans."""
-    pd = pandas()
-    typed: Dict[str, Any] = {}
-    for name in names:
-        values = columns[name]
-        if name in ("as_of", "last_update"):
-            typed[name] = pd.to_datetime(values, format="%Y-%m-%d")
-        elif name in _CATEGORIES:
-            categories, ordered = _CATEGORIES[name]
-            typed[name] = pd.Categorical(values, categories=categories, ordered=ordered)
-        elif name in _FLOATS:
-            typed[name] = pd.array(values, dtype="Float64")
-        elif name in _COUNTS:
-            typed[name] = pd.array(values, dtype="Int64")
-        elif name == "stale":
-            typed[name] = pd.array(values, dtype="boolean")
-        else:
-            typed[name] = values
-    return pd.DataFrame(typed, columns=names)
+def arrow_frame(table: Any) -> Any:
+    """A DataFrame from an Arrow table (any object with ``__arrow_c_stream__``), converted by
+    pyarrow without a copy of each column into Python objects: dates as datetime64[ns],
+    vocabularies (statuses, states, trends) as categoricals in the order of the format (statuses and
+    trends ordered), fractions and values as nullable floats, counts as nullable integers, booleans
+    that may be absent as nullable booleans. The Arrow buffers are freed as they are converted."""
+    pd, pa = pandas(), pyarrow()
+    arrow = pa.table(table)
+    absent_booleans = [f.name for f in arrow.schema if pa.types.is_boolean(f.type) and f.nullable]
+    nullable = {pa.float64(): pd.Float64Dtype(), pa.uint64(): pd.Int64Dtype(), pa.uint32(): pd.Int64Dtype()}
+    frame = arrow.to_pandas(
+        types_mapper=nullable.get, date_as_object=False, coerce_temporal_nanoseconds=True,
+        split_blocks=True, self_destruct=True,
+    )
+    del arrow  # emptied by self_destruct: never used again
+    for name in absent_booleans:
+        frame[name] = frame[name].astype("boolean")
+    return frame
 
 
 @dataclass(frozen=True, repr=False)
 class RollupRow:
     """One item's numbers (DESIGN 6.10). Progress, expected and coverage are fractions 0..1;
-    statuses are ``Status`` members (equal to their text)."""
+    statuses are ``Status`` members (equal to their text). ``is_leaf``: the item has no children;
+    ``number``: the labels from the top joined by dots (``7.2.a``, ``None`` when one is missing);
+    ``top``: the id of its top-level ancestor (its own at depth 0)."""
 
     id: str
     parent: Optional[str]
@@ -74,6 +60,9 @@ class RollupRow:
     level: Optional[str]
     label: Optional[str]
     title: str
+    is_leaf: bool
+    number: Optional[str]
+    top: str
     state: ItemState
     included: bool
     progress: Optional[float]
@@ -177,7 +166,8 @@ class Rollup:
 
     @property
     def adoption(self) -> List[Dict[str, Any]]:
-        """Every member x every member item: ``state``, ``progress``, ``value``, ``date``, ``status``."""
+        """Every member x every member item: ``item``, ``member``, ``state``, ``progress``, ``expected``
+        (the item's), ``variance``, ``share_of_sum``, ``value``, ``date``, ``status``."""
         return [dict(cell, date=_date(cell["date"])) for cell in self._native.adoption()]
 
     @property
@@ -205,11 +195,24 @@ class Rollup:
         """The JSON form as text."""
         return str(self._native.to_json())
 
-    def to_pandas(self) -> Any:
-        """A DataFrame, one row per item, the DESIGN 6.10 columns: dates as datetime64, statuses as
-        ordered categoricals, fractions as nullable floats. Built column by column. Needs pandas
-        (``pip install 'workplan[pandas]'``)."""
-        return typed_frame(self._native.columns(), COLUMNS)
+    def to_arrow(self, table: str = "rows") -> Any:
+        """A table of the result as Arrow columns, through the Arrow PyCapsule interface
+        (``__arrow_c_stream__``): ``pyarrow.table(x)``, ``polars.DataFrame(x)`` and DuckDB
+        (``duckdb.sql("select ... from x")``) take it without a copy. ``table`` is ``"rows"``
+        (``as_of`` then the row columns), ``"adoption"`` (the adoption matrix's cells) or
+        ``"excluded"`` (the denominator audit). No optional dependency needed."""
+        return self._native.to_arrow(table)
+
+    def to_pandas(self, table: str = "rows") -> Any:
+        """A DataFrame of ``to_arrow(table)``: for the rows, one row per item with ``as_of`` and
+        the row columns; dates as datetime64, statuses as ordered categoricals, fractions as
+        nullable floats. Needs pandas and pyarrow (``pip install 'workplan[pandas]'``)."""
+        frame = arrow_frame(self._native.to_arrow(table))
+        return frame.drop(columns="as_of") if table == "rows" else frame
+
+    def to_polars(self, table: str = "rows") -> Any:
+        """A polars DataFrame of ``to_arrow(table)``. Needs polars (``pip install 'workplan[polars]'``)."""
+        return polars().DataFrame(self._native.to_arrow(table))
 
     def adoption_matrix(self) -> Any:
         """The adoption matrix as a member x item DataFrame of progress (NaN: no data; cell states in
@@ -268,4 +271,4 @@ class Rollup:
         return "".join(lines)
 
 
-__all__ = ["Rollup", "RollupRow", "Explanation", "COLUMNS", "STATUSES", "typed_frame"]
+__all__ = ["Rollup", "RollupRow", "Explanation", "COLUMNS", "STATUSES", "arrow_frame"]

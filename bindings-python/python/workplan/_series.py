@@ -7,7 +7,8 @@ import datetime
 import html
 from typing import Any, Dict, List, Optional
 
-from workplan._rollup import COLUMNS, typed_frame
+from workplan._optional import polars
+from workplan._rollup import COLUMNS, arrow_frame
 
 
 class RollupSeries:
@@ -48,7 +49,16 @@ class RollupSeries:
         """Long form DataFrame: one row per item per date, ``as_of`` then the DESIGN 6.10 columns,
         with the dtypes of ``Rollup.to_pandas()``. Needs pandas (``pip install 'workplan[pandas]'``).
         For one column per item: ``frame.pivot(index="as_of", columns="id", values="progress")``."""
-        return typed_frame(self._native.columns(), ["as_of"] + COLUMNS)
+        return arrow_frame(self._native.to_arrow())
+
+    def to_arrow(self) -> Any:
+        """Every row at every date in long form as Arrow columns (``__arrow_c_stream__``), for
+        ``pyarrow.table(x)``, ``polars.DataFrame(x)`` and DuckDB."""
+        return self._native.to_arrow()
+
+    def to_polars(self) -> Any:
+        """The long form as a polars DataFrame. Needs polars."""
+        return polars().DataFrame(self._native.to_arrow())
 
     def burn_up(self) -> List[Dict[str, Any]]:
         """At each date, over the included leaves of the whole plan: ``scope`` (how many),

@@ -1,44 +1,78 @@
 //! Progress returns as CSV: a header row naming the columns (any order), one return per row.
 //! Empty cells are absent values; lines starting with `#` are comments; cells are trimmed.
 
-use super::de::from_node;
-use super::error::{nearest, LoadError};
+use super::error::LoadError;
 use super::location::{position_at, Location, Pointer};
 use super::node::{Entry, Node, Value};
+use super::returns::ReadOptions;
 use super::source::Source;
-use crate::model::{Update, Updates};
+use super::table::{Cell, Place, TableReader};
+use crate::model::Updates;
 
 /// The columns an updates CSV may have (plus `x-` columns, kept as text).
 pub const UPDATE_COLUMNS: [&str; 9] =
     ["item", "date", "member", "status", "percent", "value", "note", "recorded", "adopted"];
 
-/// Reads progress returns from CSV text, one row at a time (no tree of every row is kept).
-pub(crate) fn read_updates(text: &str) -> Result<Updates, LoadError> {
+/// Reads progress returns from CSV text, one row at a time (no tree of every row is kept), through
+/// the one table reader: the mapping's columns and words, every bad row reported.
+pub(crate) fn read_updates(text: &str, options: &ReadOptions) -> Result<Updates, LoadError> {
     let text = super::format::without_bom(text);
-    let mut updates = Vec::new();
-    // The first row that is not a return; the rest of the file is still read, since a CSV error
-    // anywhere in it (a short row, a quote never closed) is reported first.
-    let mut wrong: Option<LoadError> = None;
-    read_rows(text, |index, row| {
-        if wrong.is_some() {
-            return;
-        }
-        match from_node::<Update>(&row, Some(text)) {
-            Ok(update) => updates.push(update),
-            Err(mut error) => {
-                if let Some(location) = error.location_mut() {
-                    let mut path = Pointer::root().join(index);
-                    path.0.append(&mut location.path.0);
-                    location.path = path;
-                }
-                wrong = Some(error);
-            }
-        }
-    })?;
-    match wrong {
-        Some(error) => Err(error),
-        None => Ok(Updates::with_source(updates, Source::new(text, super::Format::Csv))),
+    let mut table = TableReader::new(options, Some(text));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .comment(Some(b'#'))
+        .trim(csv::Trim::None)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let header_offset = header_offset(text);
+    if !reader.read_record(&mut record).map_err(|e| csv_error(text, &e))? {
+        return Err(LoadError::syntax(
+            "invalid CSV: there is no header row (it names the columns, at least `item` and `date`)",
+            Pointer::root(),
+            Some(position_at(text, header_offset)),
+        ));
     }
+    let header: Vec<(Cell<'_>, Place)> = record
+        .iter()
+        .enumerate()
+        .map(|(index, name)| {
+            (Cell::Text(name.to_owned().into()), Place::Offset(field_offset(text, header_offset, index)))
+        })
+        .collect();
+    table.header(&header, Place::Offset(header_offset))?;
+    let mut last_offset = header_offset;
+    let mut count: usize = 0;
+    let mut cells: Vec<(Cell<'_>, Place)> = Vec::new();
+    loop {
+        let more = reader.read_record(&mut record).map_err(|e| csv_error(text, &e))?;
+        if !more {
+            break;
+        }
+        let record_offset = record.position().map_or(0, |p| p.byte() as usize);
+        cells.clear();
+        cells.extend(record.iter().enumerate().map(|(index, cell)| {
+            let place = Place::Offset(field_offset(text, record_offset, index));
+            (if cell.is_empty() { Cell::Empty } else { Cell::Text(cell.to_owned().into()) }, place)
+        }));
+        table.row(&cells, Place::Offset(record_offset));
+        last_offset = record_offset;
+        count += 1;
+    }
+    // The reader ends a quoted cell that never closes at the end of the text, which would
+    // silently swallow every row after it.
+    if let Some(opening) = unclosed_quote(text, if count == 0 { header_offset } else { last_offset }) {
+        let row = count.saturating_sub(1);
+        return Err(LoadError::syntax(
+            "invalid CSV: a quoted cell is never closed (a `\"` is missing), so it runs to the end of the file",
+            if count == 0 { Pointer::root() } else { Pointer::root().join(row) },
+            Some(position_at(text, opening)),
+        ));
+    }
+    let (updates, read, _) = table.finish()?;
+    let mut updates = Updates::with_source(updates, Source::new(text, super::Format::Csv));
+    updates.read = read;
+    Ok(updates)
 }
 
 /// Reads CSV text (without a byte-order mark) into one node per row: a map from column to cell,
@@ -50,8 +84,8 @@ pub(crate) fn rows(text: &str) -> Result<Vec<Node<'static>>, LoadError> {
 }
 
 /// Reads CSV text (without a byte-order mark) and hands each row to `each` with its index, as a
-/// node: a map from column to cell, with numbers and booleans typed by column and the offset of
-/// every cell.
+/// node: a map from column (as the default mapping names it) to cell, with numbers and booleans
+/// typed by column and the offset of every cell. For the positions of findings in loaded returns.
 fn read_rows(text: &str, mut each: impl FnMut(usize, Node<'static>)) -> Result<(), LoadError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -61,28 +95,9 @@ fn read_rows(text: &str, mut each: impl FnMut(usize, Node<'static>)) -> Result<(
         .from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| csv_error(text, &e))?.clone();
     let header_offset = header_offset(text);
-    if headers.is_empty() {
-        return Err(LoadError::syntax(
-            "invalid CSV: there is no header row (it names the columns, at least `item` and `date`)",
-            Pointer::root(),
-            Some(position_at(text, header_offset)),
-        ));
-    }
-    let mut seen: Vec<&str> = Vec::new();
-    for (index, name) in headers.iter().enumerate() {
-        let offset = field_offset(text, header_offset, index);
-        if seen.contains(&name) {
-            return Err(LoadError::DuplicateKey { key: name.to_owned(), location: at(text, Pointer::root(), offset) });
-        }
-        seen.push(name);
-        if !UPDATE_COLUMNS.contains(&name) && !name.starts_with("x-") {
-            return Err(LoadError::UnknownField {
-                field: name.to_owned(),
-                suggestion: nearest(name, UPDATE_COLUMNS),
-                location: at(text, Pointer::root(), offset),
-            });
-        }
-    }
+    let mapping = super::Mapping::default();
+    let names: Vec<String> =
+        headers.iter().map(|name| mapping.column(name).map_or_else(|| name.to_owned(), str::to_owned)).collect();
     let mut count = 0;
     let mut last_offset = header_offset;
     let mut record = csv::StringRecord::new();
@@ -93,7 +108,7 @@ fn read_rows(text: &str, mut each: impl FnMut(usize, Node<'static>)) -> Result<(
         }
         let record_offset = record.position().map_or(0, |p| p.byte() as usize);
         let mut entries = Vec::new();
-        for (index, (name, cell)) in headers.iter().zip(record.iter()).enumerate() {
+        for (index, (name, cell)) in names.iter().map(String::as_str).zip(record.iter()).enumerate() {
             if cell.is_empty() {
                 continue;
             }
@@ -256,11 +271,15 @@ pub(crate) fn write_updates(updates: &Updates) -> String {
 mod tests {
     use super::*;
 
+    fn read_updates_default(text: &str) -> Result<Updates, LoadError> {
+        read_updates(text, &ReadOptions::default())
+    }
+
     #[test]
     fn reads_rows_with_empty_cells_comments_and_any_column_order() {
         let text =
             "# illustrative\nstatus,item,date,percent,member\non_track,a.1,2020-06-30,40,\n,a.2,2020-06-30,,camden\n";
-        let updates = read_updates(text).expect("valid CSV");
+        let updates = read_updates(text, &ReadOptions::default()).expect("valid CSV");
         assert_eq!(updates.len(), 2);
         assert_eq!(updates[0].percent, Some(40.0));
         assert_eq!(updates[0].member, None);
@@ -271,7 +290,7 @@ mod tests {
     #[test]
     fn errors_name_the_row_column_and_line() {
         let text = "item,date,percent\na.1,2020-06-30,40\na.2,2020-06-30,lots\n";
-        let error = read_updates(text).expect_err("bad percent");
+        let error = read_updates(text, &ReadOptions::default()).expect_err("bad percent");
         assert_eq!(error.code(), "wrong_type");
         assert_eq!(error.path().to_string(), "/1/percent");
         assert_eq!((error.line(), error.column()), (Some(3), Some(16)));
@@ -279,15 +298,18 @@ mod tests {
 
     #[test]
     fn unknown_columns_are_refused_with_a_suggestion() {
-        let error = read_updates("item,date,precent\n").expect_err("typo");
-        assert_eq!(error.to_string(), "unknown field `precent` at the top level, did you mean `percent`?");
+        let error = read_updates_default("item,date,precent\n").expect_err("typo");
+        assert_eq!(
+            error.to_string(),
+            "unknown column `precent` in the header (line 1, column 11), did you mean `percent`?"
+        );
         assert_eq!(error.column(), Some(11));
     }
 
     #[test]
     fn numbers_that_are_not_finite_are_refused_at_their_cell() {
         for cell in ["NaN", "inf", "-Infinity", "1e400"] {
-            let error = read_updates(&format!("item,date,percent\na.1,2020-06-30,40\na.1,2020-07-31,{cell}\n"))
+            let error = read_updates_default(&format!("item,date,percent\na.1,2020-06-30,40\na.1,2020-07-31,{cell}\n"))
                 .expect_err("not finite");
             assert_eq!(error.to_string(), format!("`{cell}` is not a finite number at /1/percent"));
             assert_eq!((error.line(), error.column()), (Some(3), Some(16)));
@@ -296,16 +318,17 @@ mod tests {
 
     #[test]
     fn a_quote_that_never_closes_is_an_error_not_a_swallowed_file() {
-        let error = read_updates("item,date,note\na,2021-03-31,\"never closed\na,2021-06-30,x\n").expect_err("open");
+        let error =
+            read_updates_default("item,date,note\na,2021-03-31,\"never closed\na,2021-06-30,x\n").expect_err("open");
         assert_eq!(error.code(), "syntax_error");
         assert_eq!((error.path().to_string(), error.line(), error.column()), ("/0".to_owned(), Some(2), Some(14)));
         let closed = "item,date,note\na,2021-03-31,\"two \"\"quoted\"\"\nlines\"\n# a \"comment\na,2021-06-30,x\n";
-        assert_eq!(read_updates(closed).expect("balanced").len(), 2);
+        assert_eq!(read_updates_default(closed).expect("balanced").len(), 2);
     }
 
     #[test]
     fn ragged_rows_are_syntax_errors() {
-        let error = read_updates("item,date\na.1,2020-06-30,extra\n").expect_err("ragged");
+        let error = read_updates_default("item,date\na.1,2020-06-30,extra\n").expect_err("ragged");
         assert_eq!(error.code(), "syntax_error");
         assert_eq!(error.line(), Some(2));
     }
@@ -313,20 +336,20 @@ mod tests {
     #[test]
     fn an_empty_file_has_no_header_and_no_returns_save_as_a_header() {
         for text in ["", "# only a comment\n"] {
-            let error = read_updates(text).expect_err("no header");
+            let error = read_updates(text, &ReadOptions::default()).expect_err("no header");
             assert_eq!(error.code(), "syntax_error");
             assert!(error.to_string().contains("no header row"), "{error}");
         }
-        let none = read_updates("item,date,percent\n").expect("a header alone");
+        let none = read_updates_default("item,date,percent\n").expect("a header alone");
         assert_eq!(write_updates(&none), "item,date\n");
-        assert_eq!(read_updates(&write_updates(&none)).expect("loads back"), none);
+        assert_eq!(read_updates_default(&write_updates(&none)).expect("loads back"), none);
     }
 
     #[test]
     fn writing_and_reading_back_gives_the_same_updates() {
         let text = "item,date,member,status,percent,note\na.1,2020-06-30,camden,on_track,40,\"with, comma\"\n";
-        let updates = read_updates(text).expect("valid");
-        let again = read_updates(&write_updates(&updates)).expect("round trip");
+        let updates = read_updates(text, &ReadOptions::default()).expect("valid");
+        let again = read_updates_default(&write_updates(&updates)).expect("round trip");
         assert_eq!(updates, again);
     }
 }

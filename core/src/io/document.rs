@@ -4,9 +4,27 @@ use std::path::Path;
 
 use super::error::LoadError;
 use super::format::{from_json_value, read_text_file, text_from_bytes, without_bom, Format};
+use super::location::{Location, Pointer};
+use super::mapping::{fraction_to_percent, PercentScale};
+use super::returns::ReadOptions;
 use super::source::Source;
 use super::{csv, save};
 use crate::model::{Plan, Updates};
+
+/// Reads returns from a workbook's bytes.
+#[cfg(feature = "spreadsheet")]
+fn read_workbook(bytes: Vec<u8>, options: &ReadOptions) -> Result<Updates, LoadError> {
+    super::sheet::read_workbook(bytes, options)
+}
+
+/// Without the `spreadsheet` feature, a workbook is refused with what to do instead.
+#[cfg(not(feature = "spreadsheet"))]
+fn read_workbook(_: Vec<u8>, _: &ReadOptions) -> Result<Updates, LoadError> {
+    Err(LoadError::Encoding {
+        message: "this is a workbook (Excel or OpenDocument), which this build of workplan does not read: save the sheet as CSV (UTF-8), or read it with the workplan CLI or Python package".to_owned(),
+        location: Location::new(Pointer::root(), None),
+    })
+}
 
 /// Reads a plan from JSON or YAML text and keeps the text as its source.
 fn plan_from_text(text: &str, format: Format) -> Result<Plan, LoadError> {
@@ -121,7 +139,26 @@ impl Updates {
     /// # Ok::<(), workplan::LoadError>(())
     /// ```
     pub fn from_csv(text: &str) -> Result<Updates, LoadError> {
-        csv::read_updates(text)
+        csv::read_updates(text, &ReadOptions::default())
+    }
+
+    /// Reads progress returns from CSV text with a mapping of its columns and words, failing on
+    /// every bad row at once or setting bad rows aside (`docs/returns.md`).
+    ///
+    /// ```
+    /// use workplan::{Mapping, ReadOptions, Updates};
+    /// let mapping: Mapping = serde_json::from_str(r#"{"columns": {"Output": "item"}, "status": "rag"}"#).unwrap();
+    /// let text = "Output,Date,Status,% done\nfinance.1.a,2020-06-30,Amber,40\n";
+    /// let error = Updates::from_csv_with(text, &ReadOptions::with_mapping(mapping.clone())).unwrap_err();
+    /// assert_eq!(error.to_string(), "unknown column `% done` in the header (line 1, column 20)");
+    /// let mut mapping = mapping;
+    /// mapping.columns.insert("% done".into(), "percent".into());
+    /// let updates = Updates::from_csv_with(text, &ReadOptions::with_mapping(mapping))?;
+    /// assert_eq!(updates[0].status, Some(workplan::UpdateStatus::AtRisk));
+    /// # Ok::<(), workplan::LoadError>(())
+    /// ```
+    pub fn from_csv_with(text: &str, options: &ReadOptions) -> Result<Updates, LoadError> {
+        csv::read_updates(text, options)
     }
 
     /// Reads progress returns from a JSON list of updates.
@@ -134,27 +171,69 @@ impl Updates {
         updates_from_text(text, Format::Yaml)
     }
 
-    /// Reads progress returns from a `.csv`, `.json`, `.yaml` or `.yml` file.
+    /// Reads progress returns from a `.csv`, `.json`, `.yaml` or `.yml` file, or a workbook
+    /// (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`) when built with the `spreadsheet` feature.
     pub fn load(path: impl AsRef<Path>) -> Result<Updates, LoadError> {
+        Updates::load_with(path, &ReadOptions::default())
+    }
+
+    /// Reads progress returns from a file with a mapping (see [`Updates::from_csv_with`]).
+    pub fn load_with(path: impl AsRef<Path>, options: &ReadOptions) -> Result<Updates, LoadError> {
         let path = path.as_ref();
-        let text = read_text_file(path)?;
-        Updates::from_text(&text, Format::from_path(path))
+        let bytes = std::fs::read(path).map_err(|source| LoadError::Io { file: path.to_path_buf(), source })?;
+        let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        let workbook = matches!(extension.as_deref(), Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods"));
+        Updates::from_bytes_as(bytes, if workbook { None } else { Format::from_path(path) }, options, workbook)
     }
 
-    /// Reads progress returns from bytes of UTF-8 text in the given format (`None`: JSON if the
-    /// text starts with `[` or `{`, else CSV).
+    /// Reads progress returns from bytes: a workbook (recognised by its first bytes, with the
+    /// `spreadsheet` feature), or UTF-8 text in the given format (`None`: JSON if the text
+    /// starts with `[` or `{`, else CSV).
     pub fn from_bytes(bytes: &[u8], format: Option<Format>) -> Result<Updates, LoadError> {
-        let text = text_from_bytes(bytes.to_vec())?;
-        Updates::from_text(&text, format)
+        Updates::from_bytes_as(bytes.to_vec(), format, &ReadOptions::default(), false)
     }
 
-    fn from_text(text: &str, format: Option<Format>) -> Result<Updates, LoadError> {
+    /// Reads progress returns from bytes with a mapping (see [`Updates::from_bytes`]).
+    pub fn from_bytes_with(bytes: &[u8], format: Option<Format>, options: &ReadOptions) -> Result<Updates, LoadError> {
+        Updates::from_bytes_as(bytes.to_vec(), format, options, false)
+    }
+
+    fn from_bytes_as(
+        bytes: Vec<u8>,
+        format: Option<Format>,
+        options: &ReadOptions,
+        workbook: bool,
+    ) -> Result<Updates, LoadError> {
+        if workbook || super::is_workbook(&bytes) {
+            return read_workbook(bytes, options);
+        }
+        let text = text_from_bytes(bytes)?;
+        Updates::from_text(&text, format, options)
+    }
+
+    fn from_text(text: &str, format: Option<Format>, options: &ReadOptions) -> Result<Updates, LoadError> {
         match format.unwrap_or_else(|| match Format::sniff(text) {
             Format::Json => Format::Json,
             _ => Format::Csv,
         }) {
-            Format::Csv => csv::read_updates(text),
-            format => updates_from_text(text, format),
+            Format::Csv => csv::read_updates(text, options),
+            format => {
+                let mapping = &options.mapping;
+                if !mapping.columns.is_empty() || !mapping.ignore.is_empty() || mapping.status.is_some() {
+                    return Err(LoadError::InvalidValue {
+                        message: "a mapping's `columns`, `ignore` and `status` apply to tables (CSV, workbooks, data frames), not to JSON or YAML returns".to_owned(),
+                        location: Location::new(Pointer::root(), None),
+                    });
+                }
+                let mut updates = updates_from_text(text, format)?;
+                updates.read.percent_scale = mapping.percent_scale;
+                if mapping.percent_scale == PercentScale::Fraction {
+                    for update in &mut updates.updates {
+                        update.percent = update.percent.map(fraction_to_percent);
+                    }
+                }
+                Ok(updates)
+            }
         }
     }
 

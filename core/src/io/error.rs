@@ -38,7 +38,7 @@ pub enum LoadError {
         location: Location,
     },
     /// A key that the format does not know (and that does not start with `x-`).
-    #[error("unknown field `{}` at {}{}", shorten(field), location.path.describe(), suggestion_text(suggestion))]
+    #[error("unknown field `{}` at {}{}", shorten(field), location.describe(), suggestion_text(suggestion))]
     UnknownField {
         /// The key as written.
         field: String,
@@ -47,8 +47,29 @@ pub enum LoadError {
         /// The object holding the key; the position is the key's.
         location: Location,
     },
+    /// A column of a returns table (a CSV header, a sheet's header row, a data frame's column)
+    /// that the format and the mapping do not know. Its code is `unknown_field`.
+    #[error("unknown column `{}` in the header{}{}", shorten(column), place(location), suggestion_text(suggestion))]
+    UnknownColumn {
+        /// The header as written.
+        column: String,
+        /// The nearest known column, if one is near enough.
+        suggestion: Option<String>,
+        /// The header's cell.
+        location: Location,
+    },
+    /// Several problems in one returns table, each with its own place: every bad row is
+    /// reported at once (up to [`MAX_REPORTED`](crate::io::MAX_REPORTED)). Its code, path and
+    /// position are those of the first.
+    #[error("{} problems in the returns; the first: {}", total, errors.first().map(ToString::to_string).unwrap_or_default())]
+    Several {
+        /// The problems, in the order of the table (at most `MAX_REPORTED`).
+        errors: Vec<LoadError>,
+        /// How many problems there are in all (more than `errors.len()` past the cap).
+        total: usize,
+    },
     /// A required key is absent.
-    #[error("missing field `{field}` at {}", location.path.describe())]
+    #[error("missing field `{field}` at {}", location.describe())]
     MissingField {
         /// The missing key.
         field: String,
@@ -56,7 +77,7 @@ pub enum LoadError {
         location: Location,
     },
     /// A value of the wrong kind, such as text where a number belongs.
-    #[error("expected {expected}, found {found} at {}", location.path.describe())]
+    #[error("expected {expected}, found {found} at {}", location.describe())]
     WrongType {
         /// What the format wants there.
         expected: String,
@@ -66,7 +87,7 @@ pub enum LoadError {
         location: Location,
     },
     /// A value of the right kind that is not allowed, such as `2021-02-30` for a date.
-    #[error("{message} at {}", location.path.describe())]
+    #[error("{message} at {}", location.describe())]
     InvalidValue {
         /// What is wrong, in words.
         message: String,
@@ -74,7 +95,7 @@ pub enum LoadError {
         location: Location,
     },
     /// The same key twice in one object.
-    #[error("duplicate key `{}` at {}", shorten(key), location.path.describe())]
+    #[error("duplicate key `{}` at {}", shorten(key), location.describe())]
     DuplicateKey {
         /// The repeated key.
         key: String,
@@ -83,7 +104,7 @@ pub enum LoadError {
     },
     /// Nesting deeper than the limit (items deeper than [`MAX_ITEM_DEPTH`](crate::MAX_ITEM_DEPTH),
     /// or the text itself deeper than [`MAX_NESTING`](crate::MAX_NESTING)).
-    #[error("{what} nested deeper than {limit} levels at {}", location.path.describe())]
+    #[error("{what} nested deeper than {limit} levels at {}", location.describe())]
     TooDeep {
         /// What is nested: "items" or "the document".
         what: &'static str,
@@ -101,13 +122,72 @@ pub enum LoadError {
         location: Location,
     },
     /// The `workplan` format version is not one this library reads.
-    #[error("unsupported format version {found} at {} (this library reads `workplan: 1`)", location.path.describe())]
+    #[error("unsupported format version {found} at {} (this library reads `workplan: 1`)", location.describe())]
     UnsupportedVersion {
         /// The version found.
         found: String,
         /// Where.
         location: Location,
     },
+}
+
+/// Where a header cell is, for the unknown-column message: the sheet and cell, or the line and
+/// column of a CSV header, or nothing (a data frame's column names it well enough).
+fn place(location: &Location) -> String {
+    match (&location.sheet, location.position) {
+        (Some(_), Some(_)) => format!(" ({})", location.describe()),
+        (None, Some(position)) => format!(" (line {}, column {})", position.line, position.column),
+        _ => String::new(),
+    }
+}
+
+impl Clone for LoadError {
+    /// A copy; an I/O error's source is copied as its kind and message.
+    fn clone(&self) -> Self {
+        match self {
+            LoadError::Io { file, source } => {
+                LoadError::Io { file: file.clone(), source: std::io::Error::new(source.kind(), source.to_string()) }
+            }
+            LoadError::Syntax { message, location } => {
+                LoadError::Syntax { message: message.clone(), location: location.clone() }
+            }
+            LoadError::Encoding { message, location } => {
+                LoadError::Encoding { message: message.clone(), location: location.clone() }
+            }
+            LoadError::UnknownField { field, suggestion, location } => LoadError::UnknownField {
+                field: field.clone(),
+                suggestion: suggestion.clone(),
+                location: location.clone(),
+            },
+            LoadError::UnknownColumn { column, suggestion, location } => LoadError::UnknownColumn {
+                column: column.clone(),
+                suggestion: suggestion.clone(),
+                location: location.clone(),
+            },
+            LoadError::Several { errors, total } => LoadError::Several { errors: errors.clone(), total: *total },
+            LoadError::MissingField { field, location } => {
+                LoadError::MissingField { field: field.clone(), location: location.clone() }
+            }
+            LoadError::WrongType { expected, found, location } => {
+                LoadError::WrongType { expected: expected.clone(), found: found.clone(), location: location.clone() }
+            }
+            LoadError::InvalidValue { message, location } => {
+                LoadError::InvalidValue { message: message.clone(), location: location.clone() }
+            }
+            LoadError::DuplicateKey { key, location } => {
+                LoadError::DuplicateKey { key: key.clone(), location: location.clone() }
+            }
+            LoadError::TooDeep { what, limit, location } => {
+                LoadError::TooDeep { what, limit: *limit, location: location.clone() }
+            }
+            LoadError::TooLarge { message, location } => {
+                LoadError::TooLarge { message: message.clone(), location: location.clone() }
+            }
+            LoadError::UnsupportedVersion { found, location } => {
+                LoadError::UnsupportedVersion { found: found.clone(), location: location.clone() }
+            }
+        }
+    }
 }
 
 fn suggestion_text(suggestion: &Option<String>) -> String {
@@ -124,7 +204,8 @@ impl LoadError {
             LoadError::Io { .. } => "io_error",
             LoadError::Syntax { .. } => "syntax_error",
             LoadError::Encoding { .. } => "encoding_error",
-            LoadError::UnknownField { .. } => "unknown_field",
+            LoadError::UnknownField { .. } | LoadError::UnknownColumn { .. } => "unknown_field",
+            LoadError::Several { errors, .. } => errors.first().map_or("invalid_value", LoadError::code),
             LoadError::MissingField { .. } => "missing_field",
             LoadError::WrongType { .. } => "wrong_type",
             LoadError::InvalidValue { .. } => "invalid_value",
@@ -139,9 +220,11 @@ impl LoadError {
     pub fn location(&self) -> Option<&Location> {
         match self {
             LoadError::Io { .. } => None,
+            LoadError::Several { errors, .. } => errors.first().and_then(LoadError::location),
             LoadError::Syntax { location, .. }
             | LoadError::Encoding { location, .. }
             | LoadError::UnknownField { location, .. }
+            | LoadError::UnknownColumn { location, .. }
             | LoadError::MissingField { location, .. }
             | LoadError::WrongType { location, .. }
             | LoadError::InvalidValue { location, .. }
@@ -155,9 +238,11 @@ impl LoadError {
     pub(crate) fn location_mut(&mut self) -> Option<&mut Location> {
         match self {
             LoadError::Io { .. } => None,
+            LoadError::Several { errors, .. } => errors.first_mut().and_then(LoadError::location_mut),
             LoadError::Syntax { location, .. }
             | LoadError::Encoding { location, .. }
             | LoadError::UnknownField { location, .. }
+            | LoadError::UnknownColumn { location, .. }
             | LoadError::MissingField { location, .. }
             | LoadError::WrongType { location, .. }
             | LoadError::InvalidValue { location, .. }
@@ -183,9 +268,27 @@ impl LoadError {
         self.location().and_then(Location::column)
     }
 
+    /// Every problem: the list of [`LoadError::Several`], else this error alone.
+    pub fn errors(&self) -> &[LoadError] {
+        match self {
+            LoadError::Several { errors, .. } => errors,
+            other => std::slice::from_ref(other),
+        }
+    }
+
+    /// The sheet of a workbook the problem is on.
+    pub fn sheet(&self) -> Option<&str> {
+        self.location().and_then(|l| l.sheet.as_deref())
+    }
+
     /// A short suggestion of how to fix the problem, where there is one.
     pub fn hint(&self) -> Option<String> {
         match self {
+            LoadError::Several { errors, .. } => errors.first().and_then(LoadError::hint),
+            LoadError::UnknownColumn { .. } => Some(
+                "name it in the mapping's `columns` (such as `% complete: percent`) or its `ignore` list, or start it with `x-` to keep it as extension data"
+                    .to_owned(),
+            ),
             LoadError::UnknownField { suggestion: None, .. } => {
                 Some("extension data must use keys that start with `x-`".to_owned())
             }

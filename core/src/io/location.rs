@@ -115,19 +115,45 @@ pub struct Position {
 }
 
 /// Where a problem is: the JSON Pointer path, and the source position when the document came
-/// from text.
+/// from text, or the sheet and cell when it came from a workbook.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Location {
     /// JSON Pointer into the document.
     pub path: Pointer,
-    /// Line and column in the source text, when there was source text.
+    /// Line and column in the source text, when there was source text; for a workbook, the row
+    /// and column of the cell (both from 1).
     pub position: Option<Position>,
+    /// The sheet of a workbook the cell is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<Box<str>>,
 }
 
 impl Location {
     /// A location with a path and an optional position.
     pub fn new(path: Pointer, position: Option<Position>) -> Self {
-        Location { path, position }
+        Location { path, position, sheet: None }
+    }
+
+    /// A cell of a workbook's sheet: `row` and `column` from 1.
+    pub fn cell(path: Pointer, sheet: &str, row: usize, column: usize) -> Self {
+        Location { path, position: Some(Position { line: row, column }), sheet: Some(sheet.into()) }
+    }
+
+    /// The cell reference in a workbook, such as `Q2!C14`; `None` outside workbooks.
+    pub fn cell_reference(&self) -> Option<String> {
+        let (sheet, position) = (self.sheet.as_ref()?, self.position?);
+        Some(format!("{}!{}", sheet_name(sheet), cell_name(position.line, position.column)))
+    }
+
+    /// The place as words for a message: the cell (`sheet Q2, cell C14`) in a workbook, else the
+    /// path (see [`Pointer::describe`]).
+    pub fn describe(&self) -> String {
+        match (&self.sheet, self.position) {
+            (Some(sheet), Some(position)) => {
+                format!("sheet `{sheet}`, cell {}", cell_name(position.line, position.column))
+            }
+            _ => self.path.describe(),
+        }
     }
 
     /// The line, from 1, if known.
@@ -141,9 +167,43 @@ impl Location {
     }
 }
 
+/// A cell's name in A1 style: column letters then the row, `C14`.
+pub fn cell_name(row: usize, column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{row}", String::from_utf8_lossy(&letters))
+}
+
+/// A sheet name as a spreadsheet writes it in a reference: quoted when it holds anything but
+/// letters, digits and `_` (`'Q2 returns'`).
+fn sheet_name(sheet: &str) -> String {
+    if !sheet.is_empty() && sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        sheet.to_owned()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_named_as_spreadsheets_name_them() {
+        assert_eq!(cell_name(14, 3), "C14");
+        assert_eq!(cell_name(1, 26), "Z1");
+        assert_eq!(cell_name(2, 27), "AA2");
+        assert_eq!(cell_name(9, 703), "AAA9");
+        let location = Location::cell(Pointer::root().join(3).join("percent"), "Q2 returns", 5, 4);
+        assert_eq!(location.cell_reference().as_deref(), Some("'Q2 returns'!D5"));
+        assert_eq!(location.describe(), "sheet `Q2 returns`, cell D5");
+    }
 
     #[test]
     fn pointer_round_trips_through_text() {

@@ -19,17 +19,65 @@ struct Inner {
     format: Format,
     /// The document tree, parsed again on first use.
     tree: OnceLock<Option<Node<'static>>>,
+    /// For returns read from a workbook's cells (or a data frame): where each return is.
+    cells: Option<CellMap>,
+}
+
+/// Where the returns read from a table of cells are: the sheet and row of each return, and the
+/// field each column of each sheet is read as.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CellMap {
+    /// Per sheet: its name (empty for a data frame) and the field of each column (`""` when
+    /// read past).
+    pub sheets: Vec<(String, Vec<String>)>,
+    /// Per return: its sheet (an index into `sheets`) and row (from 1 on a sheet).
+    pub rows: Vec<(usize, usize)>,
 }
 
 impl Source {
     /// A source for `text` in `format` (the text as parsed: without a byte-order mark).
     pub(crate) fn new(text: &str, format: Format) -> Self {
-        Source(Some(Arc::new(Inner { text: text.to_owned(), format, tree: OnceLock::new() })))
+        Source(Some(Arc::new(Inner { text: text.to_owned(), format, tree: OnceLock::new(), cells: None })))
     }
 
     /// A source that takes `text` (as parsed: without a byte-order mark) without copying it.
     pub(crate) fn from_string(text: String, format: Format) -> Self {
-        Source(Some(Arc::new(Inner { text, format, tree: OnceLock::new() })))
+        Source(Some(Arc::new(Inner { text, format, tree: OnceLock::new(), cells: None })))
+    }
+
+    /// A source for returns read from cells: positions are the rows and columns of the sheets.
+    #[cfg_attr(not(any(feature = "spreadsheet", feature = "arrow")), allow(dead_code))]
+    pub(crate) fn from_cells(cells: CellMap) -> Self {
+        Source(Some(Arc::new(Inner {
+            text: String::new(),
+            format: Format::Csv,
+            tree: OnceLock::new(),
+            cells: Some(cells),
+        })))
+    }
+
+    /// The sheet of the value at `pointer`, for returns read from a workbook.
+    pub fn sheet(&self, pointer: &Pointer) -> Option<&str> {
+        let cells = self.0.as_ref()?.cells.as_ref()?;
+        let Some(PathSegment::Index(index)) = pointer.segments().first() else { return None };
+        let (sheet, _) = cells.rows.get(*index)?;
+        cells.sheets.get(*sheet).map(|(name, _)| name.as_str()).filter(|name| !name.is_empty())
+    }
+
+    /// The row and column of the value at `pointer` in its sheet (the row's first cell for a
+    /// field the row does not write).
+    fn cell_position(cells: &CellMap, pointer: &Pointer) -> Option<Position> {
+        let Some(PathSegment::Index(index)) = pointer.segments().first() else { return None };
+        let (sheet, row) = cells.rows.get(*index)?;
+        let (name, columns) = cells.sheets.get(*sheet)?;
+        if name.is_empty() {
+            return None;
+        }
+        let column = match pointer.segments().get(1) {
+            Some(PathSegment::Key(key)) => columns.iter().position(|field| field == key).map_or(1, |c| c + 1),
+            _ => 1,
+        };
+        Some(Position { line: *row, column })
     }
 
     /// Whether there is source text.
@@ -53,6 +101,9 @@ impl Source {
     /// over the text.
     pub fn positions(&self, pointers: &[Pointer]) -> Vec<Option<Position>> {
         let Some(inner) = self.0.as_ref() else { return vec![None; pointers.len()] };
+        if let Some(cells) = &inner.cells {
+            return pointers.iter().map(|pointer| Self::cell_position(cells, pointer)).collect();
+        }
         let offsets: Vec<Option<usize>> = pointers.iter().map(|pointer| self.offset(pointer)).collect();
         let known: Vec<usize> = offsets.iter().flatten().copied().collect();
         let mut positions = positions_at(&inner.text, &known).into_iter();
@@ -62,6 +113,9 @@ impl Source {
     /// The byte offset of the value at `pointer`, or of its nearest written ancestor.
     fn offset(&self, pointer: &Pointer) -> Option<usize> {
         let inner = self.0.as_ref()?;
+        if inner.cells.is_some() {
+            return None;
+        }
         let tree = inner.tree.get_or_init(|| match inner.format {
             Format::Json => json::parse(&inner.text).ok().map(Node::into_owned),
             Format::Yaml => yaml::parse(&inner.text).ok().map(Node::into_owned),
@@ -99,6 +153,7 @@ impl PartialEq for Source {
 impl fmt::Debug for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.0 {
+            Some(inner) if inner.cells.is_some() => f.write_str("Source(cells)"),
             Some(inner) => write!(f, "Source({:?}, {} bytes)", inner.format, inner.text.len()),
             None => f.write_str("Source(none)"),
         }

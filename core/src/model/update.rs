@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{no_extensions, Date, Extensions, Timestamp};
-use crate::io::Source;
+use crate::io::{ReadNotes, Source};
 
 /// A progress return for an item (and a member), or an adoption event when `adopted` is set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -76,12 +76,16 @@ pub struct Updates {
     #[serde(skip)]
     #[schemars(skip)]
     pub source: Source,
+    /// What reading them noted: rows skipped or set aside, the declared percent scale.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub read: ReadNotes,
 }
 
 impl Updates {
     /// Returns with the text they were read from.
     pub(crate) fn with_source(updates: Vec<Update>, source: Source) -> Self {
-        Updates { updates, source }
+        Updates { updates, source, read: ReadNotes::default() }
     }
 }
 
@@ -94,6 +98,6 @@ impl std::ops::Deref for Updates {
 
 impl From<Vec<Update>> for Updates {
     fn from(updates: Vec<Update>) -> Self {
-        Updates { updates, source: Source::default() }
+        Updates { updates, source: Source::default(), read: ReadNotes::default() }
     }
 }

@@ -6,8 +6,9 @@ use serde::Serialize;
 use super::row::{Row, Status, StatusCounts, StatusSource, Trend};
 use crate::model::{Date, ItemState};
 
-/// The rows of one rollup, or of a series in long form, as columns: `as_of` then the DESIGN 6.10
-/// columns, each a list with one entry per row, in row order.
+/// The rows of one rollup, or of a series in long form, as columns: `as_of` then the columns of
+/// a [`Row`] (DESIGN 6.10 with `is_leaf`, `number` and `top` after `title`), each a list with one
+/// entry per row, in row order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct RowColumns {
     /// The date of the rollup the row belongs to.
@@ -24,6 +25,12 @@ pub struct RowColumns {
     pub label: Vec<Option<String>>,
     /// The title.
     pub title: Vec<String>,
+    /// Whether the item has no children.
+    pub is_leaf: Vec<bool>,
+    /// The full number (`7.2.a`).
+    pub number: Vec<Option<String>>,
+    /// The id of the top-level ancestor.
+    pub top: Vec<String>,
     /// The item's own state.
     pub state: Vec<ItemState>,
     /// Whether it counts in its parent's numbers.
@@ -86,6 +93,9 @@ impl RowColumns {
             self.level.push(row.level.clone());
             self.label.push(row.label.clone());
             self.title.push(row.title.clone());
+            self.is_leaf.push(row.is_leaf);
+            self.number.push(row.number.clone());
+            self.top.push(row.top.clone());
             self.state.push(row.state);
             self.included.push(row.included);
             self.progress.push(row.progress);

@@ -185,12 +185,17 @@ impl RollupEngine {
 
     /// The cell of node `n` and member index `member`, from the computed results.
     fn cell(&self, n: usize, member: usize) -> Cell {
-        let cell = &self.now.results[n].cells[member];
+        let node = &self.tree.nodes[n];
+        let result = &self.now.results[n];
+        let cell = &result.cells[member];
         Cell {
-            item: self.tree.nodes[n].id.clone(),
+            item: node.id.clone(),
             member: self.tree.members[member].clone(),
             state: cell.state,
             progress: cell.progress,
+            expected: result.expected,
+            variance: cell.progress.zip(result.expected).map(|(p, e)| p - e),
+            share_of_sum: node.shares_a_sum(),
             value: cell.value,
             date: cell.date,
             status: cell.status,
@@ -268,6 +273,9 @@ impl RollupEngine {
             level: self.tree.level_ids.get(node.depth).cloned(),
             label: node.label.clone(),
             title: node.title.clone(),
+            is_leaf: node.is_leaf(),
+            number: node.number.clone(),
+            top: self.tree.nodes[node.top].id.clone(),
             state: node.state,
             included: node.included(),
             progress: now.progress,

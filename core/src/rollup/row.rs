@@ -144,6 +144,13 @@ pub struct Row {
     pub label: Option<String>,
     /// The title.
     pub title: String,
+    /// Whether the item has no children.
+    pub is_leaf: bool,
+    /// The full number: the labels from the top down joined by dots (`7.2.a`), as in the
+    /// outline; `None` when the item or an item above it has no label.
+    pub number: Option<String>,
+    /// The id of the item's top-level ancestor (its own id at depth 0).
+    pub top: String,
     /// The item's own state.
     pub state: ItemState,
     /// Whether it counts in its parent's numbers (not deferred or cancelled, nor under such an item).
@@ -214,6 +221,14 @@ pub struct Cell {
     pub state: CellState,
     /// The member's progress on the item, 0..1.
     pub progress: Option<f64>,
+    /// The item's expected progress at `as_of` (the `expected` of its row).
+    pub expected: Option<f64>,
+    /// progress - expected.
+    pub variance: Option<f64>,
+    /// Whether the member's figure is a share of a summed total: the item has a measure that
+    /// sums the members' values (`aggregate: sum`, the default) and no `member_target`, so the
+    /// member's progress is its value scored against the whole item's target.
+    pub share_of_sum: bool,
     /// The member's latest value.
     pub value: Option<f64>,
     /// The date of the member's latest update.
@@ -279,5 +294,65 @@ impl Rollup {
             counts.add(&row.status_counts);
         }
         counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{rollup, Plan, RollupOptions, Updates};
+
+    #[test]
+    fn rows_carry_the_outline_number_the_top_and_whether_a_leaf_and_cells_their_expected() {
+        let plan = Plan::from_yaml_str(
+            "workplan: 1\nid: p\ntitle: P\nperiod: {start: 2021-01-01, end: 2021-12-31}\n\
+             members: [{id: m1, name: M1}, {id: m2, name: M2}]\n\
+             items:\n- id: a\n  label: '7'\n  title: A\n  children:\n\
+             \x20 - {id: a.1, label: '2', title: A1, children: [{id: a.1.x, label: a, title: X}]}\n\
+             \x20 - {id: a.2, title: A2, children: [{id: a.2.y, label: b, title: Y}]}\n\
+             - {id: shared, title: S, members: all, measure: {unit: points, target: 10}}\n\
+             - {id: own, title: O, members: all, measure: {unit: points, target: 10, member_target: 5}}\n\
+             - {id: mean, title: M, members: all, measure: {unit: points, target: 10, aggregate: mean}}\n\
+             - {id: plain, title: N, members: all}\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let updates = Updates::from_csv("item,date,member,value\nshared,2021-06-30,m1,4\nown,2021-06-30,m1,4\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let options = RollupOptions { as_of: "2021-07-01".parse().ok(), ..Default::default() };
+        let rollup = rollup(&plan, &updates, &options);
+        let rows: Vec<(&str, Option<&str>, &str, bool)> =
+            rollup.rows.iter().map(|r| (r.id.as_str(), r.number.as_deref(), r.top.as_str(), r.is_leaf)).collect();
+        assert_eq!(
+            rows,
+            [
+                ("a", Some("7"), "a", false),
+                ("a.1", Some("7.2"), "a", false),
+                ("a.1.x", Some("7.2.a"), "a", true),
+                ("a.2", None, "a", false),
+                ("a.2.y", None, "a", true),
+                ("shared", None, "shared", true),
+                ("own", None, "own", true),
+                ("mean", None, "mean", true),
+                ("plain", None, "plain", true),
+            ]
+        );
+        let numbers: Vec<Option<String>> = plan.outline_rows().into_iter().map(|r| r.number).collect();
+        assert_eq!(rollup.rows.iter().map(|r| r.number.clone()).collect::<Vec<_>>(), numbers);
+        let expected = rollup.row("shared").and_then(|r| r.expected);
+        assert!(expected.is_some_and(|e| e > 0.49 && e < 0.5), "{expected:?}");
+        let shares: Vec<(&str, &str, bool)> =
+            rollup.adoption.iter().map(|c| (c.item.as_str(), c.member.as_str(), c.share_of_sum)).collect();
+        assert_eq!(
+            shares.iter().filter(|s| s.2).map(|s| (s.0, s.1)).collect::<Vec<_>>(),
+            [("shared", "m1"), ("shared", "m2")]
+        );
+        assert_eq!(shares.len(), 8, "two members x four member items");
+        for cell in &rollup.adoption {
+            assert_eq!(cell.expected, rollup.row(&cell.item).and_then(|r| r.expected), "{}", cell.item);
+            assert_eq!(cell.variance, cell.progress.zip(cell.expected).map(|(p, e)| p - e));
+        }
+        let shared_m1 = &rollup.adoption[0];
+        assert_eq!((shared_m1.progress, shared_m1.variance.is_some()), (Some(0.4), true));
+        assert_eq!(rollup.adoption[2].progress, Some(0.8), "own: 4 of the member target 5");
+        assert_eq!(rollup.adoption[1].variance, None, "no data, no variance");
     }
 }

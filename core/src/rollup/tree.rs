@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Adoption, Date, ItemState, Measure, Members, Plan};
+use crate::model::{Adoption, Aggregate, Date, ItemState, Measure, Members, Plan};
 
 /// Which members deliver a member item.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +28,8 @@ impl Scope {
 pub(crate) struct Node {
     pub id: String,
     pub label: Option<String>,
+    /// The full number (`7.2.a`), as in the outline table.
+    pub number: Option<String>,
     pub title: String,
     pub state: ItemState,
     pub weight: f64,
@@ -35,6 +37,8 @@ pub(crate) struct Node {
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     pub depth: usize,
+    /// The top-level ancestor (the node itself at depth 0).
+    pub top: usize,
     pub start: Date,
     pub due: Date,
     /// For leaves delivered by members.
@@ -51,6 +55,12 @@ impl Node {
 
     pub fn included(&self) -> bool {
         self.excluded_by.is_none()
+    }
+
+    /// Whether a member's figure is a share of a summed total: a measure whose members' values
+    /// are added up (`aggregate: sum`) with no `member_target` to score each member against.
+    pub fn shares_a_sum(&self) -> bool {
+        self.measure.as_ref().is_some_and(|m| m.aggregate() == Aggregate::Sum && m.member_target.is_none())
     }
 }
 
@@ -73,13 +83,19 @@ impl Tree {
         let members: Vec<String> = plan.members.iter().map(|m| m.id.clone()).collect();
         let member_index: HashMap<String, usize> = members.iter().enumerate().map(|(i, m)| (m.clone(), i)).collect();
         let outline = plan.outline();
+        let numbers = outline.numbers();
         let mut by_id = HashMap::with_capacity(outline.items.len());
+        let mut tops: Vec<usize> = Vec::with_capacity(outline.items.len());
         let nodes: Vec<Node> = outline
             .items
             .iter()
+            .zip(numbers)
             .enumerate()
-            .map(|(index, entry)| {
+            .map(|(index, (entry, number))| {
                 by_id.entry(entry.item.id.clone()).or_insert(index);
+                // Parents come before their children, so the parent's top is known.
+                let top = entry.parent.map_or(index, |p| tops[p]);
+                tops.push(top);
                 let item = entry.item;
                 // Only leaves are member items; a parent's members are inherited by its leaves.
                 let scope = match entry.members.filter(|_| entry.children.is_empty()) {
@@ -92,6 +108,7 @@ impl Tree {
                 Node {
                     id: item.id.clone(),
                     label: item.label.clone(),
+                    number,
                     title: item.title.clone(),
                     state: item.state(),
                     weight: item.weight(),
@@ -99,6 +116,7 @@ impl Tree {
                     parent: entry.parent,
                     children: entry.children.clone(),
                     depth: entry.depth,
+                    top,
                     start: entry.start,
                     due: entry.due,
                     scope,

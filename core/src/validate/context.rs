@@ -140,6 +140,7 @@ impl Findings {
             column: None,
             hint: None,
             document,
+            sheet: None,
         });
         let last = self.list.len() - 1;
         &mut self.list[last]

@@ -66,6 +66,10 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// The document the path points into.
     pub document: Document,
+    /// For returns read from a workbook: the sheet (`line` and `column` are then the cell's row
+    /// and column).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 /// The findings of a validation, in document order.
@@ -119,8 +123,13 @@ impl Report {
 impl fmt::Display for Diagnostic {
     /// `line:column: severity[code]: message` (without a file name), then the hint.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let (Some(line), Some(column)) = (self.line, self.column) {
-            write!(f, "{line}:{column}: ")?;
+        match (&self.sheet, self.line, self.column) {
+            (Some(sheet), Some(row), Some(column)) => {
+                let place = crate::Location::cell(self.path.clone(), sheet, row, column);
+                write!(f, "{}: ", place.cell_reference().unwrap_or_default())?;
+            }
+            (None, Some(line), Some(column)) => write!(f, "{line}:{column}: ")?,
+            _ => {}
         }
         write!(f, "{}[{}]: {}", self.severity, self.code, self.message)?;
         if let Some(hint) = &self.hint {

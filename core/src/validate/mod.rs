@@ -30,8 +30,8 @@ pub struct CodeInfo {
     pub code: &'static str,
     /// The severity its findings have.
     pub severity: Severity,
-    /// The rule family (DESIGN section 5): structure, references, dates, numbers, consistency,
-    /// numbering, coverage, governance.
+    /// The rule family (`docs/diagnostics.md`): structure, references, dates, numbers,
+    /// consistency, numbering, coverage, governance, returns (what reading a returns table did).
     pub family: &'static str,
     /// What it means, in a sentence.
     pub summary: &'static str,
@@ -64,6 +64,7 @@ pub const CODES: &[CodeInfo] = &[
     code("update_before_period", Severity::Warning, "dates", "A return is dated before the plan period begins."),
     code("non_finite", Severity::Error, "numbers", "A number is not finite (NaN or infinity)."),
     code("percent_out_of_range", Severity::Error, "numbers", "A return's percent is outside 0 to 100."),
+    code("percent_looks_fractional", Severity::Warning, "numbers", "Every percent of a set of returns is between 0 and 1, as if fractions were typed for percents (0.55 for 55%)."),
     code("negative_weight", Severity::Error, "numbers", "An item's weight is below 0."),
     code("all_weights_zero", Severity::Warning, "numbers", "Every item in a group of siblings has weight 0, so their parent's progress cannot be computed."),
     code("target_equals_baseline", Severity::Error, "numbers", "A measure's target equals its baseline, so progress cannot be measured."),
@@ -80,6 +81,9 @@ pub const CODES: &[CodeInfo] = &[
     code("label_repeated", Severity::Warning, "numbering", "Two siblings in a row have the same label."),
     code("not_linked", Severity::Info, "coverage", "In a workspace, an item of a plan that others link to is linked to by nothing (nor is any item above or below it)."),
     code("duplicate_plan_id", Severity::Error, "coverage", "Two plans loaded together in a workspace have the same id."),
+    code("blank_rows_skipped", Severity::Info, "returns", "A returns table had blank rows, which were skipped."),
+    code("summary_row_skipped", Severity::Warning, "returns", "A returns table had a total or summary row (no item, a word such as Total), which was skipped."),
+    code("cells_trimmed", Severity::Info, "returns", "Cells of a returns table had spaces before or after their text, which were removed."),
     code("events_out_of_order", Severity::Warning, "governance", "The plan's events are not in date order."),
     code("review_without_items", Severity::Warning, "governance", "A `reviewed` event does not say which items were reviewed."),
     code("status_mismatch", Severity::Warning, "governance", "The plan's status does not match its last approval or archiving event."),
@@ -139,6 +143,32 @@ pub(crate) fn validate(plan: &Plan, extra: Option<&Updates>, others: Option<&Oth
         updates.iter().enumerate().map(|(index, update)| UpdateRef { update, index, document: Document::Updates })
     });
     let updates: Vec<UpdateRef<'_>> = embedded.chain(separate).collect();
+    let scale = extra.map(|u| u.read.percent_scale).unwrap_or_default();
+    numbers::check_percent_scale(
+        updates.iter().filter(|u| u.document == Document::Plan),
+        Default::default(),
+        &mut findings,
+    );
+    numbers::check_percent_scale(updates.iter().filter(|u| u.document == Document::Updates), scale, &mut findings);
+    if let Some(extra) = extra {
+        for note in &extra.read.notes {
+            let severity = CODES.iter().find(|c| c.code == note.code).map_or(Severity::Info, |c| c.severity);
+            let finding = findings.add_in(
+                Document::Updates,
+                note.code,
+                severity,
+                note.location.path.clone(),
+                None,
+                note.message.clone(),
+            );
+            finding.line = note.location.line();
+            finding.column = note.location.column();
+            finding.sheet = note.location.sheet.as_deref().map(str::to_owned);
+            if let Some(hint) = &note.hint {
+                finding.hint(hint.clone());
+            }
+        }
+    }
     consistency::check_sums(&index, updates.iter(), &mut findings);
     for update in &updates {
         references::check_update(&index, update, &mut findings);
@@ -155,12 +185,14 @@ pub(crate) fn validate(plan: &Plan, extra: Option<&Updates>, others: Option<&Oth
 fn locate(mut diagnostics: Vec<crate::Diagnostic>, plan: &Plan, extra: Option<&Updates>) -> Report {
     for (document, source) in [(Document::Plan, Some(&plan.source)), (Document::Updates, extra.map(|u| &u.source))] {
         let Some(source) = source.filter(|s| s.is_text()) else { continue };
-        let found: Vec<&mut crate::Diagnostic> = diagnostics.iter_mut().filter(|d| d.document == document).collect();
+        let found: Vec<&mut crate::Diagnostic> =
+            diagnostics.iter_mut().filter(|d| d.document == document && d.line.is_none()).collect();
         let pointers: Vec<Pointer> = found.iter().map(|d| d.path.clone()).collect();
         for (diagnostic, position) in found.into_iter().zip(source.positions(&pointers)) {
             if let Some(position) = position {
                 diagnostic.line = Some(position.line);
                 diagnostic.column = Some(position.column);
+                diagnostic.sheet = source.sheet(&diagnostic.path).map(str::to_owned);
             }
         }
     }

@@ -180,9 +180,72 @@ pub(crate) fn check_update(update: &UpdateRef<'_>, findings: &mut Findings) {
     );
 }
 
+/// Checks the percents of one document's returns together: when every percent lies between 0
+/// and 1 and either a return marked done carries one, or at least two lie strictly between 0
+/// and 1, they look like fractions typed for percents (`0.55` for 55%), which would count as
+/// under 1% each. Not when the returns were read with a declared scale (`docs/returns.md`).
+pub(crate) fn check_percent_scale<'u>(
+    updates: impl Iterator<Item = &'u UpdateRef<'u>>,
+    scale: crate::PercentScale,
+    findings: &mut Findings,
+) {
+    if scale != crate::PercentScale::Auto {
+        return;
+    }
+    let with_percent: Vec<(&UpdateRef<'_>, f64)> =
+        updates.filter_map(|u| u.update.percent.filter(|p| p.is_finite()).map(|p| (u, p))).collect();
+    let Some((first, first_percent)) = with_percent.iter().find(|(_, p)| *p > 0.0).copied() else { return };
+    if with_percent.iter().any(|(_, p)| !(0.0..=1.0).contains(p)) {
+        return;
+    }
+    let done = with_percent.iter().filter(|(u, _)| u.update.status == Some(crate::UpdateStatus::Done)).count();
+    let between = with_percent.iter().filter(|(_, p)| *p > 0.0 && *p < 1.0).count();
+    if done == 0 && between < 2 {
+        return;
+    }
+    let done_words = match done {
+        0 => String::new(),
+        1 => ", and the 1 return marked done reports at most 1%".to_owned(),
+        n => format!(", and the {n} returns marked done report at most 1%"),
+    };
+    let message = format!(
+        "All {} percents of these returns are between 0 and 1 (the first above 0: {first_percent} in {}){done_words}: \
+         they look like fractions typed for percents (0.55 for 55%), and each counts as under 1% complete.",
+        with_percent.len(),
+        lower_first(&first.name()),
+    );
+    findings
+        .add_in(
+            first.document,
+            "percent_looks_fractional",
+            Severity::Warning,
+            first.path().join("percent"),
+            Some(first.update.item.as_str()),
+            message,
+        )
+        .hint("multiply them by 100, or read the returns with the mapping `percent_scale: fraction` (`percent` if they really are under 1%)");
+}
+
 #[cfg(test)]
 mod tests {
     use crate::validate::tests::{codes_at, plan};
+
+    #[test]
+    fn percents_that_look_like_fractions() {
+        let looks = |updates: &str| {
+            let plan = plan(&format!("items: [{{id: a, title: A}}, {{id: b, title: B}}]\nupdates:\n{updates}"));
+            plan.validate().with_code("percent_looks_fractional").map(|d| d.path.to_string()).collect::<Vec<_>>()
+        };
+        let done =
+            "- {item: a, date: 2020-06-30, percent: 0}\n- {item: b, date: 2020-06-30, status: done, percent: 1}\n";
+        assert_eq!(looks(done), ["/updates/1/percent"]);
+        let two = "- {item: a, date: 2020-06-30, percent: 0.55}\n- {item: b, date: 2020-06-30, percent: 0.2}\n";
+        assert_eq!(looks(two), ["/updates/0/percent"]);
+        let one = "- {item: a, date: 2020-06-30, percent: 0.5}\n- {item: b, date: 2020-06-30, percent: 0}\n";
+        assert!(looks(one).is_empty(), "a single half percent is not enough to say");
+        let mixed = "- {item: a, date: 2020-06-30, percent: 0.55}\n- {item: b, date: 2020-06-30, percent: 0.2}\n- {item: b, date: 2020-09-30, percent: 40}\n";
+        assert!(looks(mixed).is_empty());
+    }
 
     #[test]
     fn weights_measures_and_percents() {

@@ -1,0 +1,278 @@
+//! How the columns and words of a real returns sheet map onto the returns format
+//! (`docs/returns.md`): column names and their aliases, the status vocabulary, and the scale of
+//! percents. A mapping is declared, never guessed: headers are matched without regard to case,
+//! spaces, `_` and `-`, and everything else must be said.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::csv::UPDATE_COLUMNS;
+use crate::model::UpdateStatus;
+
+/// How a returns table (CSV, a workbook's sheets, a data frame) maps onto returns.
+///
+/// ```
+/// let mapping: workplan::Mapping = serde_json::from_str(
+///     r#"{"columns": {"Borough": "member", "% complete": "percent"}, "status": "rag",
+///         "percent_scale": "fraction"}"#,
+/// ).unwrap();
+/// assert_eq!(mapping.column("BOROUGH"), Some("member"));
+/// assert_eq!(mapping.column("Item ID"), Some("item"));
+/// assert_eq!(mapping.status_word("Amber"), Some(workplan::UpdateStatus::AtRisk));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Mapping {
+    /// Header -> column of the format (`item`, `date`, `member`, `status`, `percent`, `value`,
+    /// `note`, `recorded`, `adopted`, or an `x-` name). Headers are compared without regard to
+    /// case, spaces, `_` and `-`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub columns: BTreeMap<String, String>,
+    /// Headers whose columns are read past (kept nowhere), such as an officer's own notes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignore: Vec<String>,
+    /// The status vocabulary: the preset `rag`, or a table from words to statuses (words compared
+    /// without regard to case and spaces). The format's own words are always understood.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StatusWords>,
+    /// The scale percents are written in.
+    #[serde(default)]
+    pub percent_scale: PercentScale,
+    /// The sheets of a workbook to read, by name; every sheet when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
+}
+
+/// A status vocabulary: a named preset or a table of words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum StatusWords {
+    /// A preset: `rag` (Green, Amber, Red, with Blue or Complete for done and Grey or Not started
+    /// for not started).
+    Preset(StatusPreset),
+    /// Word -> status.
+    Words(BTreeMap<String, UpdateStatus>),
+}
+
+/// A built-in status vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StatusPreset {
+    /// Red, amber, green: `green` on track, `amber` at risk, `red` off track, `blue`, `complete`
+    /// and `completed` done, `grey`/`gray` and `not started` not started.
+    Rag,
+}
+
+/// How percents are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PercentScale {
+    /// 0 to 100; returns that look like fractions give the warning `percent_looks_fractional`.
+    #[default]
+    Auto,
+    /// 0 to 100, as declared: no warning.
+    Percent,
+    /// 0 to 1 (`0.55` for 55%, as a cell formatted as a percentage holds it): multiplied by 100
+    /// when read, digit for digit (`0.55` becomes exactly `55`).
+    Fraction,
+}
+
+/// The RAG preset's words, normalised.
+const RAG: [(&str, UpdateStatus); 9] = [
+    ("green", UpdateStatus::OnTrack),
+    ("amber", UpdateStatus::AtRisk),
+    ("red", UpdateStatus::OffTrack),
+    ("blue", UpdateStatus::Done),
+    ("complete", UpdateStatus::Done),
+    ("completed", UpdateStatus::Done),
+    ("grey", UpdateStatus::NotStarted),
+    ("gray", UpdateStatus::NotStarted),
+    ("notstarted", UpdateStatus::NotStarted),
+];
+
+/// The format's own status words, normalised.
+const STATUS_WORDS: [(&str, UpdateStatus); 5] = [
+    ("notstarted", UpdateStatus::NotStarted),
+    ("ontrack", UpdateStatus::OnTrack),
+    ("atrisk", UpdateStatus::AtRisk),
+    ("offtrack", UpdateStatus::OffTrack),
+    ("done", UpdateStatus::Done),
+];
+
+/// Header aliases every mapping has: `Item ID` is `item`, `Member ID` is `member`.
+const BUILT_IN_ALIASES: [(&str, &str); 2] = [("itemid", "item"), ("memberid", "member")];
+
+/// A header or word as compared: lower case, without spaces, `_` or `-`.
+pub fn normalise(word: &str) -> String {
+    word.chars().filter(|c| !c.is_whitespace() && *c != '_' && *c != '-').flat_map(char::to_lowercase).collect()
+}
+
+impl Mapping {
+    /// Reads a mapping from JSON or YAML text, with the place of any problem (an unknown key, a
+    /// status that is not one of the five).
+    pub fn from_str_as(text: &str, format: super::Format) -> Result<Mapping, super::LoadError> {
+        super::format::from_text(super::format::without_bom(text), format)
+    }
+
+    /// Reads a mapping from JSON data (as a binding hands over a dict).
+    pub fn from_json_value(value: serde_json::Value) -> Result<Mapping, super::LoadError> {
+        super::format::from_json_value(value)
+    }
+
+    /// Reads a mapping from a `.json`, `.yaml` or `.yml` file.
+    pub fn load(path: impl AsRef<std::path::Path>) -> Result<Mapping, super::LoadError> {
+        let path = path.as_ref();
+        let text = super::format::read_text_file(path)?;
+        let format = match super::Format::from_path(path) {
+            Some(super::Format::Json) => super::Format::Json,
+            _ => super::Format::sniff(&text),
+        };
+        Mapping::from_str_as(&text, format)
+    }
+
+    /// The column of the format a header names: a declared alias, an `x-` name, a column of the
+    /// format, or a built-in alias, compared as [`normalise`] does; `None` for a header the mapping
+    /// does not know. Headers listed in `ignore` give `Some("")`.
+    pub fn column(&self, header: &str) -> Option<&str> {
+        let key = normalise(header);
+        if let Some((_, column)) = self.columns.iter().find(|(alias, _)| normalise(alias) == key) {
+            return Some(column.as_str());
+        }
+        if self.ignore.iter().any(|ignored| normalise(ignored) == key) {
+            return Some("");
+        }
+        if header.trim().starts_with("x-") {
+            return None;
+        }
+        UPDATE_COLUMNS
+            .iter()
+            .find(|column| **column == key)
+            .or_else(|| BUILT_IN_ALIASES.iter().find(|(alias, _)| *alias == key).map(|(_, column)| column))
+            .copied()
+    }
+
+    /// The status a word means: the format's own words (`on_track`, `On track`), then the
+    /// mapping's vocabulary; `None` for a word neither knows.
+    pub fn status_word(&self, word: &str) -> Option<UpdateStatus> {
+        let key = normalise(word);
+        let find = |table: &[(&str, UpdateStatus)]| table.iter().find(|(w, _)| *w == key).map(|(_, s)| *s);
+        find(&STATUS_WORDS).or_else(|| match &self.status {
+            Some(StatusWords::Preset(StatusPreset::Rag)) => find(&RAG),
+            Some(StatusWords::Words(words)) => {
+                words.iter().find(|(w, _)| normalise(w) == key).map(|(_, status)| *status)
+            }
+            None => None,
+        })
+    }
+
+    /// The words the mapping understands for statuses, for messages.
+    pub(crate) fn status_vocabulary(&self) -> Vec<String> {
+        let mut words: Vec<String> =
+            ["not_started", "on_track", "at_risk", "off_track", "done"].iter().map(|w| (*w).to_owned()).collect();
+        match &self.status {
+            Some(StatusWords::Preset(StatusPreset::Rag)) => {
+                words.extend(["Green", "Amber", "Red", "Blue", "Complete", "Grey"].map(str::to_owned));
+            }
+            Some(StatusWords::Words(table)) => words.extend(table.keys().cloned()),
+            None => {}
+        }
+        words
+    }
+
+    /// Checks that every declared alias names a column of the format (or an `x-` name).
+    pub(crate) fn check(&self) -> Result<(), String> {
+        for (header, column) in &self.columns {
+            if !UPDATE_COLUMNS.contains(&column.as_str()) && !column.starts_with("x-") {
+                let near = super::error::nearest(column, UPDATE_COLUMNS)
+                    .map(|n| format!(", did you mean `{n}`?"))
+                    .unwrap_or_default();
+                return Err(format!(
+                    "the mapping maps `{header}` to `{column}`, which is not a column of returns (one of {}){near}",
+                    UPDATE_COLUMNS.join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Multiplies a percent written as a fraction by 100, digit for digit: the shortest decimal that
+/// gives `fraction` with its point moved two places (so `0.55` gives exactly `55`, where
+/// `0.55 * 100.0` gives `55.00000000000001`).
+pub(crate) fn fraction_to_percent(fraction: f64) -> f64 {
+    let text = format!("{fraction:e}");
+    match text.split_once('e') {
+        Some((mantissa, exponent)) => match exponent.parse::<i32>() {
+            Ok(exponent) => format!("{mantissa}e{}", exponent + 2).parse().unwrap_or(fraction * 100.0),
+            Err(_) => fraction * 100.0,
+        },
+        None => fraction * 100.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_without_case_spaces_or_separators() {
+        let mapping = Mapping::default();
+        for header in ["item", "Item", " ITEM ", "Item ID", "item_id", "item-id"] {
+            assert_eq!(mapping.column(header), Some("item"), "{header}");
+        }
+        assert_eq!(mapping.column("Percent"), Some("percent"));
+        assert_eq!(mapping.column("Borough"), None);
+        assert_eq!(mapping.column("x-owner"), None);
+    }
+
+    #[test]
+    fn declared_aliases_and_ignored_headers() {
+        let mapping: Mapping =
+            serde_json::from_str(r#"{"columns": {"Borough": "member"}, "ignore": ["Officer"]}"#).expect("valid");
+        assert_eq!(mapping.column("borough"), Some("member"));
+        assert_eq!(mapping.column("OFFICER"), Some(""));
+        let bad: Mapping = serde_json::from_str(r#"{"columns": {"Borough": "membr"}}"#).expect("valid");
+        assert!(bad.check().expect_err("typo").contains("did you mean `member`"));
+    }
+
+    #[test]
+    fn status_words_of_the_format_and_of_the_rag_preset() {
+        let plain = Mapping::default();
+        assert_eq!(plain.status_word("On track"), Some(UpdateStatus::OnTrack));
+        assert_eq!(plain.status_word("Green"), None);
+        let rag: Mapping = serde_json::from_str(r#"{"status": "rag"}"#).expect("valid");
+        assert_eq!(rag.status_word(" green "), Some(UpdateStatus::OnTrack));
+        assert_eq!(rag.status_word("RED"), Some(UpdateStatus::OffTrack));
+        let own: Mapping = serde_json::from_str(r#"{"status": {"Slipping": "at_risk"}}"#).expect("valid");
+        assert_eq!(own.status_word("slipping"), Some(UpdateStatus::AtRisk));
+    }
+
+    #[test]
+    fn mappings_load_from_yaml_with_located_errors() {
+        let mapping = Mapping::from_str_as(
+            "columns:\n  RAG: status\nstatus: rag\npercent_scale: fraction\n",
+            super::super::Format::Yaml,
+        )
+        .expect("valid");
+        assert_eq!(mapping.status, Some(StatusWords::Preset(StatusPreset::Rag)));
+        let words = Mapping::from_str_as("status:\n  Slipping: at_risk\n", super::super::Format::Yaml).expect("words");
+        assert_eq!(words.status_word("slipping"), Some(UpdateStatus::AtRisk));
+        let error =
+            Mapping::from_str_as("columns: {}\npercent: fraction\n", super::super::Format::Yaml).expect_err("typo");
+        assert_eq!(error.code(), "unknown_field");
+        assert_eq!(error.line(), Some(2));
+    }
+
+    #[test]
+    fn fractions_become_percents_digit_for_digit() {
+        for (fraction, percent) in [(0.55, 55.0), (0.07, 7.0), (1.0, 100.0), (0.0, 0.0), (0.333, 33.3), (0.1234, 12.34)]
+        {
+            assert_eq!(fraction_to_percent(fraction), percent, "{fraction}");
+        }
+        assert_eq!(0.55 * 100.0, 55.00000000000001, "why the digits are moved, not multiplied");
+    }
+}
