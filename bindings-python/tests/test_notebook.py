@@ -16,5 +16,6 @@ def test_the_notebook_is_committed_without_outputs_and_does_what_the_issue_asks(
     assert code and all(cell["outputs"] == [] and cell["execution_count"] is None for cell in code)
     source = "\n".join("".join(cell["source"]) for cell in code)
     for step in ["wp.Workspace(", ".validate(", "as_of=datetime.date(2020, 9, 30)", "as_of=datetime.date(2020, 12, 31)",
-                 ".explain(", ".adoption_heatmap()", ".rollup_series(", "series.plot()", ".to_pandas()"]:
+                 ".explain(", ".adoption_heatmap()", ".rollup_series(", "series.plot()", ".to_pandas()",
+                 "returns.xlsx", "mapping=", "error.errors", 'on_error="collect"', ".to_arrow()", "duckdb.sql("]:
         assert step in source, step
