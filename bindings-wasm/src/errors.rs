@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use workplan::{LoadError, PathSegment};
+use workplan::{LoadError, PathSegment, Pointer};
 
 fn set(target: &JsValue, key: &str, value: JsValue) {
     // Setting a property on a fresh Error object cannot fail.
@@ -13,25 +13,60 @@ fn optional_number(value: Option<usize>) -> JsValue {
     value.map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64))
 }
 
+fn optional_text(value: Option<&str>) -> JsValue {
+    value.map_or(JsValue::NULL, JsValue::from_str)
+}
+
 /// A load error as an `Error` named `ParseError` with `code`, `path` (an array of keys and
-/// indexes), `line`, `column` (numbers or null) and `hint`.
+/// indexes), `line`, `column` (numbers or null), `sheet`, `cell` (a workbook's, such as
+/// `Q2!C14`, or null) and `hint`; `errors` lists every problem as its own `ParseError` (the
+/// error itself when there is one), and `total` counts them all, past the list's cap too.
 pub fn load_error(error: LoadError) -> JsValue {
+    let js = one_error(&error);
+    let errors = js_sys::Array::new();
+    let total = match &error {
+        LoadError::Several { errors: problems, total } => {
+            for problem in problems {
+                errors.push(&one_error(problem));
+            }
+            *total
+        }
+        _ => {
+            errors.push(&js);
+            1
+        }
+    };
+    set(&js, "errors", errors.into());
+    set(&js, "total", JsValue::from_f64(total as f64));
+    js
+}
+
+/// One problem as a `ParseError`, with its place.
+fn one_error(error: &LoadError) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
     js.set_name("ParseError");
+    let js = JsValue::from(js);
+    set(&js, "code", JsValue::from_str(error.code()));
+    set(&js, "path", path(&error.path()));
+    set(&js, "line", optional_number(error.line()));
+    set(&js, "column", optional_number(error.column()));
+    set(&js, "sheet", optional_text(error.sheet()));
+    let cell = error.location().and_then(workplan::Location::cell_reference);
+    set(&js, "cell", optional_text(cell.as_deref()));
+    set(&js, "hint", optional_text(error.hint().as_deref()));
+    js
+}
+
+/// A JSON Pointer as an array of keys and indexes.
+fn path(pointer: &Pointer) -> JsValue {
     let path = js_sys::Array::new();
-    for segment in error.path().segments() {
+    for segment in pointer.segments() {
         match segment {
             PathSegment::Index(index) => path.push(&JsValue::from_f64(*index as f64)),
             PathSegment::Key(key) => path.push(&JsValue::from_str(key)),
         };
     }
-    let js = JsValue::from(js);
-    set(&js, "code", JsValue::from_str(error.code()));
-    set(&js, "path", path.into());
-    set(&js, "line", optional_number(error.line()));
-    set(&js, "column", optional_number(error.column()));
-    set(&js, "hint", error.hint().map_or(JsValue::NULL, |h| JsValue::from_str(&h)));
-    js
+    path.into()
 }
 
 /// A plain `Error` named `WorkplanError` with a `code`.

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::errors::{from_js, load_error, to_js, workplan_error};
+use crate::errors::{from_js, json_to_js, load_error, to_js, workplan_error};
 
 /// A format name from JS, if one was given.
 fn parse_format(name: Option<String>) -> Result<Option<workplan::Format>, JsValue> {
@@ -12,6 +12,32 @@ fn parse_format(name: Option<String>) -> Result<Option<workplan::Format>, JsValu
             workplan_error("unknown_format", &format!("unknown format `{name}`: use json, yaml or csv"))
         }),
     }
+}
+
+/// Reads `{mapping, onError}` (both optional): `mapping` as in the format (`columns`, `ignore`,
+/// `status`, `percent_scale`, `sheets`), `onError` `"raise"` (the default) or `"collect"`.
+fn read_options(options: Option<JsValue>) -> Result<workplan::ReadOptions, JsValue> {
+    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return Ok(workplan::ReadOptions::default());
+    };
+    let get = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let mapping = get("mapping");
+    let mapping = if mapping.is_undefined() || mapping.is_null() {
+        workplan::Mapping::default()
+    } else {
+        workplan::Mapping::from_json_value(from_js(mapping)?).map_err(load_error)?
+    };
+    let on_error = get("onError");
+    let on_error = match on_error.as_string().as_deref() {
+        _ if on_error.is_undefined() || on_error.is_null() => workplan::OnError::Raise,
+        Some("raise") => workplan::OnError::Raise,
+        Some("collect") => workplan::OnError::Collect,
+        _ => {
+            let shown = js_sys::JSON::stringify(&on_error).map(String::from).unwrap_or_default();
+            return Err(workplan_error("invalid_value", &format!("onError is \"raise\" or \"collect\", not {shown}")));
+        }
+    };
+    Ok(workplan::ReadOptions { mapping, on_error })
 }
 
 /// A plan: a tree of items with its members, themes, settings, returns and events.
@@ -111,10 +137,17 @@ pub struct Updates {
 
 #[wasm_bindgen]
 impl Updates {
-    /// Reads progress returns from CSV text (header row required).
+    /// Reads progress returns from CSV text (header row required). `options`:
+    /// `{mapping, onError}`, a mapping of the columns, status words and percent scale, and
+    /// `"collect"` to keep the good rows and set the bad ones aside (`setAside`). By default every
+    /// bad row is thrown at once: a `ParseError` whose `errors` lists them.
     #[wasm_bindgen(js_name = fromCsv)]
-    pub fn from_csv(text: &str) -> Result<Updates, JsValue> {
-        workplan::Updates::from_csv(text).map(|inner| Updates { inner }).map_err(load_error)
+    pub fn from_csv(
+        text: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: Option<JsValue>,
+    ) -> Result<Updates, JsValue> {
+        let options = read_options(options)?;
+        workplan::Updates::from_csv_with(text, &options).map(|inner| Updates { inner }).map_err(load_error)
     }
 
     /// Reads progress returns from a JSON list of update objects.
@@ -130,11 +163,18 @@ impl Updates {
     }
 
     /// Reads progress returns from UTF-8 bytes; `format` is `"csv"`, `"json"` or `"yaml"`
-    /// (omitted: JSON if the text starts with `[` or `{`, else CSV).
+    /// (omitted: JSON if the text starts with `[` or `{`, else CSV); `options` as for `fromCsv`.
+    /// A workbook (.xlsx, .xls, .ods) throws a `ParseError` with code `encoding_error`: this
+    /// build does not read workbooks (save the sheet as CSV, or use the CLI or Python).
     #[wasm_bindgen(js_name = fromBytes)]
-    pub fn from_bytes(bytes: &[u8], format: Option<String>) -> Result<Updates, JsValue> {
+    pub fn from_bytes(
+        bytes: &[u8],
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] format: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: Option<JsValue>,
+    ) -> Result<Updates, JsValue> {
         let format = parse_format(format)?;
-        workplan::Updates::from_bytes(bytes, format).map(|inner| Updates { inner }).map_err(load_error)
+        let options = read_options(options)?;
+        workplan::Updates::from_bytes_with(bytes, format, &options).map(|inner| Updates { inner }).map_err(load_error)
     }
 
     /// Reads progress returns from an array of plain objects.
@@ -159,5 +199,30 @@ impl Updates {
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
         self.inner.len()
+    }
+
+    /// The rows set aside by `onError: "collect"`, with their problems: `{sheet, cell, line,
+    /// column, path, cells, errors}`; `cells` maps each header to its text as written, `errors`
+    /// holds the messages. Empty when every row was read: nothing is dropped silently.
+    #[wasm_bindgen(getter, js_name = setAside, unchecked_return_type = "SetAsideRow[]")]
+    pub fn set_aside(&self) -> Result<JsValue, JsValue> {
+        let rows: Vec<serde_json::Value> = (self.inner.read.set_aside.iter())
+            .map(|row| {
+                let location = &row.location;
+                let cells: serde_json::Map<String, serde_json::Value> =
+                    row.cells.iter().map(|(header, text)| (header.clone(), text.as_str().into())).collect();
+                serde_json::json!({
+                    "sheet": location.sheet.as_deref(),
+                    "cell": location.cell_reference(),
+                    "line": location.line(),
+                    "column": location.column(),
+                    "path": location.path,
+                    "cells": cells,
+                    "errors": row.errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        // Through JSON text, so that every header is an own property (even `__proto__`).
+        json_to_js(&rows)
     }
 }

@@ -7,8 +7,11 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { repo } from "./load.mjs";
 
-/** Bytes, gzipped. The library alone (wasm + its JS), and with the widget. */
-const BUDGET = { library: 306_000, package: 321_000 };
+/** Bytes, gzipped. The library alone (wasm + its JS), and with the widget. Raised from 306,000 and
+ * 321,000 B for the table reader of returns (mapping, status words, every bad row at once, set-aside
+ * rows, the reading findings) and the new rollup columns: 305.1 KB -> 328.4 KB for the library
+ * (README.md, "Size" in bindings-wasm/README.md). */
+const BUDGET = { library: 331_000, package: 347_000 };
 
 const gzipped = (file) => {
   const full = path.join(repo, "bindings-wasm", file);

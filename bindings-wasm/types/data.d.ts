@@ -159,8 +159,8 @@ export interface PlanSummary {
   beyond_levels: number;
 }
 
-/** The `Error` thrown when a document cannot be loaded. */
-export interface ParseError extends Error {
+/** One problem of a document that cannot be loaded: an `Error` named `ParseError`, with its place. */
+export interface ParseProblem extends Error {
   name: "ParseError";
   /** Stable code, e.g. `unknown_field`. */
   code: string;
@@ -170,8 +170,26 @@ export interface ParseError extends Error {
   line: number | null;
   /** 1-based column in characters, or null. */
   column: number | null;
+  /** The sheet of a workbook the problem is on, or null. */
+  sheet: string | null;
+  /** The cell of a workbook, such as `Q2!C14`, or null. */
+  cell: string | null;
   /** A suggestion of how to fix it, or null. */
   hint: string | null;
+}
+
+/**
+ * The `Error` thrown when a document cannot be loaded. Its own `code`, `path`, `line`, ... are
+ * those of the first problem.
+ */
+export interface ParseError extends ParseProblem {
+  /**
+   * Every problem, each with its own place: every bad row of a returns table at once (at most
+   * 100), or this error itself as the only element.
+   */
+  errors: ParseProblem[];
+  /** How many problems there are in all (more than `errors.length` past the cap). */
+  total: number;
 }
 
 /** One finding of validation: what is wrong, where, and how to fix it. */
@@ -193,6 +211,51 @@ export interface Diagnostic {
   hint: string | null;
   /** `plan`, or `updates` for findings in returns passed separately. */
   document: "plan" | "updates";
+  /** The sheet of a workbook the finding is on (absent outside workbooks). */
+  sheet?: string;
+}
+
+/**
+ * How the columns and words of a returns table map onto the returns format (`docs/returns.md`):
+ * declared, never guessed. Headers are compared without regard to case, spaces, `_` and `-`.
+ */
+export interface Mapping {
+  /** Header -> column of the format (`item`, `date`, `member`, `status`, `percent`, `value`, `note`, `recorded`, `adopted`, or an `x-` name). */
+  columns?: Record<string, string>;
+  /** Headers whose columns are read past (kept nowhere). */
+  ignore?: string[];
+  /** The status vocabulary: the preset `rag` (Green, Amber, Red, Blue/Complete, Grey/Not started), or a table from words to statuses. */
+  status?: "rag" | Record<string, "not_started" | "on_track" | "at_risk" | "off_track" | "done">;
+  /** `auto` (0 to 100, with a warning when they look like fractions), `percent` (0 to 100) or `fraction` (0 to 1, multiplied by 100). */
+  percent_scale?: "auto" | "percent" | "fraction";
+  /** The sheets of a workbook to read (workbooks are read by the CLI and Python, not by this package). */
+  sheets?: string[];
+}
+
+/** How `Updates.fromCsv` and `Updates.fromBytes` read a returns table. */
+export interface ReadOptions {
+  /** Columns, status words and percent scale. */
+  mapping?: Mapping;
+  /** `raise` (the default): throw every bad row at once; `collect`: keep the good rows and set the bad ones aside (`updates.setAside`). */
+  onError?: "raise" | "collect";
+}
+
+/** A row that could not be read, set aside by `onError: "collect"`. */
+export interface SetAsideRow {
+  /** The sheet of a workbook, or null. */
+  sheet: string | null;
+  /** The row's first cell in a workbook, such as `Q2!A3`, or null. */
+  cell: string | null;
+  /** Line (from 1) of the row in the text (the row, in a workbook). */
+  line: number | null;
+  /** Column (from 1) of the row's first cell. */
+  column: number | null;
+  /** JSON Pointer path as keys and indexes, e.g. `[2]`. */
+  path: (string | number)[];
+  /** The row's cells as written, by header. */
+  cells: Record<string, string>;
+  /** Why it could not be read: the messages. */
+  errors: string[];
 }
 
 /** The findings for one plan of a workspace. */
@@ -255,6 +318,12 @@ export interface RollupRow {
   level: string | null;
   label: string | null;
   title: string;
+  /** Whether the item has no children. */
+  is_leaf: boolean;
+  /** The labels from the top down joined by dots (`7.2.a`); null when one of them is missing. */
+  number: string | null;
+  /** The id of the item's top-level ancestor (its own id at depth 0). */
+  top: string;
   state: "active" | "deferred" | "cancelled";
   included: boolean;
   progress: number | null;
@@ -284,6 +353,12 @@ export interface AdoptionCell {
   member: string;
   state: "out_of_scope" | "not_adopted" | "no_report" | "reported";
   progress: number | null;
+  /** The item's expected progress at `as_of` (the `expected` of its row). */
+  expected: number | null;
+  /** progress - expected. */
+  variance: number | null;
+  /** The progress is the member's share of a summed target (a measure with `aggregate: sum` and no `member_target`). */
+  share_of_sum: boolean;
   value: number | null;
   date: DateString | null;
   status: RollupStatus | null;

@@ -43,18 +43,20 @@ pub(crate) fn read_updates(text: &str, options: &ReadOptions) -> Result<Updates,
     table.header(&header, Place::Offset(header_offset))?;
     let mut last_offset = header_offset;
     let mut count: usize = 0;
-    let mut cells: Vec<(Cell<'_>, Place)> = Vec::new();
     loop {
         let more = reader.read_record(&mut record).map_err(|e| csv_error(text, &e))?;
         if !more {
             break;
         }
         let record_offset = record.position().map_or(0, |p| p.byte() as usize);
-        cells.clear();
-        cells.extend(record.iter().enumerate().map(|(index, cell)| {
-            let place = Place::Offset(field_offset(text, record_offset, index));
-            (if cell.is_empty() { Cell::Empty } else { Cell::Text(cell.to_owned().into()) }, place)
-        }));
+        let cells: Vec<(Cell<'_>, Place)> = record
+            .iter()
+            .enumerate()
+            .map(|(index, cell)| {
+                let place = Place::Field { record: record_offset, index };
+                (if cell.is_empty() { Cell::Empty } else { Cell::Text(cell.into()) }, place)
+            })
+            .collect();
         table.row(&cells, Place::Offset(record_offset));
         last_offset = record_offset;
         count += 1;
@@ -190,7 +192,7 @@ fn header_offset(text: &str) -> usize {
 
 /// The byte offset of field `index` of the record that starts at `record_offset`, counting
 /// commas outside quotes.
-fn field_offset(text: &str, record_offset: usize, index: usize) -> usize {
+pub(crate) fn field_offset(text: &str, record_offset: usize, index: usize) -> usize {
     let bytes = text.as_bytes();
     let mut at = record_offset.min(bytes.len());
     let mut field = 0;

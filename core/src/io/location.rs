@@ -181,9 +181,10 @@ pub fn cell_name(row: usize, column: usize) -> String {
 }
 
 /// A sheet name as a spreadsheet writes it in a reference: quoted when it holds anything but
-/// letters, digits and `_` (`'Q2 returns'`).
+/// ASCII letters, digits and `_` (`'Q2 returns'`; quoting a name that needs none is still valid,
+/// and an ASCII test keeps the Unicode tables out of the wasm).
 fn sheet_name(sheet: &str) -> String {
-    if !sheet.is_empty() && sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+    if !sheet.is_empty() && sheet.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         sheet.to_owned()
     } else {
         format!("'{}'", sheet.replace('\'', "''"))

@@ -45,8 +45,9 @@ pub struct Mapping {
     pub sheets: Vec<String>,
 }
 
-/// A status vocabulary: a named preset or a table of words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// A status vocabulary: a named preset or a table of words. Read from a preset's name (`rag`) or
+/// a table (`{Slipping: at_risk}`).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum StatusWords {
     /// A preset: `rag` (Green, Amber, Red, with Blue or Complete for done and Grey or Not started
@@ -54,6 +55,30 @@ pub enum StatusWords {
     Preset(StatusPreset),
     /// Word -> status.
     Words(BTreeMap<String, UpdateStatus>),
+}
+
+impl<'de> Deserialize<'de> for StatusWords {
+    /// A name or a table, told apart by their kind (no buffering of the value, as an untagged
+    /// enum would need: that costs several KB of wasm).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = StatusWords;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a preset (`rag`) or a table of words and statuses")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<StatusWords, E> {
+                match name {
+                    "rag" => Ok(StatusWords::Preset(StatusPreset::Rag)),
+                    other => Err(E::unknown_variant(other, &["rag"])),
+                }
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<StatusWords, M::Error> {
+                BTreeMap::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(StatusWords::Words)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// A built-in status vocabulary.
@@ -111,6 +136,22 @@ pub fn normalise(word: &str) -> String {
     word.chars().filter(|c| !c.is_whitespace() && *c != '_' && *c != '-').flat_map(char::to_lowercase).collect()
 }
 
+/// Whether `text` normalises (as [`normalise`] does) to `word`, an ASCII word in lower case,
+/// without allocating: for the words checked in every row.
+pub(crate) fn is_word(text: &str, word: &str) -> bool {
+    let mut expected = word.bytes();
+    for c in text.chars() {
+        if c.is_whitespace() || c == '_' || c == '-' {
+            continue;
+        }
+        match (c.is_ascii(), expected.next()) {
+            (true, Some(b)) if b == (c as u8).to_ascii_lowercase() => {}
+            _ => return false,
+        }
+    }
+    expected.next().is_none()
+}
+
 impl Mapping {
     /// Reads a mapping from JSON or YAML text, with the place of any problem (an unknown key, a
     /// status that is not one of the five).
@@ -158,11 +199,23 @@ impl Mapping {
     /// The status a word means: the format's own words (`on_track`, `On track`), then the
     /// mapping's vocabulary; `None` for a word neither knows.
     pub fn status_word(&self, word: &str) -> Option<UpdateStatus> {
-        let key = normalise(word);
-        let find = |table: &[(&str, UpdateStatus)]| table.iter().find(|(w, _)| *w == key).map(|(_, s)| *s);
+        // The format's own words as written, the common case, without a comparison per letter.
+        let exact = match word {
+            "not_started" => Some(UpdateStatus::NotStarted),
+            "on_track" => Some(UpdateStatus::OnTrack),
+            "at_risk" => Some(UpdateStatus::AtRisk),
+            "off_track" => Some(UpdateStatus::OffTrack),
+            "done" => Some(UpdateStatus::Done),
+            _ => None,
+        };
+        if exact.is_some() {
+            return exact;
+        }
+        let find = |table: &[(&str, UpdateStatus)]| table.iter().find(|(w, _)| is_word(word, w)).map(|(_, s)| *s);
         find(&STATUS_WORDS).or_else(|| match &self.status {
             Some(StatusWords::Preset(StatusPreset::Rag)) => find(&RAG),
             Some(StatusWords::Words(words)) => {
+                let key = normalise(word);
                 words.iter().find(|(w, _)| normalise(w) == key).map(|(_, status)| *status)
             }
             None => None,
@@ -265,6 +318,22 @@ mod tests {
             Mapping::from_str_as("columns: {}\npercent: fraction\n", super::super::Format::Yaml).expect_err("typo");
         assert_eq!(error.code(), "unknown_field");
         assert_eq!(error.line(), Some(2));
+    }
+
+    #[test]
+    fn words_compare_as_normalised_without_allocating() {
+        for (text, word, same) in [
+            ("On track", "ontrack", true),
+            ("ON-TRACK", "ontrack", true),
+            ("on_track ", "ontrack", true),
+            ("on trac", "ontrack", false),
+            ("on trackk", "ontrack", false),
+            ("Grand total", "grandtotal", true),
+            ("tötal", "total", false),
+        ] {
+            assert_eq!(is_word(text, word), same, "{text}");
+            assert_eq!(normalise(text) == word, same, "{text}: as normalise says");
+        }
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub(crate) enum Cell<'a> {
 pub(crate) enum Place {
     /// A byte offset in CSV text.
     Offset(usize),
+    /// A cell of CSV text: the offset of its record and its index in it (the cell's own offset
+    /// is found only when a message needs it).
+    Field { record: usize, index: usize },
     /// A cell of the current sheet, row and column from 1.
     Cell { row: usize, column: usize },
     /// A data frame's row (from 0) and column (from 0).
@@ -122,6 +125,10 @@ impl<'t> TableReader<'t> {
     pub fn locate(&self, path: Pointer, place: Place) -> Location {
         match place {
             Place::Offset(offset) => Location::new(path, self.text.map(|text| position_at(text, offset))),
+            Place::Field { record, index } => Location::new(
+                path,
+                self.text.map(|text| position_at(text, super::csv::field_offset(text, record, index))),
+            ),
             Place::Cell { row, column } => match &self.sheet {
                 Some(sheet) => Location::cell(path, sheet, row, column),
                 None => Location::new(path, Some(Position { line: row, column })),
@@ -225,13 +232,40 @@ impl<'t> TableReader<'t> {
             });
             return;
         }
+        // The columns are taken out for the row, so that its entries borrow their names.
+        let columns = std::mem::take(&mut self.columns);
+        let problems = self.read_row(&columns, cells, place);
+        self.columns = columns;
+        let Some(problems) = problems else {
+            self.index += 1;
+            return;
+        };
+        self.total_problems += problems.len();
         let path = Pointer::root().join(self.index);
-        let mut entries = Vec::new();
+        if self.options.on_error == OnError::Collect {
+            let cells_text = self
+                .headers
+                .iter()
+                .zip(cells.iter())
+                .filter(|(_, (cell, _))| !is_blank(cell))
+                .map(|(header, (cell, _))| (header.clone(), cell_text(cell).into_owned()))
+                .collect();
+            self.set_aside.push(SetAside { location: self.locate(path, place), cells: cells_text, errors: problems });
+        } else {
+            let room = MAX_REPORTED.saturating_sub(self.problems.len());
+            self.problems.extend(problems.into_iter().take(room));
+        }
+        self.index += 1;
+    }
+
+    /// Reads a row's cells into a return; `None` when it is one, else its problems.
+    fn read_row(&mut self, columns: &[Column], cells: &[(Cell<'_>, Place)], place: Place) -> Option<Vec<LoadError>> {
+        let path = Pointer::root().join(self.index);
+        let mut entries = Vec::with_capacity(cells.len());
         let mut problems = Vec::new();
-        let mut fields: Vec<(&str, Place)> = Vec::new();
+        let mut fields: Vec<(&str, Place)> = Vec::with_capacity(cells.len());
         for (position, (cell, cell_place)) in cells.iter().enumerate() {
-            let column = self.columns.get(position).cloned().unwrap_or(Column::Ignored { unnamed: true });
-            match column {
+            match columns.get(position).unwrap_or(&Column::Ignored { unnamed: true }) {
                 Column::Ignored { unnamed: true } if !is_blank(cell) => {
                     let header = if self.sheet.is_some() {
                         "a column without a header"
@@ -244,96 +278,54 @@ impl<'t> TableReader<'t> {
                     });
                 }
                 Column::Ignored { .. } => {}
-                Column::Field(field) => {
-                    let field_path = || path.join(field.as_str());
-                    match self.value(&field, cell, *cell_place) {
-                        Ok(None) => {}
-                        Ok(Some(value)) => {
-                            let offset = match cell_place {
-                                Place::Offset(offset) => Some(*offset),
-                                _ => None,
-                            };
-                            let key = self.field_name(position);
-                            fields.push((key, *cell_place));
-                            entries.push(Entry {
-                                key: Cow::Owned(field.clone()),
-                                key_offset: offset,
-                                value: Node { value, offset },
-                            });
-                        }
-                        Err(message) => problems.push(LoadError::InvalidValue {
-                            message,
-                            location: self.locate(field_path(), *cell_place),
-                        }),
+                Column::Field(field) => match self.value(field, cell, *cell_place) {
+                    Ok(None) => {}
+                    Ok(Some(value)) => {
+                        fields.push((field.as_str(), *cell_place));
+                        entries.push(Entry {
+                            key: Cow::Borrowed(field.as_str()),
+                            key_offset: None,
+                            value: Node { value, offset: None },
+                        });
                     }
-                }
+                    Err(message) => problems.push(LoadError::InvalidValue {
+                        message,
+                        location: self.locate(path.join(field.as_str()), *cell_place),
+                    }),
+                },
             }
         }
-        if problems.is_empty() {
-            let offset = match place {
-                Place::Offset(offset) => Some(offset),
-                _ => None,
-            };
-            match from_node::<Update>(&Node { value: Value::Map(entries), offset }, self.text) {
-                Ok(update) => {
-                    if let (Some(cells), Place::Cell { row, .. }) = (self.cells.as_mut(), place) {
-                        cells.rows.push((cells.sheets.len().saturating_sub(1), row));
+        if !problems.is_empty() {
+            return Some(problems);
+        }
+        match from_node::<Update>(&Node { value: Value::Map(entries), offset: None }, None) {
+            Ok(update) => {
+                if let Some(cells) = self.cells.as_mut() {
+                    match place {
+                        Place::Cell { row, .. } => cells.rows.push((cells.sheets.len().saturating_sub(1), row)),
+                        Place::Frame { row, .. } => cells.rows.push((0, row)),
+                        Place::Offset(_) | Place::Field { .. } => {}
                     }
-                    if let (Some(cells), Place::Frame { row, .. }) = (self.cells.as_mut(), place) {
-                        cells.rows.push((0, row));
-                    }
-                    self.updates.push(update);
-                    self.index += 1;
-                    return;
                 }
-                Err(mut error) => {
-                    let own = error.location().map(|l| l.path.clone()).unwrap_or_default();
-                    let cell_place = match own.segments().first() {
-                        Some(super::PathSegment::Key(key)) => fields.iter().find(|(f, _)| f == key).map(|(_, p)| *p),
-                        _ => None,
-                    }
-                    .unwrap_or(place);
-                    let mut full = path.clone();
-                    full.0.extend(own.0);
-                    let relocated = match cell_place {
-                        Place::Offset(_) => error.location().map(|l| Location { path: full.clone(), ..l.clone() }),
-                        other => Some(self.locate(full, other)),
-                    };
-                    if let (Some(location), Some(target)) = (relocated, error.location_mut()) {
-                        *target = location;
-                    }
-                    problems.push(error);
+                self.updates.push(update);
+                None
+            }
+            Err(mut error) => {
+                // The deserializer knows the field; the table knows the cell.
+                let own = error.location().map(|l| l.path.clone()).unwrap_or_default();
+                let cell_place = match own.segments().first() {
+                    Some(super::PathSegment::Key(key)) => fields.iter().find(|(f, _)| f == key).map(|(_, p)| *p),
+                    _ => None,
                 }
+                .unwrap_or(place);
+                let mut full = path;
+                full.0.extend(own.0);
+                let location = self.locate(full, cell_place);
+                if let Some(target) = error.location_mut() {
+                    *target = location;
+                }
+                Some(vec![error])
             }
-        }
-        self.total_problems += problems.len();
-        if self.options.on_error == OnError::Collect {
-            let cells_text = self
-                .headers
-                .iter()
-                .zip(cells.iter())
-                .filter(|(_, (cell, _))| !is_blank(cell))
-                .map(|(header, (cell, _))| (header.clone(), cell_text(cell).into_owned()))
-                .collect();
-            self.set_aside.push(SetAside {
-                location: self.locate(path.clone(), place),
-                cells: cells_text,
-                errors: problems.clone(),
-            });
-        }
-        for problem in problems {
-            if self.problems.len() < MAX_REPORTED {
-                self.problems.push(problem);
-            }
-        }
-        self.index += 1;
-    }
-
-    /// The field a table column is read as (`""` when read past).
-    fn field_name(&self, position: usize) -> &'static str {
-        match self.columns.get(position) {
-            Some(Column::Field(field)) => UPDATE_COLUMNS.iter().find(|c| **c == field).copied().unwrap_or("x-"),
-            _ => "",
         }
     }
 
@@ -341,21 +333,20 @@ impl<'t> TableReader<'t> {
     /// `Total`, `Sum`, `Average` and the like.
     fn summary_word(&self, cells: &[(Cell<'_>, Place)]) -> Option<String> {
         let item = self.columns.iter().position(|c| matches!(c, Column::Field(f) if f == "item"));
-        let words: Vec<String> = [item, Some(0)]
+        let text = |i: usize| match cells.get(i) {
+            Some((Cell::Text(text), _)) => text.trim(),
+            _ => "",
+        };
+        let item_text = item.map(text).unwrap_or("");
+        [item_text, text(0)]
             .into_iter()
-            .flatten()
-            .filter_map(|i| cells.get(i))
-            .map(|(cell, _)| cell_text(cell).trim().to_owned())
-            .collect();
-        let item_text = item.and_then(|i| cells.get(i)).map(|(cell, _)| cell_text(cell).trim().to_owned());
-        words
-            .into_iter()
-            .find(|word| SUMMARY_WORDS.contains(&normalise(word).trim_end_matches(':')))
-            .filter(|word| item_text.as_deref().is_none_or(|text| text.is_empty() || text == word))
+            .find(|word| is_summary_word(word))
+            .filter(|word| item_text.is_empty() || item_text == *word)
+            .map(str::to_owned)
     }
 
     /// A cell as the value of `field`, or why it cannot be one; `None` for an empty cell.
-    fn value(&mut self, field: &str, cell: &Cell<'_>, place: Place) -> Result<Option<Value<'static>>, String> {
+    fn value<'c>(&mut self, field: &str, cell: &'c Cell<'_>, place: Place) -> Result<Option<Value<'c>>, String> {
         let text = match cell {
             Cell::Empty => return Ok(None),
             Cell::Error(error) => return Err(format!("the cell holds the spreadsheet error `{error}`")),
@@ -391,7 +382,7 @@ impl<'t> TableReader<'t> {
                         Ok(Some(Value::Float(super::node::number(n))))
                     }
                     Ok(_) => Err(format!("`{}` is not a finite number", shorten(text))),
-                    Err(_) => Ok(Some(Value::String(Cow::Owned(text.to_owned())))),
+                    Err(_) => Ok(Some(Value::String(Cow::Borrowed(text)))),
                 }
             }
             ("percent" | "value", Cell::Number(n), None) => {
@@ -425,7 +416,7 @@ impl<'t> TableReader<'t> {
             ("adopted", _, Some(text)) => match normalise(text).as_str() {
                 "true" | "yes" | "y" => Ok(Some(Value::Bool(true))),
                 "false" | "no" | "n" => Ok(Some(Value::Bool(false))),
-                _ => Ok(Some(Value::String(Cow::Owned(text.to_owned())))),
+                _ => Ok(Some(Value::String(Cow::Borrowed(text)))),
             },
             ("date", _, None) => date_of(cell).map(|d| Some(Value::String(Cow::Owned(d.to_string())))),
             ("recorded", _, None) => timestamp_of(cell).map(|t| Some(Value::String(Cow::Owned(t.to_string())))),
@@ -433,7 +424,7 @@ impl<'t> TableReader<'t> {
                 "the {field} id is the number `{}`; ids are text (format the column as text)",
                 cell_text(cell)
             )),
-            (_, _, Some(text)) => Ok(Some(Value::String(Cow::Owned(text.to_owned())))),
+            (_, _, Some(text)) => Ok(Some(Value::String(Cow::Borrowed(text)))),
             (_, other, None) => Ok(Some(Value::String(Cow::Owned(cell_text(other).into_owned())))),
         }
     }
@@ -475,6 +466,17 @@ impl<'t> TableReader<'t> {
         let read = ReadNotes { percent_scale: self.options.mapping.percent_scale, notes, set_aside: self.set_aside };
         Ok((self.updates, read, self.cells))
     }
+}
+
+/// Whether a cell's text is a summary word (`Total`, `Grand total:`), compared as headers are,
+/// without allocating (every row is checked).
+fn is_summary_word(text: &str) -> bool {
+    let text = text.trim_end_matches(':').trim_end();
+    // Every summary word ends in one of these letters; item ids seldom do, so most rows stop here.
+    let last = text.bytes().last().map(|b| b.to_ascii_lowercase());
+    matches!(last, Some(b'l' | b's' | b'm' | b'e' | b'n'))
+        && text.len() <= 16
+        && SUMMARY_WORDS.iter().any(|word| super::mapping::is_word(text, word))
 }
 
 /// A row's place in words: the cell, the line, or the row of a data frame.
