@@ -167,3 +167,14 @@ def test_frame_problems_name_rows_and_all_are_reported() -> None:
     paths: List[str] = [e.pointer for e in caught.value.errors]
     assert paths == ["/0/status", "/1/status", "/2"]  # a row whose cells cannot be read is reported by cell
     assert len(workplan.Updates.from_frame(frame, status="rag", on_error="collect")) == 1
+
+
+def test_a_frame_index_written_as_a_column_is_named_not_read(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"Item ID": ["finance.1.a"], "Date": pd.to_datetime(["2020-06-30"]), "Percent": [40]})
+    frame.to_excel(tmp_path / "with-index.xlsx")  # pandas writes its index as a column without a header
+    with pytest.raises(workplan.ParseError) as caught:
+        workplan.load_updates(tmp_path / "with-index.xlsx")
+    assert caught.value.cell == "Sheet1!A2" and "index=False" in str(caught.value)
+    frame.to_excel(tmp_path / "without.xlsx", index=False)
+    assert workplan.load_updates(tmp_path / "without.xlsx").to_records() == [
+        {"item": "finance.1.a", "date": "2020-06-30", "percent": 40.0}]

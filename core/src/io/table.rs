@@ -266,17 +266,14 @@ impl<'t> TableReader<'t> {
         let mut fields: Vec<(&str, Place)> = Vec::with_capacity(cells.len());
         for (position, (cell, cell_place)) in cells.iter().enumerate() {
             match columns.get(position).unwrap_or(&Column::Ignored { unnamed: true }) {
-                Column::Ignored { unnamed: true } if !is_blank(cell) => {
-                    let header = if self.sheet.is_some() {
-                        "a column without a header"
-                    } else {
-                        "a cell past the header's columns"
-                    };
-                    problems.push(LoadError::InvalidValue {
-                        message: format!("`{}` is in {header}", shorten(&cell_text(cell))),
-                        location: self.locate(path.clone(), *cell_place),
-                    });
-                }
+                Column::Ignored { unnamed: true } if !is_blank(cell) => problems.push(LoadError::InvalidValue {
+                    message: format!(
+                        "`{}` is in a column without a header (name the column or delete it; pandas writes its \
+                         index as one unless given `index=False`)",
+                        shorten(&cell_text(cell))
+                    ),
+                    location: self.locate(path.clone(), *cell_place),
+                }),
                 Column::Ignored { .. } => {}
                 Column::Field(field) => match self.value(field, cell, *cell_place) {
                     Ok(None) => {}
