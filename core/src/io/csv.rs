@@ -18,12 +18,7 @@ pub const UPDATE_COLUMNS: [&str; 9] =
 pub(crate) fn read_updates(text: &str, options: &ReadOptions) -> Result<Updates, LoadError> {
     let text = super::format::without_bom(text);
     let mut table = TableReader::new(options, Some(text));
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .comment(Some(b'#'))
-        .trim(csv::Trim::None)
-        .flexible(false)
-        .from_reader(text.as_bytes());
+    let mut reader = csv_reader(text, false, csv::Trim::None);
     let mut record = csv::StringRecord::new();
     let header_offset = header_offset(text);
     if !reader.read_record(&mut record).map_err(|e| csv_error(text, &e))? {
@@ -85,16 +80,21 @@ pub(crate) fn rows(text: &str) -> Result<Vec<Node<'static>>, LoadError> {
     Ok(rows)
 }
 
+/// The CSV reader of returns: `#` comments, every row as long as the header.
+fn csv_reader(text: &str, has_headers: bool, trim: csv::Trim) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(has_headers)
+        .comment(Some(b'#'))
+        .trim(trim)
+        .flexible(false)
+        .from_reader(text.as_bytes())
+}
+
 /// Reads CSV text (without a byte-order mark) and hands each row to `each` with its index, as a
 /// node: a map from column (as the default mapping names it) to cell, with numbers and booleans
 /// typed by column and the offset of every cell. For the positions of findings in loaded returns.
 fn read_rows(text: &str, mut each: impl FnMut(usize, Node<'static>)) -> Result<(), LoadError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .comment(Some(b'#'))
-        .trim(csv::Trim::All)
-        .flexible(false)
-        .from_reader(text.as_bytes());
+    let mut reader = csv_reader(text, true, csv::Trim::All);
     let headers = reader.headers().map_err(|e| csv_error(text, &e))?.clone();
     let header_offset = header_offset(text);
     let mapping = super::Mapping::default();
