@@ -78,6 +78,21 @@ pub fn workplan_error(code: &str, message: &str) -> JsValue {
     js
 }
 
+/// A return the engine refused: a `WorkplanError` with the core's `code`, the `item`, and, for a
+/// batch, the `index` of the refused return.
+pub fn apply_error(error: &workplan::ApplyError, index: Option<usize>) -> JsValue {
+    let message = match index {
+        Some(index) => format!("return {index} of the batch: {error}; nothing was applied"),
+        None => format!("{error}; nothing was applied"),
+    };
+    let js = workplan_error(error.code(), &message);
+    set(&js, "item", JsValue::from_str(error.item()));
+    if let Some(index) = index {
+        set(&js, "index", JsValue::from_f64(index as f64));
+    }
+    js
+}
+
 /// Converts data to plain JS values (objects, not Maps).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::errors::{from_js, json_to_js, load_error, to_js, workplan_error};
+use crate::errors::{apply_error, from_js, json_to_js, load_error, to_js, workplan_error};
 use crate::plan::{Plan, Updates};
 
 /// Reads `{updates, asOf, knownAt, settings}`: `updates` as an array of update objects or CSV
@@ -143,25 +143,35 @@ impl RollupEngine {
         Ok(RollupEngine { inner: workplan::RollupEngine::new(&plan.inner, &updates, &options) })
     }
 
-    /// Applies one more return (an update object); returns the rows that changed.
+    /// Applies one more return (an update object); returns the rows that changed. A return that
+    /// cannot count (an unknown item or member, a member missing or not expected) throws a
+    /// `WorkplanError` with its `code` and changes nothing.
     #[wasm_bindgen(unchecked_return_type = "RollupRow[]")]
     pub fn apply(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Update")] update: JsValue,
     ) -> Result<JsValue, JsValue> {
         let update = one_update(update)?;
-        to_js(&self.inner.apply(update))
+        to_js(&self.inner.apply(update).map_err(|e| apply_error(&e, None))?)
     }
 
-    /// Applies one more return; returns `{rows, cells}`: the rows and the adoption-matrix cells
-    /// that changed, in document order (what a view needs to redraw).
+    /// Applies one return, or an array of returns in order; returns `{rows, cells}`: the rows and
+    /// the adoption-matrix cells that changed, each once, in document order (what a view needs to
+    /// redraw). Every return is checked first: one that cannot count throws a `WorkplanError` with
+    /// its `code` (and `index` in the array) and none is applied.
     #[wasm_bindgen(js_name = applyChanges, unchecked_return_type = "Changes")]
     pub fn apply_changes(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Update")] update: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Update | Update[]")] updates: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let update = one_update(update)?;
-        to_js(&self.inner.apply_changes(update))
+        if js_sys::Array::is_array(&updates) {
+            let value = from_js(updates)?;
+            let updates = workplan::Updates::from_json_value(value).map_err(load_error)?;
+            let changes = self.inner.apply_all(&updates.updates).map_err(|e| apply_error(&e.error, Some(e.index)))?;
+            return to_js(&changes);
+        }
+        let update = one_update(updates)?;
+        to_js(&self.inner.apply_changes(update).map_err(|e| apply_error(&e, None))?)
     }
 
     /// The adoption-matrix cells of one member item, members in plan order (empty for other

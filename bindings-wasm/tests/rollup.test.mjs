@@ -62,12 +62,54 @@ test("applyChanges reports the changed rows and adoption cells; cells(item) read
   assert.throws(() => engine.applyChanges({ item: "housing.4.a", date: "2020-13-01" }), (e) => e.name === "ParseError" && e.code === "invalid_value");
 });
 
+test("a return that cannot count is refused with its code and changes nothing; a batch is all or nothing", () => {
+  const plan = workplan.Plan.fromYaml(read("pledges-2019-2022.yaml"));
+  const engine = new workplan.RollupEngine(plan, { updates: read("pledges-2019-2022-updates.csv"), asOf: "2020-12-31" });
+  const before = engine.rollup();
+  const refused = [
+    [{ item: "nope", date: "2020-12-31", percent: 5 }, "unknown_item"],
+    [{ item: "housing.4.a", date: "2020-12-31", percent: 5 }, "member_missing"],
+    [{ item: "housing.4.a", member: "atlantis", date: "2020-12-31", percent: 5 }, "unknown_member"],
+  ];
+  for (const [update, code] of refused) {
+    assert.throws(() => engine.applyChanges(update), (e) => e instanceof Error && e.code === code && e.item === update.item, code);
+    assert.throws(() => engine.apply(update), (e) => e.code === code);
+  }
+  const good = { item: "housing.4.a", member: "islington", date: "2020-12-31", percent: 80 };
+  assert.throws(
+    () => engine.applyChanges([good, refused[0][0]]),
+    (e) => e.code === "unknown_item" && e.index === 1 && /return 1 of the batch/.test(e.message),
+  );
+  assert.deepEqual(engine.rollup(), before, "nothing was applied");
+  const changes = engine.applyChanges([good, { ...good, percent: 90 }]);
+  assert.deepEqual(changes.cells.map((c) => [c.item, c.member, c.progress]), [["housing.4.a", "islington", 0.9]], "each cell once, final");
+  assert.equal(new Set(changes.rows.map((r) => r.id)).size, changes.rows.length, "each row once");
+});
+
 test("explain says how a number was found", () => {
   const plan = workplan.Plan.fromYaml(read("business-plan-2020-21.yaml"));
   const engine = new workplan.RollupEngine(plan, { updates: read("business-plan-2020-21-updates.csv"), asOf: "2020-12-31" });
   const explanation = engine.explain("finance.1");
   assert.equal(explanation.kind, "parent");
-  assert.ok(explanation.text.startsWith("Priority finance.1: 45.7% = (1 x 55% + "), explanation.text);
+  assert.equal(
+    explanation.summary,
+    "Priority 1, \u201cDelivering fair levels of funding for local public services in London\u201d, is 45.7% done against 75.3% expected by 31 December 2020 (29.6 points behind): off track, derived from the schedule. Data is in for 6 of 7 items.",
+  );
+  assert.ok(explanation.text.startsWith(`${explanation.summary}\nPriority finance.1: 45.7% = (1 x 55% + `), explanation.text);
+  assert.equal(explanation.members, null);
+  const pledges = workplan.Plan.fromYaml(read("pledges-2019-2022.yaml"));
+  const member = new workplan.RollupEngine(pledges, { updates: read("pledges-2019-2022-updates.csv"), asOf: "2021-03-31" }).explain("housing.2.a");
+  assert.deepEqual(member.members, {
+    count: 33,
+    reported: 2,
+    lowest: 0,
+    highest: 0.5,
+    behind: [
+      { member: "southwark", name: "Southwark", progress: 0 },
+      { member: "ealing", name: "Ealing", progress: 0.5 },
+    ],
+  });
+  assert.match(member.summary, /2 of 33 members have reported; their progress runs from 0% to 50%; furthest behind: Southwark \(0%\), Ealing \(50%\)\. Too little data is in/);
   assert.equal(explanation.children.length, 7);
   assert.throws(() => engine.explain("nope"), (e) => e instanceof Error && e.code === "unknown_item");
 });

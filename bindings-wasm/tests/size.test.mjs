@@ -10,8 +10,15 @@ import { repo } from "./load.mjs";
 /** Bytes, gzipped. The library alone (wasm + its JS), and with the widget. Raised from 306,000 and
  * 321,000 B for the table reader of returns (mapping, status words, every bad row at once, set-aside
  * rows, the reading findings) and the new rollup columns: 305.1 KB -> 328.4 KB for the library
- * (README.md, "Size" in bindings-wasm/README.md). */
-const BUDGET = { library: 331_000, package: 347_000 };
+ * (README.md, "Size" in bindings-wasm/README.md). The widget's share (package - library) raised
+ * from 16,000 to 30,000 B for issue 17: its modules went from 15.8 KB to 28.4 KB with the strings
+ * table (every word, for other languages), the light and dark colour table, coverage and status
+ * source on every row, the heat map's key, CSV download, print and lazily built subtrees. The library
+ * raised from 331,000 to 340,000 B for numbers people read correctly: coverage on every row, the
+ * plain-language lead of explanations with the member summary, and returns refused with their codes
+ * (328.4 KB -> 338.2 KB; dates in words are written out, not with chrono's strftime, which alone
+ * would have added 4.7 KB more). */
+const BUDGET = { library: 340_000, package: 340_000 + 30_000 };
 
 const gzipped = (file) => {
   const full = path.join(repo, "bindings-wasm", file);
@@ -23,7 +30,11 @@ test("the package for browsers stays within its size budget, gzipped", (t) => {
   const sizes = {
     wasm: gzipped("pkg/web/workplan_wasm_bg.wasm"),
     js: gzipped("pkg/web/workplan_wasm.js"),
-    widget: gzipped("widget/workplan-progress.js"),
+    // Every module of the widget, each gzipped on its own (as a browser fetches them).
+    widget: fs
+      .readdirSync(path.join(repo, "bindings-wasm", "widget"))
+      .filter((name) => name.endsWith(".js"))
+      .reduce((sum, name) => sum + gzipped(`widget/${name}`), 0),
   };
   const library = sizes.wasm + sizes.js;
   const total = library + sizes.widget;

@@ -58,6 +58,8 @@ export interface Settings {
   bands?: Bands;
   stale_after_days?: number;
   trend_days?: number;
+  /** A row whose coverage is below this fraction is low coverage; 0.5 when absent. */
+  coverage_threshold?: number;
   [extension: `x-${string}`]: unknown;
 }
 
@@ -337,7 +339,11 @@ export interface RollupRow {
   last_update: DateString | null;
   stale: boolean | null;
   coverage: number | null;
+  /** `coverage` is below the `coverage_threshold` setting: too little data to read as a judgement. */
+  low_coverage: boolean;
   leaves: number;
+  /** Those of `leaves` that have data: "5 of 7 items" is `leaves_with_data` of `leaves`. */
+  leaves_with_data: number;
   status_counts: StatusCounts;
   value: number | null;
   target: number | null;
@@ -467,6 +473,17 @@ export interface Explanation {
   expected_basis: string;
   status_basis: string;
   settings: Record<string, unknown>;
+  /** The plain-language lead: what the number is, how much data stands behind it, what it is compared with. */
+  summary: string;
+  /** For a member item: how many members count and reported, the spread, who is furthest behind (up to 3). */
+  members: {
+    count: number;
+    reported: number;
+    lowest: number | null;
+    highest: number | null;
+    behind: { member: string; name: string; progress: number }[];
+  } | null;
+  /** The summary, then the arithmetic (on the next line). */
   text: string;
 }
 

@@ -12,9 +12,9 @@ pub fn run(
     plan_file: &Path,
     item: &str,
     (updates_file, read): (Option<&Path>, &crate::returns::ReadArgs),
-    as_of: Option<Date>,
-    known_at: Option<Timestamp>,
+    (as_of, known_at): (Option<Date>, Option<Timestamp>),
     format: OutputFormat,
+    members: bool,
 ) -> ExitCode {
     let (plan, updates) = match load(plan_file, updates_file, read) {
         Ok(loaded) => loaded,
@@ -32,7 +32,13 @@ pub fn run(
         OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&explanation).unwrap_or_default()),
         OutputFormat::Text => {
             println!("{}", explanation.text);
-            for used in &explanation.updates {
+            let from_members = explanation.members.is_some();
+            if from_members && !members && !explanation.updates.is_empty() {
+                let returns = explanation.updates.iter().filter_map(|u| u.member.as_deref());
+                let count = returns.collect::<std::collections::BTreeSet<_>>().len();
+                println!("  ({count} members' returns used: --members lists them)");
+            }
+            for used in explanation.updates.iter().filter(|_| members || !from_members) {
                 let member = used.member.as_deref().map(|m| format!(" from {m}")).unwrap_or_default();
                 println!(
                     "  {} {} (return of {}{member}, entered {}, #{})",

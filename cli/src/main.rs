@@ -86,6 +86,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+        /// For an item delivered by members: list every member's return (the text gives only the
+        /// summary: how many reported, the spread and who is furthest behind).
+        #[arg(long)]
+        members: bool,
     },
     /// What changed between two versions of a plan: items added, removed, moved, relabelled and
     /// changed field by field, and possible renames.
@@ -195,8 +199,8 @@ fn main() -> ExitCode {
             format,
             out: out.as_deref(),
         }),
-        Command::Explain { plan, item, updates, read, as_of, known_at, format } => {
-            explain::run(&plan, &item, (updates.as_deref(), &read), as_of, known_at, format)
+        Command::Explain { plan, item, updates, read, as_of, known_at, format, members } => {
+            explain::run(&plan, &item, (updates.as_deref(), &read), (as_of, known_at), format, members)
         }
         Command::Diff { old, new, format } => diff::run(&old, &new, format),
         Command::Schedule { plan, rule, from, to, level, window_months, as_of, format } => {

@@ -139,6 +139,27 @@ fn trend_arrow(trend: Option<Trend>) -> &'static str {
     }
 }
 
+/// How much of a row's data is in, compact for a terminal column: `12/33 members`, `5/7 items`,
+/// `return in`, `no return` (the words of `workplan::display::coverage_words`, shortened).
+fn data_in(row: &Row) -> String {
+    if !row.included {
+        return String::new();
+    }
+    if let (Some(reported), Some(adopted)) = (row.members_reported, row.members_adopted) {
+        return format!("{reported}/{adopted} members");
+    }
+    if row.is_leaf {
+        return workplan::display::coverage_words(row);
+    }
+    let items = format!("{}/{} items", row.leaves_with_data, row.leaves);
+    match row.coverage {
+        Some(c) if row.leaves > 0 && (c - row.leaves_with_data as f64 / row.leaves as f64).abs() > 0.0005 => {
+            format!("{items}, {}", percent(Some(c)))
+        }
+        _ => items,
+    }
+}
+
 fn truncate(text: &str, width: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
     if chars.len() <= width {
@@ -166,26 +187,30 @@ fn text(plan: &Plan, rollup: &workplan::Rollup, settings: &workplan::rollup::Eff
         .to_lowercase(),
     );
     out.push_str(&format!(
-        "{:<40} {:<20} {:>6} {:>6} {:<11} {:<4}\n",
-        "item", "progress | expected", "prog.", "exp.", "status", "trend"
+        "{:<31} {:<14} {:>6} {:>6} {:<13} {:<5} {}\n",
+        "item", "progress |=exp.", "prog.", "exp.", "status", "trend", "data in"
     ));
     for row in &rollup.rows {
         let indent = "  ".repeat(row.depth);
         let label = row.label.as_deref().map(|l| format!("{l} ")).unwrap_or_default();
-        let name = truncate(&format!("{indent}{label}{}", row.title), 40);
-        let status = if row.included {
-            row.status.as_str().replace('_', " ")
-        } else {
+        let name = truncate(&format!("{indent}{label}{}", row.title), 31);
+        let status = if !row.included {
             format!("{:?}", row.state).to_lowercase()
+        } else if row.status_source == workplan::rollup::StatusSource::Reported {
+            format!("{} (r)", row.status.as_str().replace('_', " "))
+        } else {
+            row.status.as_str().replace('_', " ")
         };
         let stale = if row.stale == Some(true) { " stale" } else { "" };
+        let low = if row.low_coverage { "! " } else { "" };
         out.push_str(&format!(
-            "{name} {} {:>6} {:>6} {:<11} {:<4}{stale}\n",
-            bar(row.progress, row.expected, 20),
+            "{name} {} {:>6} {:>6} {:<13} {:<5} {low}{}{stale}\n",
+            bar(row.progress, row.expected, 14),
             percent(row.progress),
             percent(row.expected),
             status,
             trend_arrow(row.trend),
+            data_in(row),
         ));
     }
     let counts = rollup.rows.iter().filter(|r| r.depth == 0 && r.included).fold(
@@ -196,7 +221,12 @@ fn text(plan: &Plan, rollup: &workplan::Rollup, settings: &workplan::rollup::Eff
         },
     );
     out.push_str(&format!(
-        "\nleaves: {} done, {} on track, {} at risk, {} off track, {} not started, {} no data; {} left out\n",
+        "\nstatus: (r) as reported by the officer, else derived from progress against the schedule\n\
+         data in: the returns behind each number; ! low coverage: under {} of the data, too little to judge\n",
+        percent(Some(settings.coverage_threshold))
+    ));
+    out.push_str(&format!(
+        "leaves: {} done, {} on track, {} at risk, {} off track, {} not started, {} no data; {} left out\n",
         counts.done,
         counts.on_track,
         counts.at_risk,
@@ -210,7 +240,7 @@ fn text(plan: &Plan, rollup: &workplan::Rollup, settings: &workplan::rollup::Eff
 
 fn csv(rows: &[Row]) -> String {
     let mut out = String::from(
-        "id,parent,depth,level,label,title,state,included,progress,expected,variance,status,reported_status,derived_status,status_source,trend,last_update,stale,coverage,leaves,value,target,unit,members_in_scope,members_adopted,members_reported\n",
+        "id,parent,depth,level,label,title,state,included,progress,expected,variance,status,reported_status,derived_status,status_source,trend,last_update,stale,coverage,low_coverage,leaves,leaves_with_data,value,target,unit,members_in_scope,members_adopted,members_reported\n",
     );
     for row in rows {
         let value = serde_json::to_value(row).unwrap_or_default();
@@ -234,7 +264,9 @@ fn csv(rows: &[Row]) -> String {
             "last_update",
             "stale",
             "coverage",
+            "low_coverage",
             "leaves",
+            "leaves_with_data",
             "value",
             "target",
             "unit",

@@ -95,7 +95,13 @@ fn report_rolls_up_the_2020_21_plan_in_100_columns() {
         "{text}"
     );
     assert!(text.lines().all(|line| line.chars().count() <= 100), "{text}");
-    assert!(text.contains("1 Finance Performance & Improvement"), "{text}");
+    assert!(text.contains("1 Finance Performance & Impr..."), "{text}");
+    // How much data is in, and whether a status was reported or derived, on every row.
+    let line = |start: &str| text.lines().find(|l| l.starts_with(start)).unwrap_or_default().to_owned();
+    assert!(line("  1 Delivering fair levels").ends_with("off track     up    6/7 items"), "{text}");
+    assert!(line("    a A compelling").contains("on track (r)"), "a reported status: {text}");
+    assert!(line("    d Persuasive").ends_with("at risk (r)         ! status only"), "{text}");
+    assert!(text.contains("! low coverage: under 50% of the data"), "the legend: {text}");
     let rows = text.lines().filter(|l| l.contains('|')).count();
     assert!(rows >= 202, "one line per item: {rows}");
 }
@@ -134,11 +140,21 @@ fn explain_says_how_a_number_was_found() {
     ]);
     assert!(output.status.success());
     let text = stdout(&output);
-    assert!(
-        text.starts_with(
-            "Priority finance.1: 45.7% = (1 x 55% + 1 x 100% + 1 x 80% + 1 x 0% + 1 x 60% + 1 x 10% + 1 x 15%) / 7"
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Priority 1, \u{201c}Delivering fair levels of funding for local public services in London\u{201d}, is 45.7% \
+             done against 75.3% expected by 31 December 2020 (29.6 points behind): off track, derived from the \
+             schedule. Data is in for 6 of 7 items."
         ),
-        "{text}"
+        "the plain sentence first: {text}"
+    );
+    assert!(
+        lines.next().is_some_and(|l| l.starts_with(
+            "Priority finance.1: 45.7% = (1 x 55% + 1 x 100% + 1 x 80% + 1 x 0% + 1 x 60% + 1 x 10% + 1 x 15%) / 7"
+        )),
+        "then the arithmetic: {text}"
     );
     let missing = workplan(&["explain", "examples/london-councils/business-plan-2020-21.yaml", "finance.9"]);
     assert_eq!(missing.status.code(), Some(1));

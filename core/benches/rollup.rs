@@ -71,7 +71,7 @@ fn bench(c: &mut Criterion) {
             group.bench_function(BenchmarkId::new("apply-one-update", items), |b| {
                 b.iter(|| {
                     flip ^= 1;
-                    black_box(engine.apply(pair[flip].clone()))
+                    black_box(engine.apply(pair[flip].clone()).expect("a return of the plan"))
                 })
             });
         }

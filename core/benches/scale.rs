@@ -94,7 +94,7 @@ fn scale(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("apply-depth-5", deep.plan.items_in_order().len()), |b| {
             b.iter(|| {
                 flip ^= 1;
-                black_box(engine.apply(pair[flip].clone()))
+                black_box(engine.apply(pair[flip].clone()).expect("a return of the plan"))
             })
         });
     }

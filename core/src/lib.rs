@@ -46,7 +46,7 @@ mod changelog;
 #[cfg(feature = "arrow")]
 pub mod columnar;
 pub mod diff;
-mod display;
+pub mod display;
 pub mod generate;
 pub mod io;
 pub mod model;
@@ -75,8 +75,8 @@ pub use model::{
 };
 pub use outline_table::{ItemKind, OutlineRow};
 pub use rollup::{
-    rollup, rollup_series, Changes, Explanation, Rollup, RollupEngine, RollupOptions, RollupSeries, Row, RowColumns,
-    Status,
+    rollup, rollup_series, ApplyError, BatchError, Changes, Explanation, Rollup, RollupEngine, RollupOptions,
+    RollupSeries, Row, RowColumns, Status,
 };
 pub use schema::{schema, updates_schema};
 pub use summary::{LevelCount, Summary, UpdatesSummary};

@@ -17,7 +17,7 @@ const EXAMPLES: [(&str, &str); 2] = [
 ];
 
 /// The rollup row columns, in the documented order (docs/rollup.md, "Tables and columns").
-const ROW_COLUMNS: [&str; 31] = [
+const ROW_COLUMNS: [&str; 33] = [
     "as_of",
     "id",
     "parent",
@@ -41,7 +41,9 @@ const ROW_COLUMNS: [&str; 31] = [
     "last_update",
     "stale",
     "coverage",
+    "low_coverage",
     "leaves",
+    "leaves_with_data",
     "status_counts",
     "value",
     "target",
@@ -149,7 +151,7 @@ fn the_rows_batch_is_the_json_rows_value_by_value() {
             "as_of" => json["as_of"].clone(),
             _ => rows[row][column].clone(),
         });
-        assert_eq!(compared, 31 * batch.num_rows());
+        assert_eq!(compared, 33 * batch.num_rows());
         let nulls: usize = batch.columns().iter().map(|c| c.null_count()).sum();
         assert!(nulls > 0, "{}: the comparison covers nulls", plan.id);
     }

@@ -16,7 +16,7 @@ from workplan._optional import pandas, polars, pyarrow
 COLUMNS = [
     "id", "parent", "depth", "level", "label", "title", "is_leaf", "number", "top", "state", "included",
     "progress", "expected", "variance", "status", "reported_status", "derived_status", "status_source",
-    "trend", "last_update", "stale", "coverage", "leaves", "status_counts", "value", "target", "unit",
+    "trend", "last_update", "stale", "coverage", "low_coverage", "leaves", "leaves_with_data", "status_counts", "value", "target", "unit",
     "members_in_scope", "members_adopted", "members_reported",
 ]
 """The columns of a rollup row, in order: DESIGN 6.10 with ``is_leaf``, ``number`` and ``top`` after
@@ -76,7 +76,9 @@ class RollupRow:
     last_update: Optional[datetime.date]
     stale: Optional[bool]
     coverage: Optional[float]
+    low_coverage: bool
     leaves: int
+    leaves_with_data: int
     status_counts: Dict[str, int]
     value: Optional[float]
     target: Optional[float]
@@ -222,21 +224,39 @@ class Rollup:
     def adoption_heatmap(self) -> AdoptionMatrix:
         """The adoption matrix as an ``AdoptionMatrix``: a heat map in Jupyter (no pandas needed),
         ``to_pandas()`` for a DataFrame and ``plot()`` for matplotlib."""
+        from workplan._plot import item_name
+
         titles = {row["id"]: row["title"] for row in self._data["rows"]}
-        return AdoptionMatrix(self._native.adoption(), titles, self.plan, self.as_of)
+        columns = {row["id"]: item_name(row, 32) for row in self._data["rows"]}
+        return AdoptionMatrix(self._native.adoption(), titles, self.plan, self.as_of, plan_title=self._native.title,
+                              names=dict(self._native.members()), columns=columns)
 
     def plot(self, depth: int = 0, ax: Any = None) -> Any:
-        """A bar chart of progress per item at ``depth`` (0: the top level, such as areas or
-        portfolios), coloured by status, with a black mark at expected progress. Returns the
-        matplotlib Axes. Needs matplotlib (``pip install 'workplan[plot]'``)."""
-        from workplan._plot import rollup_bars
+        """A bar chart of progress per included item at ``depth`` (0: the top level, such as areas
+        or portfolios), titled with the plan's title and the date: each bar coloured by status,
+        with a dark mark at expected progress, and beside it its progress and how much data is
+        in (``12 of 33 members`` for a member item, ``5 of 7 items`` otherwise). A bar with low
+        coverage (below the ``coverage_threshold`` setting) is hatched and says ``low coverage``;
+        a status as reported has a solid outline, one derived from progress a dashed outline.
+        Returns the matplotlib Axes. Needs matplotlib (``pip install 'workplan[plot]'``)."""
+        from workplan._optional import pyplot
+        from workplan._plot import long_date, rollup_bars
 
+        pyplot()  # first: without matplotlib, say which extra to install
+        if depth < 0:
+            raise ValueError(f"depth is 0 (the top level) or more, not {depth}")
         rows = [r for r in self._data["rows"] if r["depth"] == depth and r["included"]]
-        return rollup_bars(rows, f"{self.plan} as of {self.as_of}", ax)
+        if not rows:
+            deepest = max((r["depth"] for r in self._data["rows"]), default=None)
+            raise ValueError(f"no included item at depth {depth} to plot"
+                             + ("" if deepest is None else f" (the deepest is {deepest})"))
+        return rollup_bars(rows, f"{self._native.title}\nprogress at {long_date(self.as_of)}", ax)
 
     def plot_matrix(self, ax: Any = None) -> Any:
-        """The adoption matrix as a heat map (members down, items across, progress as colour,
-        grey where there is no data). Returns the matplotlib Axes. Needs matplotlib."""
+        """The adoption matrix as a chart (``AdoptionMatrix.plot``): members down by name, items
+        across by number and short title; reported cells shaded by progress with a colour bar;
+        no return yet, not adopted and not in scope each with its own fill, hatch and legend
+        entry. Returns the matplotlib Axes. Needs matplotlib."""
         return self.adoption_heatmap().plot(ax)
 
     def __repr__(self) -> str:

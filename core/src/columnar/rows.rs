@@ -69,7 +69,9 @@ pub fn row_schema() -> SchemaRef {
         Field::new("last_update", DataType::Date32, true),
         Field::new("stale", DataType::Boolean, true),
         Field::new("coverage", DataType::Float64, true),
+        Field::new("low_coverage", DataType::Boolean, false),
         Field::new("leaves", DataType::UInt64, false),
+        Field::new("leaves_with_data", DataType::UInt64, false),
         Field::new("status_counts", DataType::Struct(status_count_fields()), false),
         Field::new("value", DataType::Float64, true),
         Field::new("target", DataType::Float64, true),
@@ -122,7 +124,9 @@ impl RowColumns {
             dates(self.last_update.iter().copied()),
             flags(self.stale.iter().copied()),
             floats(self.coverage.iter().copied()),
+            flags(self.low_coverage.iter().map(|&b| Some(b))),
             counts(self.leaves.iter().map(|&n| Some(n))),
+            counts(self.leaves_with_data.iter().map(|&n| Some(n))),
             status_counts(&self.status_counts),
             floats(self.value.iter().copied()),
             floats(self.target.iter().copied()),
@@ -160,7 +164,7 @@ mod tests {
         let plan = Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2021-01-01, end: 2021-12-31}\n")
             .unwrap_or_else(|e| panic!("{e}"));
         let batch = rollup(&plan, &Updates::default(), &RollupOptions::default()).to_record_batch();
-        assert_eq!((batch.num_rows(), batch.num_columns()), (0, 31));
+        assert_eq!((batch.num_rows(), batch.num_columns()), (0, 33));
         let series = rollup_series(&plan, &Updates::default(), &RollupOptions::default(), &[]);
         assert_eq!(series.to_record_batch().num_rows(), 0);
     }

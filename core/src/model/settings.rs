@@ -28,6 +28,10 @@ pub struct Settings {
     /// Days back to compare progress with for the trend; 91 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trend_days: Option<u32>,
+    /// A row whose coverage (the share of its data that is in) is below this fraction is drawn as
+    /// low confidence rather than as a judgement; 0.5 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage_threshold: Option<f64>,
     /// `x-` keys, kept verbatim.
     #[serde(rename = "x-extensions", default, skip_serializing_if = "no_extensions")]
     #[schemars(skip)]

@@ -57,8 +57,12 @@ pub struct RowColumns {
     pub stale: Vec<Option<bool>>,
     /// The share of data behind the number.
     pub coverage: Vec<Option<f64>>,
+    /// Whether the coverage is below the threshold.
+    pub low_coverage: Vec<bool>,
     /// Included leaves below and including the item.
     pub leaves: Vec<usize>,
+    /// Those leaves that have data.
+    pub leaves_with_data: Vec<usize>,
     /// Statuses of those leaves.
     pub status_counts: Vec<StatusCounts>,
     /// A measured item's value to date.
@@ -109,7 +113,9 @@ impl RowColumns {
             self.last_update.push(row.last_update);
             self.stale.push(row.stale);
             self.coverage.push(row.coverage);
+            self.low_coverage.push(row.low_coverage);
             self.leaves.push(row.leaves);
+            self.leaves_with_data.push(row.leaves_with_data);
             self.status_counts.push(row.status_counts);
             self.value.push(row.value);
             self.target.push(row.target);

@@ -77,6 +77,8 @@ pub(crate) struct NodeResult {
     pub coverage_sum: f64,
     pub coverage_count: usize,
     pub leaves: usize,
+    /// Included leaves at or below the node that have data (progress).
+    pub leaves_with_data: usize,
     pub status_counts: StatusCounts,
     pub value: Option<f64>,
     pub members_in_scope: Option<usize>,
@@ -217,6 +219,7 @@ pub(crate) fn compute_node(tree: &Tree, state: &State, n: usize, settings: &Effe
         result.coverage_sum = 0.0;
         result.coverage_count = 0;
         result.leaves = 0;
+        result.leaves_with_data = 0;
         result.status_counts = StatusCounts::default();
         result.derived_status = Some(Status::Unknown);
         result.status = Some(result.reported_status.unwrap_or(Status::Unknown));
@@ -228,6 +231,7 @@ pub(crate) fn compute_node(tree: &Tree, state: &State, n: usize, settings: &Effe
         result.derived_status = Some(derived);
         result.status = Some(result.reported_status.unwrap_or(derived));
         result.leaves = 1;
+        result.leaves_with_data = usize::from(result.progress.is_some());
         result.status_counts = StatusCounts::default();
         result.status_counts.add_status(result.status.unwrap_or(Status::Unknown));
         if let Some(coverage) = result.coverage {
@@ -361,6 +365,7 @@ fn parent(tree: &Tree, state: &State, n: usize, settings: &EffectiveSettings) ->
         }
         result.last_update = result.last_update.max(child.last_update);
         result.leaves += child.leaves;
+        result.leaves_with_data += child.leaves_with_data;
         result.status_counts.add(&child.status_counts);
         result.coverage_sum += child.coverage_sum;
         result.coverage_count += child.coverage_count;

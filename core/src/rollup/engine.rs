@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use super::apply::ApplyError;
 use super::compute::{compute_node, State};
 use super::latest::{counts, Adoption, Key};
 use super::row::{Cell, Excluded, ExclusionReason, Rollup, Row, StatusSource, Trend};
@@ -122,15 +123,22 @@ impl RollupEngine {
 
     /// Applies one more return and recomputes what it affects: the item (for an adoption event,
     /// the member items under it) and their ancestors. Returns the rows that changed, in
-    /// document order.
-    pub fn apply(&mut self, update: Update) -> Vec<Row> {
-        self.apply_changes(update).rows
+    /// document order; a return that cannot count is refused and changes nothing
+    /// ([`check`](Self::check)).
+    pub fn apply(&mut self, update: Update) -> Result<Vec<Row>, ApplyError> {
+        Ok(self.apply_changes(update)?.rows)
     }
 
     /// Like [`apply`](Self::apply), and also returns the cells of the adoption matrix that
     /// changed (a cell can change while its item's row does not, e.g. a return that repeats a
     /// member's progress on a later date).
-    pub fn apply_changes(&mut self, update: Update) -> Changes {
+    pub fn apply_changes(&mut self, update: Update) -> Result<Changes, ApplyError> {
+        self.check(&update)?;
+        Ok(self.apply_checked(update))
+    }
+
+    /// Applies a return that [`check`](Self::check) accepted.
+    pub(crate) fn apply_checked(&mut self, update: Update) -> Changes {
         let mut touched = Vec::new();
         self.record(&update, &mut touched);
         let mut affected: BTreeSet<usize> = BTreeSet::new();
@@ -289,7 +297,9 @@ impl RollupEngine {
             last_update: now.last_update,
             stale,
             coverage: now.coverage,
+            low_coverage: now.coverage.is_some_and(|c| c < self.settings.coverage_threshold),
             leaves: now.leaves,
+            leaves_with_data: now.leaves_with_data,
             status_counts: now.status_counts,
             value: now.value,
             target: node.measure.as_ref().map(|m| m.target),

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::compute::{weight, State};
 use super::engine::RollupEngine;
 use super::latest::{Field, Key};
+use super::plain::MemberSummary;
 use super::row::{CellState, Status};
 use super::settings::EffectiveSettings;
 use crate::display::percent;
@@ -80,7 +81,12 @@ pub struct Explanation {
     pub status_basis: String,
     /// The settings in force.
     pub settings: EffectiveSettings,
-    /// All of it as one paragraph.
+    /// The plain-language lead: what the number is, how much data stands behind it and what it
+    /// is compared with (dates in words).
+    pub summary: String,
+    /// For a member item: how many members count and reported, the spread, who is furthest behind.
+    pub members: Option<MemberSummary>,
+    /// The summary, then the arithmetic as one paragraph (on the next line).
     pub text: String,
 }
 
@@ -251,7 +257,9 @@ impl RollupEngine {
         }
         let expected_basis = self.expected_basis(n, state);
         let status_basis = self.status_basis(n, state, settings);
-        let mut text = format!("{}: {formula}", capitalise_first(&name));
+        let members = self.member_summary(n, result);
+        let summary = self.plain_summary(n, row, members.as_ref());
+        let mut text = format!("{summary}\n{}: {formula}", capitalise_first(&name));
         if !expected_basis.is_empty() {
             text.push_str(&format!("; {expected_basis}"));
         }
@@ -272,6 +280,8 @@ impl RollupEngine {
             expected_basis,
             status_basis,
             settings: *settings,
+            summary,
+            members,
             text,
         })
     }

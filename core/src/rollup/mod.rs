@@ -2,19 +2,23 @@
 //! parents, expected progress and variance, status, time and trust, the denominator audit, and
 //! the incremental engine.
 
+mod apply;
 mod columns;
 mod compute;
 mod engine;
 mod explain;
 mod latest;
+mod plain;
 mod row;
 mod series;
 mod settings;
 mod tree;
 
+pub use apply::{ApplyError, BatchError};
 pub use columns::RowColumns;
 pub use engine::{rollup, Changes, RollupEngine, RollupOptions};
 pub use explain::{ChildTerm, Explanation, UsedUpdate};
+pub use plain::{MemberProgress, MemberSummary};
 pub use row::{Cell, CellState, Excluded, ExclusionReason, Rollup, Row, Status, StatusCounts, StatusSource, Trend};
 pub use series::{rollup_series, BurnUp, RollupSeries};
 pub use settings::EffectiveSettings;

@@ -176,10 +176,15 @@ pub struct Row {
     pub last_update: Option<Date>,
     /// Whether the latest update is older than `stale_after_days`.
     pub stale: Option<bool>,
-    /// The share of data behind the number (see DESIGN 6.7).
+    /// The share of data behind the number (see docs/rollup.md, "Time and trust").
     pub coverage: Option<f64>,
+    /// Whether `coverage` is below the `coverage_threshold` setting: too little data is in for the
+    /// number to be read as a judgement (a display draws it as low confidence, not as failure).
+    pub low_coverage: bool,
     /// Included leaves below and including the item.
     pub leaves: usize,
+    /// Those of `leaves` that have data (progress): "5 of 7 items" is `leaves_with_data` of `leaves`.
+    pub leaves_with_data: usize,
     /// Statuses of the included leaves below and including the item.
     pub status_counts: StatusCounts,
     /// A measured leaf's value to date (for a member item, the members' values combined).

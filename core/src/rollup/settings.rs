@@ -22,6 +22,8 @@ pub struct EffectiveSettings {
     pub stale_after_days: u32,
     /// Days back for the trend.
     pub trend_days: u32,
+    /// A row whose coverage is below this fraction is low coverage (`Row::low_coverage`).
+    pub coverage_threshold: f64,
 }
 
 impl EffectiveSettings {
@@ -42,6 +44,7 @@ impl EffectiveSettings {
                 .or(plan.and_then(|s| s.stale_after_days))
                 .unwrap_or(92),
             trend_days: overrides.and_then(|s| s.trend_days).or(plan.and_then(|s| s.trend_days)).unwrap_or(91),
+            coverage_threshold: pick(&|s| s.coverage_threshold).unwrap_or(0.5),
         }
     }
 }

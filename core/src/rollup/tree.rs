@@ -72,6 +72,8 @@ pub(crate) struct Tree {
     /// standard library's seeded hasher: ids crafted to collide cannot make lookups slow.
     pub by_id: HashMap<String, usize>,
     pub members: Vec<String>,
+    /// The members' names, in the same order (for explanations).
+    pub member_names: Vec<String>,
     pub member_index: HashMap<String, usize>,
     pub level_ids: Vec<String>,
     /// Level names for messages ("Priority"), or the ids capitalised.
@@ -81,6 +83,7 @@ pub(crate) struct Tree {
 impl Tree {
     pub fn new(plan: &Plan) -> Tree {
         let members: Vec<String> = plan.members.iter().map(|m| m.id.clone()).collect();
+        let member_names: Vec<String> = plan.members.iter().map(|m| m.name.clone()).collect();
         let member_index: HashMap<String, usize> = members.iter().enumerate().map(|(i, m)| (m.clone(), i)).collect();
         let outline = plan.outline();
         let numbers = outline.numbers();
@@ -129,7 +132,7 @@ impl Tree {
         let level_ids = levels.iter().map(|l| l.id.clone()).collect();
         let level_names =
             levels.iter().map(|l| l.name.clone().unwrap_or_else(|| crate::validate::capitalise(&l.id))).collect();
-        Tree { nodes, by_id, members, member_index, level_ids, level_names }
+        Tree { nodes, by_id, members, member_names, member_index, level_ids, level_names }
     }
 
     /// How a node is named in explanations: "priority `finance.1`".

@@ -32,6 +32,14 @@ fn check_finite(
 
 /// Checks the settings' numbers.
 pub(crate) fn check_plan(index: &Index<'_>, findings: &mut Findings) {
+    check_finite(
+        findings,
+        Document::Plan,
+        index.plan.settings.as_ref().and_then(|s| s.coverage_threshold),
+        || Pointer::parse("/settings/coverage_threshold"),
+        None,
+        || "The coverage threshold".to_owned(),
+    );
     let Some(bands) = index.plan.settings.as_ref().and_then(|s| s.bands.as_ref()) else { return };
     let path = Pointer::parse("/settings/bands");
     check_finite(
