@@ -78,6 +78,17 @@ impl NativeRollup {
         &self.result.plan
     }
 
+    /// The plan's title, for the titles of charts.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.plan.title
+    }
+
+    /// The plan's members as `(id, name)` pairs, in the plan's order, for the names in charts.
+    fn members(&self) -> Vec<(String, String)> {
+        self.plan.members.iter().map(|m| (m.id.clone(), m.name.clone())).collect()
+    }
+
     /// The date of the numbers, as `YYYY-MM-DD`.
     #[getter]
     fn as_of(&self) -> String {

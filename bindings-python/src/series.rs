@@ -12,6 +12,8 @@ use crate::rollup::{date_from, options_from, updates_from};
 #[derive(Debug)]
 pub struct NativeSeries {
     inner: workplan::RollupSeries,
+    /// The plan's title, for the titles of charts.
+    title: String,
 }
 
 fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
@@ -53,6 +55,12 @@ impl NativeSeries {
     fn plan(&self) -> &str {
         &self.inner.plan
     }
+
+    /// The plan's title, for the titles of charts.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.title
+    }
 }
 
 /// Reads the dates of a series: any iterable of `datetime.date` (pandas timestamps included) or
@@ -89,7 +97,7 @@ pub fn run<'py>(
         let options = options_from(py, None, known_at, settings)?;
         let dates = dates_from(py, plan, dates)?;
         let inner = py.detach(|| workplan::rollup_series(plan, &updates, &options, &dates));
-        let native = Bound::new(py, NativeSeries { inner })?;
+        let native = Bound::new(py, NativeSeries { inner, title: plan.title.clone() })?;
         py.import("workplan._series")?.getattr("RollupSeries")?.call1((native,))
     })
 }

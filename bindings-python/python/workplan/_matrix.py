@@ -23,7 +23,9 @@ class AdoptionMatrix:
     """Members down, member items across; each cell is ``out_of_scope``, ``not_adopted``,
     ``no_report`` or ``reported`` with the member's progress. From ``Rollup.adoption_heatmap()``."""
 
-    def __init__(self, cells: List[Dict[str, Any]], titles: Dict[str, str], plan: str, as_of: datetime.date) -> None:
+    def __init__(self, cells: List[Dict[str, Any]], titles: Dict[str, str], plan: str, as_of: datetime.date, *,
+                 plan_title: Optional[str] = None, names: Optional[Dict[str, str]] = None,
+                 columns: Optional[Dict[str, str]] = None) -> None:
         self.cells: List[Dict[str, Any]] = list(cells)
         """Every cell: ``item``, ``member``, ``state``, ``progress``, ``expected`` (the item's expected
         progress), ``variance`` (progress - expected), ``share_of_sum`` (the progress is the member's
@@ -36,6 +38,12 @@ class AdoptionMatrix:
         """The plan's id."""
         self.as_of = as_of
         """The date of the numbers."""
+        self.plan_title: str = plan_title or plan
+        """The plan's title, for the chart's title (the id when none is given)."""
+        self.names: Dict[str, str] = {m: (names or {}).get(m, m) for m in self.members}
+        """Each member's name by id, for the chart's rows (the id when none is given)."""
+        self.columns: Dict[str, str] = {i: (columns or {}).get(i, i) for i in self.items}
+        """Each item's column heading by id: its number and a short title (the id when none is given)."""
         self._titles = titles
         self._at: Dict[Tuple[str, str], Dict[str, Any]] = {(c["member"], c["item"]): c for c in self.cells}
 
@@ -74,15 +82,20 @@ class AdoptionMatrix:
         return counts
 
     def plot(self, ax: Any = None) -> Any:
-        """The matrix as a heat map: members down, items across, progress from pale to deep green,
-        grey where a member has no data or is not in scope. Returns the matplotlib Axes. Needs
-        matplotlib (``pip install 'workplan[plot]'``)."""
-        from workplan._plot import heatmap
+        """The matrix as a chart titled with the plan's title: members down (full names), items
+        across (number and short title). A reported cell is shaded by progress, with a colour bar,
+        and shows it in percent; a cell with no return yet (``?``), not adopted (a dash) or not in
+        scope has its own fill and hatch; a legend names the four. Returns the matplotlib Axes.
+        Needs matplotlib (``pip install 'workplan[plot]'``)."""
+        from workplan._plot import adoption_grid, long_date
 
-        grid: List[List[Optional[float]]] = [
+        states = [[self._at[(m, i)]["state"] for i in self.items] for m in self.members]
+        progress: List[List[Optional[float]]] = [
             [self._at[(m, i)]["progress"] for i in self.items] for m in self.members
         ]
-        return heatmap(grid, self.members, self.items, f"{self.plan}: adoption as of {self.as_of}", ax)
+        return adoption_grid(states, progress, [self.names[m] for m in self.members],
+                             [self.columns[i] for i in self.items],
+                             f"{self.plan_title}\nadoption at {long_date(self.as_of)}", ax)
 
     def __repr__(self) -> str:
         c = self.counts()
@@ -120,9 +133,10 @@ class AdoptionMatrix:
                     tip += f" ({cell['date']})"
                 cells.append(f"<td title='{html.escape(tip)}' style='background:{colour};color:{ink};"
                              f"text-align:center;padding:1px 3px;font-size:75%;border:1px solid #fff'>{text}</td>")
-            body.append(f"<tr><th style='text-align:left;font-weight:normal'>{html.escape(member)}</th>{''.join(cells)}</tr>")
+            body.append(f"<tr><th style='text-align:left;font-weight:normal'>{html.escape(self.names[member])}</th>"
+                        f"{''.join(cells)}</tr>")
         legend = (
-            f"<p><strong>{html.escape(self.plan)}</strong> adoption as of {self.as_of}: "
+            f"<p><strong>{html.escape(self.plan_title)}</strong> adoption as of {self.as_of}: "
             f"{len(self.members)} members x {len(self.items)} items; {c['reported']} reported "
             f"(number: progress %, darker is further), {c['no_report']} no report (?), "
             f"{c['not_adopted']} not adopted (&ndash;), {c['out_of_scope']} out of scope (blank)</p>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 import html
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 from workplan._optional import polars
 from workplan._rollup import COLUMNS, arrow_frame
@@ -66,20 +66,61 @@ class RollupSeries:
         expected progress) and the count of each status."""
         return [dict(p, as_of=datetime.date.fromisoformat(p["as_of"])) for p in self._native.burn_up()]
 
-    def plot(self, item: Optional[str] = None, ax: Any = None) -> Any:
-        """A burn-up chart. Without ``item``: work done (the included leaves' progress added up)
-        and work expected against the scope (how many leaves), date by date. With ``item``: that
-        item's progress and expected progress in percent. Returns the matplotlib Axes. Needs
-        matplotlib (``pip install 'workplan[plot]'``)."""
-        from workplan._plot import burn_up, progress_lines
+    @property
+    def title(self) -> str:
+        """The plan's title."""
+        return str(self._native.title)
 
+    def plot(self, item: Optional[str] = None, ax: Any = None) -> Any:
+        """A chart titled with the plan's title. Without ``item``: a burn-up chart, work done
+        (the included leaves' progress added up, a finished item counting 1) and work expected
+        against the scope (how many items), date by date. With ``item`` (an id): that item's
+        progress (solid) and expected progress (dashed) in percent. Returns the matplotlib Axes.
+        Needs matplotlib (``pip install 'workplan[plot]'``)."""
+        from workplan._optional import pyplot
+        from workplan._plot import burn_up
+
+        pyplot()  # first: without matplotlib, say which extra to install
         if item is None:
-            return burn_up(self.burn_up(), f"{self.plan}: burn-up", ax)
-        rows = [r for r in self.to_records() if r["id"] == item]
-        if not rows:
-            raise KeyError(item)
-        return progress_lines([r["as_of"] for r in rows], [r["progress"] for r in rows],
-                              [r["expected"] for r in rows], f"{self.plan}: {item}", ax)
+            return burn_up(self.burn_up(), f"{self.title}\nburn-up: work done against work expected", ax)
+        return self.plot_trend(ax, [item])
+
+    def plot_trend(self, ax: Any = None, items: Optional[Sequence[str]] = None) -> Any:
+        """Progress against expected progress over time, in percent, one pair of lines per item
+        in one colour: solid with markers for progress, dashed for expected. ``items``: the ids
+        to draw (by default every top-level item that is included at some date), in the order
+        given. Titled with the plan's title (and the item's, for one item), dates across,
+        "Progress (%)" up; a date where an item has no data (or is excluded) leaves a gap. Draws
+        on one Axes (``ax``, or a new figure's) and returns it. ``KeyError`` for an id the plan
+        does not have. Needs matplotlib (``pip install 'workplan[plot]'``)."""
+        from workplan._optional import pyplot
+        from workplan._plot import item_name, trend_lines
+
+        pyplot()  # first: without matplotlib, say which extra to install
+        if isinstance(items, str):
+            raise TypeError("items is a list of item ids, not one id: plot_trend(items=[...])")
+        records = self.to_records()
+        by_item: Dict[str, List[Dict[str, Any]]] = {}
+        for record in records:
+            by_item.setdefault(record["id"], []).append(record)
+        if items is None:
+            chosen = [i for i, rows in by_item.items() if rows[0]["depth"] == 0 and any(r["included"] for r in rows)]
+        else:
+            chosen = list(dict.fromkeys(items))
+            unknown = [i for i in chosen if i not in by_item]
+            if unknown:
+                raise KeyError(f"no item {', '.join(map(repr, unknown))} in the plan {self.plan}")
+        if not chosen:
+            raise ValueError("no items to draw: items is empty, or no top-level item is included at any date")
+        dates = self.dates
+        lines = []
+        for item in chosen:
+            at = {r["as_of"]: r for r in by_item[item]}
+            lines.append((item_name(by_item[item][-1], 48), [at[d]["progress"] if d in at else None for d in dates],
+                          [at[d]["expected"] if d in at else None for d in dates]))
+        title = (f"{self.title}\n{item_name(by_item[chosen[0]][-1], 90)}: progress against expected" if len(lines) == 1
+                 else f"{self.title}\nprogress against expected")
+        return trend_lines(dates, lines, title, ax)
 
     def __len__(self) -> int:
         return len(self._native.dates())
