@@ -122,7 +122,7 @@ impl Plan {
     /// DataFrame) on top of the plan's own returns; `as_of` (a `datetime.date`, the period's
     /// end by default); `known_at` (a `datetime.datetime`: count only returns recorded by then);
     /// any setting as a keyword (`weighting="equal"`, `missing="exclude"`, `status="worst"`,
-    /// `bands={"at_risk": 0.1}`, `stale_after_days=92`, `trend_days=91`). Returns a `Rollup`.
+    /// `bands={"at_risk": 0.1}`, `stale_after_days=92`, `trend_days=91`, `coverage_threshold=0.5`). Returns a `Rollup`.
     #[pyo3(signature = (updates = None, *, as_of = None, known_at = None, **settings))]
     fn rollup<'py>(
         &self,

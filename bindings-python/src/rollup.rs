@@ -31,14 +31,15 @@ impl NativeRollup {
         serde_json::to_string_pretty(&self.result.to_json_value()).unwrap_or_default()
     }
 
-    /// The plan with its rollup as a committee paper in Markdown.
+    /// The plan with its rollup as a committee paper in Markdown (its key names the settings the
+    /// rollup was made with).
     fn to_markdown(&self) -> String {
-        self.result.to_markdown(&self.plan)
+        self.result.to_markdown_with(&self.plan, self.engine.settings())
     }
 
     /// The plan with its rollup as one self-contained, printable HTML page.
     fn to_html(&self) -> String {
-        self.result.to_html(&self.plan)
+        self.result.to_html_with(&self.plan, self.engine.settings())
     }
 
     /// The rows as columns: a dict of lists, `as_of` then the DESIGN 6.10 columns.

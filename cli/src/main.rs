@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use workplan::model::Missing;
 
 mod columns;
 mod diff;
@@ -64,6 +65,14 @@ enum Command {
         /// Write the report to this file instead of standard output (required for arrow and parquet).
         #[arg(long, short)]
         out: Option<PathBuf>,
+        /// How a missing return counts, overriding the plan's setting: `zero` (as 0%) or `exclude`
+        /// (left out of its parent's figure).
+        #[arg(long, value_parser = ["zero", "exclude"])]
+        missing: Option<String>,
+        /// Below this share of its data (0 to 1) a number is marked low coverage; the plan's
+        /// setting, else 0.5.
+        #[arg(long)]
+        coverage_threshold: Option<f64>,
     },
     /// Explain one number of the rollup: how an item's progress, expected progress and status
     /// were found.
@@ -190,15 +199,24 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Validate { files, deny_warnings, format, read } => validate::run(&files, deny_warnings, format, &read),
-        Command::Report { plan, updates, read, as_of, known_at, format, out } => report::run(&report::Request {
-            plan: &plan,
-            updates: updates.as_deref(),
-            read: &read,
-            as_of,
-            known_at,
-            format,
-            out: out.as_deref(),
-        }),
+        Command::Report { plan, updates, read, as_of, known_at, format, out, missing, coverage_threshold } => {
+            let missing = missing.map(|m| if m == "exclude" { Missing::Exclude } else { Missing::Zero });
+            let settings = (missing.is_some() || coverage_threshold.is_some()).then(|| workplan::model::Settings {
+                missing,
+                coverage_threshold,
+                ..Default::default()
+            });
+            report::run(&report::Request {
+                plan: &plan,
+                updates: updates.as_deref(),
+                read: &read,
+                as_of,
+                known_at,
+                format,
+                out: out.as_deref(),
+                settings,
+            })
+        }
         Command::Explain { plan, item, updates, read, as_of, known_at, format, members } => {
             explain::run(&plan, &item, (updates.as_deref(), &read), (as_of, known_at), format, members)
         }

@@ -42,6 +42,8 @@ pub struct Request<'a> {
     pub format: ReportFormat,
     /// Where to write the report (standard output when absent; required for Arrow and Parquet).
     pub out: Option<&'a Path>,
+    /// Settings that override the plan's (`--missing`, `--coverage-threshold`).
+    pub settings: Option<workplan::model::Settings>,
 }
 
 /// Loads the plan and its returns, printing every load error compiler-style, and on standard
@@ -83,7 +85,8 @@ pub fn run(request: &Request<'_>) -> ExitCode {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let options = RollupOptions { as_of: request.as_of, known_at: request.known_at, settings: None };
+    let options =
+        RollupOptions { as_of: request.as_of, known_at: request.known_at, settings: request.settings.clone() };
     let engine = RollupEngine::new(&plan, &updates, &options);
     let rollup = engine.rollup();
     if let (Some(binary), Some(out)) = (binary, request.out) {
@@ -94,8 +97,8 @@ pub fn run(request: &Request<'_>) -> ExitCode {
             format!("{}\n", serde_json::to_string_pretty(&rollup.to_json_value()).unwrap_or_default())
         }
         ReportFormat::Csv => csv(&rollup.rows),
-        ReportFormat::Markdown => rollup.to_markdown(&plan),
-        ReportFormat::Html => rollup.to_html(&plan),
+        ReportFormat::Markdown => rollup.to_markdown_with(&plan, engine.settings()),
+        ReportFormat::Html => rollup.to_html_with(&plan, engine.settings()),
         ReportFormat::Text => text(&plan, &rollup, engine.settings()),
         ReportFormat::Arrow | ReportFormat::Parquet => String::new(),
     };

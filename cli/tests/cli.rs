@@ -345,3 +345,34 @@ fn report_writes_the_rows_as_arrow_and_parquet_files() {
     assert_eq!(std::fs::read(&csv).expect("written"), workplan(&args("csv")).stdout, "-o takes the text formats too");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn report_takes_the_missing_and_coverage_settings_and_its_paper_says_them() {
+    let paper = |extra: &[&str]| {
+        let mut args = vec![
+            "report",
+            "examples/london-councils/pledges-2019-2022.yaml",
+            "--updates",
+            "examples/london-councils/pledges-2019-2022-updates.csv",
+            "--as-of",
+            "2021-03-31",
+            "--format",
+            "markdown",
+        ];
+        args.extend_from_slice(extra);
+        let output = workplan(&args);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        stdout(&output)
+    };
+    let default = paper(&[]);
+    assert!(default.contains("A missing return counts as 0% (setting `missing: zero`)"), "{default}");
+    assert!(default.contains("less than 50% of its data"), "{default}");
+    let other = paper(&["--missing", "exclude", "--coverage-threshold", "0.01"]);
+    assert!(other.contains("left out of its parent's figure (setting `missing: exclude`)"), "{other}");
+    assert!(other.contains("less than 1% of its data"), "{other}");
+    assert!(
+        default.matches("low coverage").count() > other.matches("low coverage").count(),
+        "a lower threshold marks fewer rows"
+    );
+    assert_ne!(default, other.replace("1% of its data", "50% of its data"), "the numbers differ with missing: exclude");
+}

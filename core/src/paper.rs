@@ -6,9 +6,10 @@
 use std::fmt::Write;
 
 use crate::approval::ApprovalState;
-use crate::display::percent;
+use crate::display::{coverage_words, percent};
+use crate::model::Missing;
 use crate::model::{Plan, PlanStatus};
-use crate::rollup::{CellState, Rollup, Row, Status, StatusCounts, Trend};
+use crate::rollup::{CellState, EffectiveSettings, Rollup, Row, Status, StatusCounts, StatusSource, Trend};
 
 fn status_words(status: Status) -> &'static str {
     match status {
@@ -57,16 +58,50 @@ fn heading(row: &Row) -> String {
 }
 
 fn shown_status(row: &Row) -> String {
-    if row.included {
-        status_words(row.status).to_owned()
-    } else {
+    if !row.included {
         format!("{:?}", row.state).to_lowercase()
+    } else if row.status_source == StatusSource::Reported {
+        format!("{} (as reported)", status_words(row.status))
+    } else {
+        status_words(row.status).to_owned()
     }
 }
 
+/// How much of a row's data is in, with `low coverage` when it is under the threshold.
+fn data_in(row: &Row) -> String {
+    let words = coverage_words(row);
+    if row.low_coverage {
+        format!("{words}, low coverage")
+    } else {
+        words
+    }
+}
+
+/// What the paper's marks mean: reported and derived statuses, the data in, low coverage, and
+/// how missing returns count (docs/rollup.md).
+fn key(settings: &EffectiveSettings) -> String {
+    let missing = match settings.missing {
+        Missing::Zero => "A missing return counts as 0% (setting `missing: zero`)",
+        Missing::Exclude => "An item without a return is left out of its parent's figure (setting `missing: exclude`)",
+    };
+    format!(
+        "A status marked \u{201c}as reported\u{201d} is the officer's; the others are derived from progress against \
+         the schedule. \u{201c}Data in\u{201d} says how many of the returns behind a number are in; \u{201c}low \
+         coverage\u{201d} marks a number with less than {} of its data, too little to read as a judgement. {missing}.",
+        percent(Some(settings.coverage_threshold))
+    )
+}
+
 impl Rollup {
-    /// The plan and its rollup as a committee paper in Markdown.
+    /// The plan and its rollup as a committee paper in Markdown, under the plan's settings (use
+    /// [`to_markdown_with`](Self::to_markdown_with) for the settings of a rollup made with others).
     pub fn to_markdown(&self, plan: &Plan) -> String {
+        self.to_markdown_with(plan, &EffectiveSettings::resolve(plan.settings.as_ref(), None))
+    }
+
+    /// The committee paper in Markdown; `settings` are those the rollup was made with (its key
+    /// says how missing returns count and where low coverage starts).
+    pub fn to_markdown_with(&self, plan: &Plan, settings: &EffectiveSettings) -> String {
         let mut out = String::new();
         let state = plan.approval_state();
         let _ = writeln!(out, "# {}\n", plan.title);
@@ -80,8 +115,9 @@ impl Rollup {
             self.as_of
         );
         let _ = writeln!(out, "**Summary:** {}.\n", summary_line(&self.status_totals()));
+        let _ = writeln!(out, "*Key:* {}\n", key(settings));
         let parents: std::collections::HashSet<&str> = self.rows.iter().filter_map(|r| r.parent.as_deref()).collect();
-        let header = "| | | progress | expected | status | last return |\n|---|---|---:|---:|---|---|\n";
+        let header = "| | | progress | expected | status | data in | last return |\n|---|---|---:|---:|---|---|---|\n";
         // The parent whose leaves the open table lists, and the last heading written.
         let mut table: Option<Option<&str>> = None;
         let mut last_heading: Option<&str> = None;
@@ -97,11 +133,12 @@ impl Rollup {
                 };
                 let _ = writeln!(
                     out,
-                    "{hashes} {}\n\n{} (expected {}) · {}{trend}\n",
+                    "{hashes} {}\n\n{} (expected {}) · {}{trend} · data in: {}\n",
                     heading(row),
                     percent(row.progress),
                     percent(row.expected),
-                    shown_status(row)
+                    shown_status(row),
+                    data_in(row)
                 );
                 if let Some(outcome) = plan.item(&row.id).and_then(|i| i.outcome.as_deref()) {
                     let _ = writeln!(out, "*Outcome:* {outcome}\n");
@@ -124,12 +161,13 @@ impl Rollup {
             let stale = if row.stale == Some(true) { " (stale)" } else { "" };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {}{stale} |",
+                "| {} | {} | {} | {} | {} | {} | {}{stale} |",
                 row.label.as_deref().unwrap_or(""),
                 row.title.replace('|', "\\|").replace('\n', " "),
                 percent(row.progress),
                 percent(row.expected),
                 shown_status(row),
+                data_in(row),
                 row.last_update.map(|d| d.to_string()).unwrap_or_default()
             );
         }
@@ -150,8 +188,15 @@ impl Rollup {
         out
     }
 
-    /// The plan and its rollup as one self-contained, printable HTML page.
+    /// The plan and its rollup as one self-contained, printable HTML page, under the plan's
+    /// settings (see [`to_html_with`](Self::to_html_with)).
     pub fn to_html(&self, plan: &Plan) -> String {
+        self.to_html_with(plan, &EffectiveSettings::resolve(plan.settings.as_ref(), None))
+    }
+
+    /// The committee paper as one self-contained, printable HTML page (each top-level item starts
+    /// a new printed page); `settings` are those the rollup was made with.
+    pub fn to_html_with(&self, plan: &Plan, settings: &EffectiveSettings) -> String {
         let state = plan.approval_state();
         let totals = self.status_totals();
         let mut out = String::new();
@@ -179,12 +224,18 @@ impl Rollup {
         ] {
             let _ = write!(out, "<li class=\"chip {}\">{count} {}</li>", status.as_str(), status_words(status));
         }
-        out.push_str("</ul></header>\n<main>\n");
+        out.push_str("</ul>");
+        let _ = write!(out, "<p class=\"key\">{}</p>", escape(&key(settings)));
+        out.push_str("</header>\n<main>\n");
         out.push_str(
             "<table class=\"plan\"><thead><tr><th>item</th><th>progress</th><th class=\"num\">expected</th>\
-             <th>status</th><th>trend</th><th>last return</th></tr></thead><tbody>\n",
+             <th>status</th><th>trend</th><th>data in</th><th>last return</th></tr></thead>\n",
         );
-        for row in &self.rows {
+        for (index, row) in self.rows.iter().enumerate() {
+            if row.depth == 0 {
+                // One body per top-level item: in print, each starts a page.
+                out.push_str(if index == 0 { "<tbody class=\"top\">\n" } else { "</tbody><tbody class=\"top\">\n" });
+            }
             let has_children = self.rows.iter().any(|r| r.parent.as_deref() == Some(&row.id));
             let class = if has_children {
                 format!("group depth{}", row.depth.min(3))
@@ -199,9 +250,10 @@ impl Rollup {
             } else {
                 String::new()
             };
+            let low = if row.low_coverage { " low" } else { "" };
             let bar = match row.progress {
                 Some(p) => format!(
-                    "<div class=\"bar\" role=\"img\" aria-label=\"{} done, {} expected\"><div class=\"fill {}\" style=\"width:{:.1}%\"></div>{}</div><span class=\"num\">{}</span>",
+                    "<div class=\"bar\" role=\"img\" aria-label=\"{} done, {} expected\"><div class=\"fill {}{low}\" style=\"width:{:.1}%\"></div>{}</div><span class=\"num\">{}</span>",
                     percent(Some(p)),
                     percent(row.expected),
                     row.status.as_str(),
@@ -212,10 +264,16 @@ impl Rollup {
                 None => "<span class=\"none\">no data</span>".to_owned(),
             };
             let stale = if row.stale == Some(true) { " <span class=\"stale\">stale</span>" } else { "" };
+            let source = if row.included && row.status_source == StatusSource::Derived { " derived" } else { "" };
+            let coverage = if row.low_coverage {
+                format!("{} <strong class=\"low\">low coverage</strong>", escape(&coverage_words(row)))
+            } else {
+                escape(&coverage_words(row))
+            };
             let _ = writeln!(
                 out,
                 "<tr class=\"{class}\"><td><span class=\"label\">{}</span> {}{outcome}</td><td>{bar}</td><td class=\"num\">{}</td>\
-                 <td><span class=\"chip {}\">{}</span></td><td>{}</td><td>{}{stale}</td></tr>",
+                 <td><span class=\"chip {}{source}\">{}</span></td><td>{}</td><td>{coverage}</td><td>{}{stale}</td></tr>",
                 escape(row.label.as_deref().unwrap_or("")),
                 escape(&row.title),
                 percent(row.expected),
@@ -225,7 +283,10 @@ impl Rollup {
                 row.last_update.map(|d| d.to_string()).unwrap_or_default(),
             );
         }
-        out.push_str("</tbody></table>\n");
+        if !self.rows.is_empty() {
+            out.push_str("</tbody>");
+        }
+        out.push_str("</table>\n");
         if !self.adoption.is_empty() {
             self.matrix_html(plan, &mut out);
         }
@@ -250,8 +311,8 @@ impl Rollup {
             }
         }
         out.push_str(
-            "<h2>Adoption and returns by member</h2><p class=\"meta\">R reported (with progress), N no return, \
-             A not adopted, &ndash; not in scope</p><div class=\"matrix-wrap\"><table class=\"matrix\"><thead><tr><th>member</th>",
+            "<h2>Adoption and returns by member</h2><p class=\"meta\">R reported (with the member's progress), \
+             N no return yet, A not adopted, &ndash; not in scope</p><div class=\"matrix-wrap\"><table class=\"matrix\"><thead><tr><th>member</th>",
         );
         for item in &items {
             let _ = write!(out, "<th><span>{}</span></th>", escape(item));
@@ -283,9 +344,13 @@ const STYLE: &str = "\
 body{font:14px/1.45 Georgia,'Times New Roman',serif;color:#1f2328;max-width:1100px;margin:2em auto;padding:0 1em}\
 h1{font-size:1.6em;margin:0}h2{font-size:1.2em;margin-top:2em}.meta{color:#57606a;margin:.3em 0}\
 .summary{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4em}\
-.chip{display:inline-block;border-radius:.8em;padding:0 .6em;font:12px/1.6 Arial,sans-serif;color:#fff;background:#8c959f;white-space:nowrap}\
-.chip.done{background:#1a7f37}.chip.on_track{background:#2da44e}.chip.at_risk{background:#9a6700}\
-.chip.off_track{background:#cf222e}.chip.not_started{background:#57606a}.chip.unknown,.chip.excluded{background:#8c959f}\
+.chip{display:inline-block;border-radius:.8em;padding:0 .6em;font:12px/1.6 Arial,sans-serif;color:#fff;background:#6e7781;border:1px solid #6e7781;white-space:nowrap}\
+.chip.done{background:#116329;border-color:#116329}.chip.on_track{background:#1a7f37;border-color:#1a7f37}.chip.at_risk{background:#7d4e00;border-color:#7d4e00}\
+.chip.off_track{background:#a40e26;border-color:#a40e26}.chip.not_started{background:#57606a;border-color:#57606a}\
+.chip.derived{background:#fff;border-style:dashed}.chip.derived.done{color:#116329}.chip.derived.on_track{color:#1a7f37}\
+.chip.derived.at_risk{color:#7d4e00}.chip.derived.off_track{color:#a40e26}.chip.derived.not_started,.chip.derived.unknown{color:#57606a}\
+.key{font-size:.9em;color:#57606a}.low{color:#7d4e00}\
+.fill.low{background-image:repeating-linear-gradient(45deg,rgba(255,255,255,.7) 0 3px,transparent 3px 6px)}\
 table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.25em .4em;border-bottom:1px solid #d0d7de}\
 th{font:12px Arial,sans-serif;color:#57606a}.num{text-align:right;white-space:nowrap}\
 table.plan td:nth-child(2),table.plan td:nth-child(6){white-space:nowrap}\
@@ -299,4 +364,5 @@ tr.depth1 td:first-child{padding-left:1.2em}tr.depth2 td:first-child{padding-lef
 .matrix-wrap{overflow-x:auto}.matrix td,.matrix th{font:11px Arial,sans-serif;text-align:center;padding:.15em .3em}\
 .matrix thead th span{writing-mode:vertical-rl;transform:rotate(180deg)}.matrix tbody th{text-align:left}\
 .matrix .reported{background:#dafbe1}.matrix .no_report{background:#fff8c5}.matrix .not_adopted{background:#ffebe9}.matrix .out_of_scope{color:#8c959f}\
-@media print{body{margin:0;max-width:none}.chip,.fill,.matrix td{-webkit-print-color-adjust:exact;print-color-adjust:exact}tr{break-inside:avoid}}";
+@media print{body{margin:0;max-width:none}.chip,.fill,.matrix td{-webkit-print-color-adjust:exact;print-color-adjust:exact}tr{break-inside:avoid}\
+tbody.top+tbody.top{break-before:page}thead{display:table-header-group}}";

@@ -37,6 +37,24 @@ fn committee_papers_of_the_examples() {
             "self-contained, no network"
         );
         assert!(html.contains("@media print"), "printable");
+        assert!(html.contains("tbody.top+tbody.top{break-before:page}"), "each top-level item starts a printed page");
+        let tops = rollup.rows.iter().filter(|r| r.depth == 0).count();
+        assert_eq!(html.matches("<tbody class=\"top\">").count(), tops, "one body per top-level item");
+        // Every row says how much of its data is in, and low coverage is in words, not only in colour.
+        let lows = rollup.rows.iter().filter(|r| r.low_coverage).count();
+        assert!(lows > 0, "{stem}: the example has rows with little data");
+        assert_eq!(html.matches("<strong class=\"low\">low coverage</strong>").count(), lows);
+        let markdown = rollup.to_markdown(&plan);
+        assert!(markdown.contains("*Key:* A status marked \u{201c}as reported\u{201d} is the officer's"));
+        let with = |missing| RollupOptions {
+            settings: Some(workplan::model::Settings { missing: Some(missing), ..Default::default() }),
+            ..options.clone()
+        };
+        let exclude = RollupEngine::new(&plan, &updates, &with(workplan::model::Missing::Exclude));
+        let paper = exclude.rollup().to_markdown_with(&plan, exclude.settings());
+        assert!(
+            paper.contains("An item without a return is left out of its parent's figure (setting `missing: exclude`)")
+        );
         check(&format!("{stem}.md"), &rollup.to_markdown(&plan));
         check(&format!("{stem}.html"), &html);
     }

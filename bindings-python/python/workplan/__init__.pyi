@@ -66,7 +66,7 @@ class Plan:
     ) -> Rollup:
         """Rolls up progress (DESIGN 6): returns on top of the plan's own, at as_of (the period's end
         by default), counting only returns recorded by known_at; settings as keywords
-        (weighting="equal", missing="exclude", status="worst", bands={...}, stale_after_days, trend_days)."""
+        (weighting="equal", missing="exclude", status="worst", bands={...}, stale_after_days, trend_days, coverage_threshold)."""
     def rollup_series(
         self,
         updates: _UpdatesArg = None,
