@@ -96,6 +96,13 @@ impl NativeRollup {
         self.result.as_of.to_string()
     }
 
+    /// Each row's figures as the papers write them: `(progress, expected, data in)`, e.g.
+    /// `("45.7%", "75.3%", "6 of 7 items")` (`workplan::display`: one formatter for every face).
+    fn shown(&self) -> Vec<(String, String, String)> {
+        use workplan::display::{coverage_words, percent};
+        self.result.rows.iter().map(|r| (percent(r.progress), percent(r.expected), coverage_words(r))).collect()
+    }
+
     /// How many rows, and how many of them at the top level.
     fn counts(&self) -> (usize, usize) {
         (self.result.rows.len(), self.result.rows.iter().filter(|r| r.depth == 0).count())

@@ -49,7 +49,7 @@ def test_polars_and_duckdb_take_the_tables() -> None:
     duckdb = pytest.importorskip("duckdb")
     _, rollup = pledges()
     frame = rollup.to_polars()
-    assert frame.shape == (len(rollup.rows), 31)
+    assert frame.shape == (len(rollup.rows), 33)
     assert frame.filter(pl.col("depth") == 0)["id"].to_list() == [r.id for r in rollup.rows if r.depth == 0]
     rows = rollup.to_arrow()
     areas = duckdb.sql("select id, progress from rows where depth = 0 order by id").fetchall()

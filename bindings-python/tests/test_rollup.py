@@ -95,7 +95,9 @@ def test_explain_reproduces_the_number(examples: Path) -> None:
     plan = workplan.load(examples / "business-plan-2020-21.yaml")
     rollup = plan.rollup(examples / "business-plan-2020-21-updates.csv", as_of=datetime.date(2020, 12, 31))
     explanation = rollup.explain("finance.1")
-    assert str(explanation).startswith("Priority finance.1: 45.7% = (1 x 55% + 1 x 100% + 1 x 80% + 1 x 0%")
+    assert str(explanation).startswith(explanation["summary"] + "\nPriority finance.1: 45.7% = (1 x 55% + 1 x 100%")
+    assert explanation["summary"].endswith("against 75.3% expected by 31 December 2020 (29.6 points behind): off track, "
+                                           "derived from the schedule. Data is in for 6 of 7 items.")
     counted = [c for c in explanation["children"] if c["counted"]]
     weighted = sum(c["weight"] * (c["progress"] or 0.0) for c in counted) / sum(c["weight"] for c in counted)
     assert weighted == pytest.approx(rollup.row("finance.1").progress, abs=1e-12)
@@ -109,3 +111,23 @@ def test_committee_papers_match_the_snapshots(examples: Path) -> None:
     snapshots = Path(__file__).resolve().parents[2] / "tests" / "snapshots"
     assert rollup.to_markdown() == (snapshots / "business-plan-2020-21.md").read_text()
     assert rollup.to_html() == (snapshots / "business-plan-2020-21.html").read_text()
+
+
+def test_the_jupyter_table_says_how_much_data_is_in_and_where_a_status_comes_from(examples: Path) -> None:
+    plan = workplan.load(examples / "pledges-2019-2022.yaml")
+    updates = workplan.load_updates(examples / "pledges-2019-2022-updates.csv")
+    rollup = plan.rollup(updates, as_of=datetime.date(2021, 3, 31))
+    page = rollup._repr_html_()
+    assert page.startswith("<p><strong>Our Pledges to Londoners</strong>"), "the plan's title, not its id"
+    rows = page.split("<tr>")[2:]
+    assert len(rows) == len(rollup.rows)
+    for row, html_row in zip(rollup.rows, rows):
+        if row.members_adopted is not None:
+            assert f"{row.members_reported} of {row.members_adopted} members" in html_row, html_row
+        assert ("low coverage" in html_row) == row.low_coverage, html_row
+        if row.included:
+            assert ("dashed" in html_row) == (row.status_source == "derived"), html_row
+    assert sum(r.low_coverage for r in rollup.rows) > 0
+    business = workplan.load(examples / "business-plan-2020-21.yaml").rollup(
+        workplan.load_updates(examples / "business-plan-2020-21-updates.csv"), as_of=datetime.date(2020, 12, 31))
+    assert "6 of 7 items" in business._repr_html_() and "45.7%" in business._repr_html_()

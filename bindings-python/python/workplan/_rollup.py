@@ -264,31 +264,56 @@ class Rollup:
         return f"<Rollup {self.plan} as of {self.as_of}: {items} items, {top} at the top>"
 
     def _repr_html_(self) -> str:
-        """The rows as an HTML tree table for Jupyter: bars, an expected marker, status chips."""
-        def pct(value: Optional[float]) -> str:
-            return "&ndash;" if value is None else f"{value * 100:.1f}%"
-
-        lines = [f"<p><strong>{html.escape(self.plan)}</strong> as of {self.as_of}</p>",
+        """The rows as an HTML tree table for Jupyter, titled with the plan's title: bars with an
+        expected marker, the status (solid when reported by the officer, dashed when derived from
+        the schedule), how much data is in (``12 of 33 members``, ``5 of 7 items``) and ``low
+        coverage`` where too little is in to judge; a key says what each mark means. The figures
+        are written by the library's one formatter (as in the committee papers)."""
+        shown = self._native.shown()
+        lines = [f"<p><strong>{html.escape(self._native.title)}</strong> &middot; progress at {self.as_of}</p>",
+                 "<p style='font-size:.9em;color:#57606a'>Status: solid, as reported by the officer; dashed outline, "
+                 "derived from progress against the schedule. <em>Data in</em>: the returns behind each number; "
+                 "<strong style='color:#7d4e00'>low coverage</strong>: too little data to read the number as a "
+                 "judgement.</p>",
                  "<table><thead><tr><th style='text-align:left'>item</th><th>progress</th><th></th>"
-                 "<th>expected</th><th>status</th><th>trend</th></tr></thead><tbody>"]
-        for row in self._data["rows"]:
+                 "<th>expected</th><th>status</th><th>trend</th><th>data in</th></tr></thead><tbody>"]
+        for row, (progress_text, expected_text, data_in) in zip(self._data["rows"], shown):
             indent = row["depth"] * 1.2
             label = f"{html.escape(row['label'])} " if row["label"] else ""
             progress = row["progress"] or 0.0
             expected = row["expected"]
             marker = "" if expected is None else (
                 f"<div style='position:absolute;left:{expected * 100:.1f}%;top:-2px;width:2px;height:12px;background:#24292f'></div>")
-            colour = STATUS_COLOURS.get(row["status"], "#8c959f")
+            colour = CHIP_COLOURS.get(row["status"], "#6e7781")
+            hatch = ("background-image:repeating-linear-gradient(45deg,rgba(255,255,255,.7) 0 3px,transparent 3px 6px);"
+                     if row["low_coverage"] else "")
             bar = (f"<div style='position:relative;width:120px;height:8px;background:#eaeef2'>"
-                   f"<div style='width:{progress * 100:.1f}%;height:8px;background:{colour}'></div>{marker}</div>")
-            status = row["status"].replace("_", " ") if row["included"] else row["state"]
+                   f"<div style='width:{progress * 100:.1f}%;height:8px;background:{colour};{hatch}'></div>{marker}</div>")
+            if not row["included"]:
+                status, style = row["state"], "color:#57606a;border:1px solid #57606a"
+            elif row["status_source"] == "reported":
+                status, style = row["status"].replace("_", " "), f"color:white;background:{colour};border:1px solid {colour}"
+            else:
+                status, style = row["status"].replace("_", " "), f"color:{colour};border:1px dashed {colour}"
+            low = " <strong style='color:#7d4e00'>low coverage</strong>" if row["low_coverage"] else ""
             lines.append(
                 f"<tr><td style='text-align:left;padding-left:{indent}em'>{label}{html.escape(row['title'][:80])}</td>"
-                f"<td>{pct(row['progress'])}</td><td>{bar}</td><td>{pct(expected)}</td>"
-                f"<td><span style='color:white;background:{colour};padding:0 .4em;border-radius:.6em'>{status}</span></td>"
-                f"<td>{row['trend'] or ''}</td></tr>")
+                f"<td>{progress_text}</td><td>{bar}</td><td>{expected_text}</td>"
+                f"<td><span style='{style};padding:0 .4em;border-radius:.6em'>{status}</span></td>"
+                f"<td>{row['trend'] or ''}</td><td style='text-align:left'>{html.escape(data_in)}{low}</td></tr>")
         lines.append("</tbody></table>")
         return "".join(lines)
+
+
+CHIP_COLOURS = {
+    "done": "#116329",
+    "on_track": "#1a7f37",
+    "at_risk": "#7d4e00",
+    "off_track": "#a40e26",
+    "not_started": "#57606a",
+    "unknown": "#6e7781",
+}
+"""Status colours with text on or in them at WCAG AA contrast (4.5:1 with white), for the Jupyter table."""
 
 
 __all__ = ["Rollup", "RollupRow", "Explanation", "COLUMNS", "STATUSES", "arrow_frame"]
