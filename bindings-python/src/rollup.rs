@@ -17,6 +17,13 @@ pub struct NativeRollup {
     result: workplan::Rollup,
 }
 
+/// A paper's locale from its tag (`None`: en-GB); an unknown tag is a `WorkplanError`.
+fn paper_locale(py: Python<'_>, tag: Option<&str>) -> PyResult<workplan::Locale> {
+    tag.map_or(Ok(workplan::Locale::default()), |tag| {
+        workplan::Locale::parse(tag).map_err(|e| workplan_error(py, e.to_string()))
+    })
+}
+
 #[pymethods]
 impl NativeRollup {
     /// The rollup as JSON data (DESIGN 6.10).
@@ -32,14 +39,19 @@ impl NativeRollup {
     }
 
     /// The plan with its rollup as a committee paper in Markdown (its key names the settings the
-    /// rollup was made with).
-    fn to_markdown(&self) -> String {
-        self.result.to_markdown_with(&self.plan, self.engine.settings())
+    /// rollup was made with); dates and numbers for `locale` (`en-GB` by default).
+    #[pyo3(signature = (locale = None))]
+    fn to_markdown(&self, py: Python<'_>, locale: Option<&str>) -> PyResult<String> {
+        let locale = paper_locale(py, locale)?;
+        Ok(self.result.to_markdown_with(&self.plan, self.engine.settings(), &locale))
     }
 
-    /// The plan with its rollup as one self-contained, printable HTML page.
-    fn to_html(&self) -> String {
-        self.result.to_html_with(&self.plan, self.engine.settings())
+    /// The plan with its rollup as one self-contained, printable HTML page; dates and numbers
+    /// for `locale`.
+    #[pyo3(signature = (locale = None))]
+    fn to_html(&self, py: Python<'_>, locale: Option<&str>) -> PyResult<String> {
+        let locale = paper_locale(py, locale)?;
+        Ok(self.result.to_html_with(&self.plan, self.engine.settings(), &locale))
     }
 
     /// The rows as columns: a dict of lists, `as_of` then the DESIGN 6.10 columns.

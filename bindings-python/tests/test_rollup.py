@@ -131,3 +131,14 @@ def test_the_jupyter_table_says_how_much_data_is_in_and_where_a_status_comes_fro
     business = workplan.load(examples / "business-plan-2020-21.yaml").rollup(
         workplan.load_updates(examples / "business-plan-2020-21-updates.csv"), as_of=datetime.date(2020, 12, 31))
     assert "6 of 7 items" in business._repr_html_() and "45.7%" in business._repr_html_()
+
+
+def test_papers_take_a_locale(examples: Path) -> None:
+    plan = workplan.load(examples / "business-plan-2020-21.yaml")
+    rollup = plan.rollup(examples / "business-plan-2020-21-updates.csv", as_of=datetime.date(2020, 12, 31))
+    assert "progress at 31 December 2020" in rollup.to_markdown()
+    french = rollup.to_html(locale="fr-FR")
+    assert french.startswith('<!doctype html>\n<html lang="fr-FR">')
+    assert "progress at <strong>31 décembre 2020</strong>" in french and "45,7%" in french
+    with pytest.raises(workplan.WorkplanError, match="unknown locale `xx-YY`"):
+        rollup.to_markdown(locale="xx-YY")

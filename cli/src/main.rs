@@ -73,6 +73,10 @@ enum Command {
         /// setting, else 0.5.
         #[arg(long)]
         coverage_threshold: Option<f64>,
+        /// The language and region of the papers' dates and numbers (markdown, html): en-GB by
+        /// default; fr-FR writes `31 décembre 2020` and `45,7%` (the words stay English).
+        #[arg(long, default_value = "en-GB", value_parser = |tag: &str| workplan::Locale::parse(tag).map_err(|e| e.to_string()))]
+        locale: workplan::Locale,
     },
     /// Explain one number of the rollup: how an item's progress, expected progress and status
     /// were found.
@@ -199,7 +203,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Validate { files, deny_warnings, format, read } => validate::run(&files, deny_warnings, format, &read),
-        Command::Report { plan, updates, read, as_of, known_at, format, out, missing, coverage_threshold } => {
+        Command::Report { plan, updates, read, as_of, known_at, format, out, missing, coverage_threshold, locale } => {
             let missing = missing.map(|m| if m == "exclude" { Missing::Exclude } else { Missing::Zero });
             let settings = (missing.is_some() || coverage_threshold.is_some()).then(|| workplan::model::Settings {
                 missing,
@@ -215,6 +219,7 @@ fn main() -> ExitCode {
                 format,
                 out: out.as_deref(),
                 settings,
+                locale,
             })
         }
         Command::Explain { plan, item, updates, read, as_of, known_at, format, members } => {

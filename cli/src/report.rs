@@ -44,6 +44,8 @@ pub struct Request<'a> {
     pub out: Option<&'a Path>,
     /// Settings that override the plan's (`--missing`, `--coverage-threshold`).
     pub settings: Option<workplan::model::Settings>,
+    /// How the papers (markdown, html) write dates and numbers (`--locale`).
+    pub locale: workplan::Locale,
 }
 
 /// Loads the plan and its returns, printing every load error compiler-style, and on standard
@@ -97,8 +99,8 @@ pub fn run(request: &Request<'_>) -> ExitCode {
             format!("{}\n", serde_json::to_string_pretty(&rollup.to_json_value()).unwrap_or_default())
         }
         ReportFormat::Csv => csv(&rollup.rows),
-        ReportFormat::Markdown => rollup.to_markdown_with(&plan, engine.settings()),
-        ReportFormat::Html => rollup.to_html_with(&plan, engine.settings()),
+        ReportFormat::Markdown => rollup.to_markdown_with(&plan, engine.settings(), &request.locale),
+        ReportFormat::Html => rollup.to_html_with(&plan, engine.settings(), &request.locale),
         ReportFormat::Text => text(&plan, &rollup, engine.settings()),
         ReportFormat::Arrow | ReportFormat::Parquet => String::new(),
     };

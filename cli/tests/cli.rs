@@ -356,10 +356,11 @@ fn report_takes_the_missing_and_coverage_settings_and_its_paper_says_them() {
             "examples/london-councils/pledges-2019-2022-updates.csv",
             "--as-of",
             "2021-03-31",
-            "--format",
-            "markdown",
         ];
         args.extend_from_slice(extra);
+        if !extra.contains(&"--format") {
+            args.extend_from_slice(&["--format", "markdown"]);
+        }
         let output = workplan(&args);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         stdout(&output)
@@ -375,4 +376,11 @@ fn report_takes_the_missing_and_coverage_settings_and_its_paper_says_them() {
         "a lower threshold marks fewer rows"
     );
     assert_ne!(default, other.replace("1% of its data", "50% of its data"), "the numbers differ with missing: exclude");
+    let welsh = paper(&["--locale", "cy"]);
+    assert!(welsh.contains("progress at 31 Mawrth 2021"), "{welsh}");
+    let german = paper(&["--locale", "de-DE", "--format", "html"]);
+    assert!(german.contains("<html lang=\"de-DE\">") && german.contains("66,7%"), "{german}");
+    let bad = workplan(&["report", "examples/london-councils/pledges-2019-2022.yaml", "--locale", "xx-YY"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown locale `xx-YY`"));
 }

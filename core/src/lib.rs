@@ -49,6 +49,7 @@ pub mod diff;
 pub mod display;
 pub mod generate;
 pub mod io;
+mod locale;
 pub mod model;
 mod outline_table;
 mod paper;
@@ -68,6 +69,7 @@ pub use io::{
     Format, LoadError, Location, Mapping, OnError, PathSegment, PercentScale, Pointer, Position, ReadOptions, SetAside,
     StatusPreset, StatusWords,
 };
+pub use locale::{Locale, UnknownLocale};
 pub use model::{
     Adoption, Aggregate, Bands, Date, Event, EventAction, Extensions, Item, ItemState, Level, Link, LinkRel, Measure,
     Member, Members, Milestone, Missing, Period, Plan, PlanStatus, Settings, StatusPolicy, Theme, Timestamp, Update,

@@ -6,7 +6,8 @@
 use std::fmt::Write;
 
 use crate::approval::ApprovalState;
-use crate::display::{coverage_words, percent};
+use crate::display::coverage_words;
+use crate::locale::Locale;
 use crate::model::Missing;
 use crate::model::{Plan, PlanStatus};
 use crate::rollup::{CellState, EffectiveSettings, Rollup, Row, Status, StatusCounts, StatusSource, Trend};
@@ -32,9 +33,9 @@ fn trend_words(trend: Option<Trend>) -> &'static str {
 }
 
 /// "approved by Leaders' Committee on 2020-03-24", or the status.
-fn standing(plan: &Plan, state: &ApprovalState) -> String {
+fn standing(plan: &Plan, state: &ApprovalState, locale: &Locale) -> String {
     match (&state.approved, plan.status()) {
-        (Some(step), PlanStatus::Approved) => format!("approved by {} on {}", step.body, step.date),
+        (Some(step), PlanStatus::Approved) => format!("approved by {} on {}", step.body, locale.date(step.date)),
         (_, PlanStatus::Draft) => "draft".to_owned(),
         (_, PlanStatus::Consultation) => "in consultation".to_owned(),
         (_, PlanStatus::Approved) => "approved".to_owned(),
@@ -79,7 +80,7 @@ fn data_in(row: &Row) -> String {
 
 /// What the paper's marks mean: reported and derived statuses, the data in, low coverage, and
 /// how missing returns count (docs/rollup.md).
-fn key(settings: &EffectiveSettings) -> String {
+fn key(settings: &EffectiveSettings, locale: &Locale) -> String {
     let missing = match settings.missing {
         Missing::Zero => "A missing return counts as 0% (setting `missing: zero`)",
         Missing::Exclude => "An item without a return is left out of its parent's figure (setting `missing: exclude`)",
@@ -88,7 +89,7 @@ fn key(settings: &EffectiveSettings) -> String {
         "A status marked \u{201c}as reported\u{201d} is the officer's; the others are derived from progress against \
          the schedule. \u{201c}Data in\u{201d} says how many of the returns behind a number are in; \u{201c}low \
          coverage\u{201d} marks a number with less than {} of its data, too little to read as a judgement. {missing}.",
-        percent(Some(settings.coverage_threshold))
+        locale.percent(Some(settings.coverage_threshold))
     )
 }
 
@@ -96,12 +97,13 @@ impl Rollup {
     /// The plan and its rollup as a committee paper in Markdown, under the plan's settings (use
     /// [`to_markdown_with`](Self::to_markdown_with) for the settings of a rollup made with others).
     pub fn to_markdown(&self, plan: &Plan) -> String {
-        self.to_markdown_with(plan, &EffectiveSettings::resolve(plan.settings.as_ref(), None))
+        self.to_markdown_with(plan, &EffectiveSettings::resolve(plan.settings.as_ref(), None), &Locale::default())
     }
 
     /// The committee paper in Markdown; `settings` are those the rollup was made with (its key
-    /// says how missing returns count and where low coverage starts).
-    pub fn to_markdown_with(&self, plan: &Plan, settings: &EffectiveSettings) -> String {
+    /// says how missing returns count and where low coverage starts); dates and numbers are
+    /// written for `locale`.
+    pub fn to_markdown_with(&self, plan: &Plan, settings: &EffectiveSettings, locale: &Locale) -> String {
         let mut out = String::new();
         let state = plan.approval_state();
         let _ = writeln!(out, "# {}\n", plan.title);
@@ -109,13 +111,13 @@ impl Rollup {
         let _ = writeln!(
             out,
             "{organisation}{} to {} · {} · progress at {}\n",
-            plan.period.start,
-            plan.period.end,
-            standing(plan, &state),
-            self.as_of
+            locale.date(plan.period.start),
+            locale.date(plan.period.end),
+            standing(plan, &state, locale),
+            locale.date(self.as_of)
         );
         let _ = writeln!(out, "**Summary:** {}.\n", summary_line(&self.status_totals()));
-        let _ = writeln!(out, "*Key:* {}\n", key(settings));
+        let _ = writeln!(out, "*Key:* {}\n", key(settings, locale));
         let parents: std::collections::HashSet<&str> = self.rows.iter().filter_map(|r| r.parent.as_deref()).collect();
         let header = "| | | progress | expected | status | data in | last return |\n|---|---|---:|---:|---|---|---|\n";
         // The parent whose leaves the open table lists, and the last heading written.
@@ -135,8 +137,8 @@ impl Rollup {
                     out,
                     "{hashes} {}\n\n{} (expected {}) · {}{trend} · data in: {}\n",
                     heading(row),
-                    percent(row.progress),
-                    percent(row.expected),
+                    locale.percent(row.progress),
+                    locale.percent(row.expected),
                     shown_status(row),
                     data_in(row)
                 );
@@ -164,11 +166,11 @@ impl Rollup {
                 "| {} | {} | {} | {} | {} | {} | {}{stale} |",
                 row.label.as_deref().unwrap_or(""),
                 row.title.replace('|', "\\|").replace('\n', " "),
-                percent(row.progress),
-                percent(row.expected),
+                locale.percent(row.progress),
+                locale.percent(row.expected),
                 shown_status(row),
                 data_in(row),
-                row.last_update.map(|d| d.to_string()).unwrap_or_default()
+                row.last_update.map(|d| locale.date(d)).unwrap_or_default()
             );
         }
         if table.is_some() {
@@ -191,27 +193,29 @@ impl Rollup {
     /// The plan and its rollup as one self-contained, printable HTML page, under the plan's
     /// settings (see [`to_html_with`](Self::to_html_with)).
     pub fn to_html(&self, plan: &Plan) -> String {
-        self.to_html_with(plan, &EffectiveSettings::resolve(plan.settings.as_ref(), None))
+        self.to_html_with(plan, &EffectiveSettings::resolve(plan.settings.as_ref(), None), &Locale::default())
     }
 
     /// The committee paper as one self-contained, printable HTML page (each top-level item starts
-    /// a new printed page); `settings` are those the rollup was made with.
-    pub fn to_html_with(&self, plan: &Plan, settings: &EffectiveSettings) -> String {
+    /// a new printed page); `settings` are those the rollup was made with; dates and numbers are
+    /// written for `locale`, whose tag is the page's `lang`.
+    pub fn to_html_with(&self, plan: &Plan, settings: &EffectiveSettings, locale: &Locale) -> String {
         let state = plan.approval_state();
         let totals = self.status_totals();
         let mut out = String::new();
         let _ = write!(
             out,
-            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+            "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
              <title>{title}</title><style>{STYLE}</style></head><body>\n\
              <header><h1>{title}</h1><p class=\"meta\">{org}{start} to {end} · {standing} · progress at <strong>{as_of}</strong></p>\n",
             title = escape(&plan.title),
             org = plan.organisation.as_deref().map(|o| format!("{} · ", escape(o))).unwrap_or_default(),
-            start = plan.period.start,
-            end = plan.period.end,
-            standing = escape(&standing(plan, &state)),
-            as_of = self.as_of,
+            start = locale.date(plan.period.start),
+            end = locale.date(plan.period.end),
+            standing = escape(&standing(plan, &state, locale)),
+            as_of = locale.date(self.as_of),
+            lang = escape(locale.tag()),
         );
         out.push_str("<ul class=\"summary\">");
         for (status, count) in [
@@ -225,7 +229,7 @@ impl Rollup {
             let _ = write!(out, "<li class=\"chip {}\">{count} {}</li>", status.as_str(), status_words(status));
         }
         out.push_str("</ul>");
-        let _ = write!(out, "<p class=\"key\">{}</p>", escape(&key(settings)));
+        let _ = write!(out, "<p class=\"key\">{}</p>", escape(&key(settings, locale)));
         out.push_str("</header>\n<main>\n");
         out.push_str(
             "<table class=\"plan\"><thead><tr><th>item</th><th>progress</th><th class=\"num\">expected</th>\
@@ -254,12 +258,12 @@ impl Rollup {
             let bar = match row.progress {
                 Some(p) => format!(
                     "<div class=\"bar\" role=\"img\" aria-label=\"{} done, {} expected\"><div class=\"fill {}{low}\" style=\"width:{:.1}%\"></div>{}</div><span class=\"num\">{}</span>",
-                    percent(Some(p)),
-                    percent(row.expected),
+                    locale.percent(Some(p)),
+                    locale.percent(row.expected),
                     row.status.as_str(),
                     p * 100.0,
                     row.expected.map(|e| format!("<div class=\"expected\" style=\"left:{:.1}%\"></div>", e * 100.0)).unwrap_or_default(),
-                    percent(Some(p))
+                    locale.percent(Some(p))
                 ),
                 None => "<span class=\"none\">no data</span>".to_owned(),
             };
@@ -276,11 +280,11 @@ impl Rollup {
                  <td><span class=\"chip {}{source}\">{}</span></td><td>{}</td><td>{coverage}</td><td>{}{stale}</td></tr>",
                 escape(row.label.as_deref().unwrap_or("")),
                 escape(&row.title),
-                percent(row.expected),
+                locale.percent(row.expected),
                 if row.included { row.status.as_str() } else { "excluded" },
                 escape(&shown_status(row)),
                 trend_words(row.trend),
-                row.last_update.map(|d| d.to_string()).unwrap_or_default(),
+                row.last_update.map(|d| locale.date(d)).unwrap_or_default(),
             );
         }
         if !self.rows.is_empty() {
@@ -288,7 +292,7 @@ impl Rollup {
         }
         out.push_str("</table>\n");
         if !self.adoption.is_empty() {
-            self.matrix_html(plan, &mut out);
+            self.matrix_html(plan, locale, &mut out);
         }
         if !self.excluded.is_empty() {
             out.push_str("<h2>Left out of the figures</h2><ul>");
@@ -303,7 +307,7 @@ impl Rollup {
 
     /// The adoption matrix: members down, member items across; the cell shows progress, its
     /// colour the state (with a letter, so colour is never the only signal).
-    fn matrix_html(&self, plan: &Plan, out: &mut String) {
+    fn matrix_html(&self, plan: &Plan, locale: &Locale, out: &mut String) {
         let mut items: Vec<&str> = Vec::new();
         for cell in &self.adoption {
             if !items.contains(&cell.item.as_str()) {
@@ -323,7 +327,7 @@ impl Rollup {
             for item in &items {
                 let cell = self.adoption.iter().find(|c| c.item == *item && c.member == member.id);
                 let (class, text) = match cell.map(|c| (c.state, c.progress)) {
-                    Some((CellState::Reported, p)) => ("reported", format!("R {}", percent(p))),
+                    Some((CellState::Reported, p)) => ("reported", format!("R {}", locale.percent(p))),
                     Some((CellState::NoReport, _)) => ("no_report", "N".to_owned()),
                     Some((CellState::NotAdopted, _)) => ("not_adopted", "A".to_owned()),
                     _ => ("out_of_scope", "&ndash;".to_owned()),

@@ -51,7 +51,7 @@ fn committee_papers_of_the_examples() {
             ..options.clone()
         };
         let exclude = RollupEngine::new(&plan, &updates, &with(workplan::model::Missing::Exclude));
-        let paper = exclude.rollup().to_markdown_with(&plan, exclude.settings());
+        let paper = exclude.rollup().to_markdown_with(&plan, exclude.settings(), &workplan::Locale::default());
         assert!(
             paper.contains("An item without a return is left out of its parent's figure (setting `missing: exclude`)")
         );

@@ -181,13 +181,17 @@ class Rollup:
         """How the numbers of ``item`` were found; ``str()`` of it is a paragraph."""
         return Explanation(self._native.explain(item))
 
-    def to_markdown(self) -> str:
-        """The plan with its rollup as a committee paper in Markdown."""
-        return str(self._native.to_markdown())
+    def to_markdown(self, locale: Optional[str] = None) -> str:
+        """The plan with its rollup as a committee paper in Markdown: every number with how much
+        data stands behind it, and a key. ``locale`` (``"fr-FR"``, ``"cy"``; ``en-GB`` by default)
+        sets how dates and numbers are written; the words stay English. An unknown locale raises
+        ``WorkplanError``."""
+        return str(self._native.to_markdown(locale))
 
-    def to_html(self) -> str:
-        """The plan with its rollup as one self-contained, printable HTML page."""
-        return str(self._native.to_html())
+    def to_html(self, locale: Optional[str] = None) -> str:
+        """The plan with its rollup as one self-contained, printable HTML page (each top-level item
+        starts a printed page); ``locale`` as for ``to_markdown``."""
+        return str(self._native.to_html(locale))
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON form of DESIGN 6.10 (dates as text)."""
