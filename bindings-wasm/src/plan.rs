@@ -189,6 +189,14 @@ impl Updates {
         to_js(&self.inner.to_json_value())
     }
 
+    /// A copy, for `options.updates` of `RollupEngine` and `rollup` (see `updates_instance` in
+    /// rollup.rs): Rust takes the copy whole, so the returns never become JS objects on the way.
+    /// Not in the typed API.
+    #[wasm_bindgen(js_name = __copy, skip_typescript)]
+    pub fn copy(&self) -> Updates {
+        self.clone()
+    }
+
     /// The returns as CSV text.
     #[wasm_bindgen(js_name = toCsv)]
     pub fn to_csv(&self) -> String {

@@ -1,12 +1,30 @@
 //! `plan.rollup(...)` and `RollupEngine` for JS.
 
+use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 
 use crate::errors::{apply_error, from_js, json_to_js, load_error, to_js, workplan_error};
 use crate::plan::{Plan, Updates};
 
-/// Reads `{updates, asOf, knownAt, settings}`: `updates` as an array of update objects or CSV
-/// text; the rest as in the document format.
+/// The returns of an `Updates` given as `options.updates`, read in Rust: its hidden `__copy`
+/// hands over a new instance, taken whole, so that no update becomes a JS object on the way
+/// (the caller's instance stays theirs). None for a value without `__copy` (an array, text).
+fn updates_instance(value: &JsValue) -> Result<Option<workplan::Updates>, JsValue> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Ok(None);
+    }
+    let copy = js_sys::Reflect::get(value, &JsValue::from_str("__copy")).unwrap_or(JsValue::UNDEFINED);
+    let Ok(copy) = copy.dyn_into::<js_sys::Function>() else {
+        return Ok(None);
+    };
+    let copied = copy.call0(value)?;
+    Updates::try_from_js_value(copied).map(|updates| Some(updates.inner)).map_err(|_| {
+        workplan_error("invalid_value", "`updates` must be an Updates, an array of update objects or CSV text")
+    })
+}
+
+/// Reads `{updates, asOf, knownAt, settings}`: `updates` as an `Updates`, an array of update
+/// objects or CSV text; the rest as in the document format.
 fn options_from(options: &JsValue) -> Result<(workplan::Updates, workplan::RollupOptions), JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok((workplan::Updates::default(), workplan::RollupOptions::default()));
@@ -17,6 +35,8 @@ fn options_from(options: &JsValue) -> Result<(workplan::Updates, workplan::Rollu
         workplan::Updates::default()
     } else if let Some(csv) = updates.as_string() {
         workplan::Updates::from_csv(&csv).map_err(load_error)?
+    } else if let Some(given) = updates_instance(&updates)? {
+        given
     } else {
         workplan::Updates::from_json_value(from_js(updates)?).map_err(load_error)?
     };
@@ -41,7 +61,8 @@ fn one_update(update: JsValue) -> Result<workplan::Update, JsValue> {
 #[wasm_bindgen]
 impl Plan {
     /// Rolls up progress (DESIGN 6): `{updates, asOf, knownAt, settings}`, all optional;
-    /// `updates` is an array of update objects or CSV text. Returns the DESIGN 6.10 JSON form.
+    /// `updates` is an `Updates`, an array of update objects or CSV text. Returns the DESIGN 6.10
+    /// JSON form.
     #[wasm_bindgen(unchecked_return_type = "Rollup")]
     pub fn rollup(
         &self,
@@ -133,7 +154,9 @@ pub struct RollupEngine {
 
 #[wasm_bindgen]
 impl RollupEngine {
-    /// Builds the engine for `plan` with `{updates, asOf, knownAt, settings}`.
+    /// Builds the engine for `plan` with `{updates, asOf, knownAt, settings}`; `updates` is an
+    /// `Updates` (read without a round trip through JS objects, and left to the caller), an
+    /// array of update objects or CSV text.
     #[wasm_bindgen(constructor)]
     pub fn new(
         plan: &Plan,

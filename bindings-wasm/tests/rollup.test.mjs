@@ -21,6 +21,31 @@ test("the London Councils plan rolls up with its returns at two dates", () => {
   assert.deepEqual(viaClass, december);
 });
 
+test("an Updates in options.updates counts as its returns do as objects or CSV, and stays the caller's", () => {
+  const plan = workplan.Plan.fromYaml(read("pledges-2019-2022.yaml"));
+  const csv = read("pledges-2019-2022-updates.csv");
+  const updates = workplan.Updates.fromCsv(csv);
+  const objects = updates.toObject();
+  const options = { asOf: "2020-12-31" };
+  const fromText = new workplan.RollupEngine(plan, { ...options, updates: csv }).rollup();
+  const fromObjects = new workplan.RollupEngine(plan, { ...options, updates: objects }).rollup();
+  const engine = new workplan.RollupEngine(plan, { ...options, updates });
+  assert.deepEqual(engine.rollup(), fromText);
+  assert.deepEqual(engine.rollup(), fromObjects);
+  assert.ok(engine.rollup().rows.some((row) => row.progress !== null && row.progress > 0), "the returns counted");
+  assert.deepEqual(plan.rollup({ ...options, updates }), fromText);
+  assert.deepEqual(plan.rollupSeries({ updates, dates: ["2020-12-31"] }).rollups[0], fromText);
+  // The caller's instance is untouched and still usable; freeing it leaves the engine whole.
+  assert.equal(updates.length, objects.length);
+  assert.deepEqual(updates.toObject(), objects);
+  updates.free();
+  assert.deepEqual(engine.rollup(), fromText);
+  // A freed instance or another class is refused with an error, not read as something else.
+  assert.throws(() => new workplan.RollupEngine(plan, { updates }), /null pointer|freed|Updates|destroyed/i);
+  assert.throws(() => new workplan.RollupEngine(plan, { updates: plan }), (e) => e instanceof Error);
+  assert.throws(() => new workplan.RollupEngine(plan, { updates: { __copy: () => plan } }), (e) => e.code === "invalid_value");
+});
+
 test("applying returns one by one gives the batch rollup, and reports only changed rows", () => {
   const plan = workplan.Plan.fromYaml(read("pledges-2019-2022.yaml"));
   const updates = workplan.Updates.fromCsv(read("pledges-2019-2022-updates.csv")).toObject();

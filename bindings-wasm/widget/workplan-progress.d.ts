@@ -30,7 +30,11 @@ export interface LoadDetail {
 
 /** `detail` of the `workplan-error` event. */
 export interface ErrorDetail {
-  /** A `ParseError` (`code`, `path`, `line`, `column`, `hint`), or an `Error` with `code: "fetch_error"`. */
+  /**
+   * A `ParseError` (`code`, `path`, `line`, `column`, `hint`), an `Error` with `code: "fetch_error"`,
+   * or the `Error` of a return that could not be applied (`code`: `unknown_item`, `member_missing`,
+   * `unknown_member`, `member_not_in_scope`, `member_not_expected`, ...).
+   */
   error: unknown;
   diagnostics: Diagnostic[];
 }
@@ -51,8 +55,18 @@ export function loadWasm(url?: string | URL): Promise<unknown>;
 export function formatPercent(value: number | null | undefined): string;
 
 /**
+ * Every word the widget shows, in British English, with `{placeholders}`; keys ending in `_one`,
+ * `_other` (`_two`, `_few`, `_many`) are plural forms. Override them with `element.strings`.
+ */
+export const STRINGS: Readonly<Record<string, string>>;
+
+/**
  * `<workplan-progress>`: the progress rollup of a plan as a collapsible tree with filters, the
- * adoption heat map and explanations. Attributes: `src`, `updates`, `as-of`, `open-depth`.
+ * adoption heat map and explanations. Attributes: `src`, `updates`, `as-of`, `open-depth`,
+ * `theme` (`light` | `dark` | `auto`), `locale` (else the closest `lang`, else `en-GB`), `download`
+ * (shows a Download CSV button). On a page that enforces Trusted Types it writes its HTML (built
+ * from escaped text) through a policy named `workplan-progress`, which a `trusted-types` directive
+ * listing policies must allow.
  */
 export class WorkplanProgress extends HTMLElement {
   static observedAttributes: string[];
@@ -65,24 +79,29 @@ export class WorkplanProgress extends HTMLElement {
   /** `YYYY-MM-DD`; the `as-of` attribute, else the plan period's end. */
   get asOf(): string | null;
   set asOf(value: string | null);
-  /** Settings that override the plan's. */
+  /** Settings that override the plan's (the toolbar's "Missing returns" merges `missing` in). */
   get settings(): Settings | null;
   set settings(value: Settings | null);
+  /** The words in use (`STRINGS` with the overrides); setting merges overrides and redraws. */
+  get strings(): Record<string, string>;
+  set strings(value: Record<string, string> | null);
+  /** The locale numbers and dates are written in. */
+  readonly locale: string;
   /** The current filter. */
   get filter(): Filter;
   set filter(value: Partial<Filter>);
   readonly state: "idle" | "loading" | "ready" | "error";
-  /** The error that stopped the last load, or null. */
+  /** The last error: what stopped the last load, or a return that could not be applied; null after a load that succeeds. */
   readonly error: unknown;
-  /** Resolves when the load in progress has rendered, or failed. */
+  /** Resolves when the load in progress has rendered (tree painted first, then validated and its heat map built), or failed. */
   readonly ready: Promise<void>;
-  /** The findings of validation of the plan and its returns. */
+  /** The findings of validation of the plan and its returns: those of a load once `ready` resolves (validation runs after the first paint). */
   readonly diagnostics: Diagnostic[];
   /** The whole current result, or null before a plan is loaded. */
   readonly rollup: Rollup | null;
-  /** Applies one return; redraws only what changed; returns what changed. */
+  /** Applies one return; redraws only what changed; returns what changed. Throws (changing nothing) for a return that cannot be applied. */
   applyUpdate(update: Update): Changes;
-  /** Applies returns in order (objects, or CSV or JSON text); redraws only what changed. */
+  /** Applies returns in order (objects, or CSV or JSON text); redraws only what changed. If one cannot be applied, none is: it throws an `Error` with `code`. */
   appendUpdates(updates: Update[] | string): Changes;
   /** How the numbers of one item were found. */
   explain(id: string): Explanation;
@@ -90,6 +109,8 @@ export class WorkplanProgress extends HTMLElement {
   select(id: string | null): void;
   expandAll(): void;
   collapseAll(): void;
+  /** The rows shown (id, label, title, progress, expected, status, status_source, coverage) as CSV text. */
+  csv(): string;
 }
 
 declare global {

@@ -1,20 +1,26 @@
 // @ts-check
 // `<workplan-progress>`: the progress rollup of a plan as a custom element (see README.md).
 // Every number comes from the wasm engine (RollupEngine: rows, cells, explain); this file only
-// formats and lays them out. Importing it defines the element.
+// formats and lays them out. Importing it defines the element. Its words and formats are in
+// format.js, its stylesheet in style.js.
 import init, { Plan, RollupEngine, Updates } from "../pkg/web/workplan_wasm.js";
+import { Format, STRINGS, formatPercent, localeOf } from "./format.js";
+import { STYLE } from "./style.js";
+
+export { STRINGS, formatPercent };
 
 /**
- * @typedef {import("../pkg/web/workplan_wasm.js").RollupRow} RollupRow
  * @typedef {import("../pkg/web/workplan_wasm.js").AdoptionCell} AdoptionCell
  * @typedef {import("../pkg/web/workplan_wasm.js").Changes} Changes
  * @typedef {import("../pkg/web/workplan_wasm.js").Diagnostic} Diagnostic
- * @typedef {import("../pkg/web/workplan_wasm.js").Explanation} Explanation
  * @typedef {import("../pkg/web/workplan_wasm.js").PlanDocument} PlanDocument
  * @typedef {import("../pkg/web/workplan_wasm.js").Item} Item
  * @typedef {import("../pkg/web/workplan_wasm.js").Rollup} Rollup
  * @typedef {import("../pkg/web/workplan_wasm.js").Settings} Settings
  * @typedef {import("../pkg/web/workplan_wasm.js").Update} Update
+ * @typedef {import("../pkg/web/workplan_wasm.js").RollupRow} RollupRow
+ * @typedef {NonNullable<Explanation["members"]>} MemberSummary
+ * @typedef {import("../pkg/web/workplan_wasm.js").Explanation} Explanation
  * @typedef {{text: string, theme: string, status: string}} Filter
  */
 
@@ -32,14 +38,6 @@ export function loadWasm(url) {
   return wasm;
 }
 
-const STATUS_WORDS = /** @type {const} */ ({
-  done: "done",
-  on_track: "on track",
-  at_risk: "at risk",
-  off_track: "off track",
-  not_started: "not started",
-  unknown: "no data",
-});
 /** Shapes beside the colours, so that colour is never the only signal. */
 const STATUS_ICONS = /** @type {const} */ ({
   done: "✔",
@@ -50,41 +48,18 @@ const STATUS_ICONS = /** @type {const} */ ({
   unknown: "?",
 });
 const STATUS_ORDER = /** @type {const} */ (["off_track", "at_risk", "on_track", "done", "not_started", "unknown"]);
-const TRENDS = /** @type {const} */ ({
-  improving: ["↗", "improving"],
-  steady: ["→", "steady"],
-  worsening: ["↘", "worsening"],
-});
-const CELL_WORDS = /** @type {const} */ ({
-  reported: "reported",
-  no_report: "no return",
-  not_adopted: "not adopted",
-  out_of_scope: "not in scope",
-});
-
-/**
- * A fraction as people read it, as the library writes it (`display::percent`): `62.5%`, `100%`,
- * `–` for none. One decimal, ties to even like Rust's formatting.
- * @param {number | null | undefined} value
- * @returns {string}
- */
-export function formatPercent(value) {
-  if (value === null || value === undefined) return "–";
-  const p = value * 100;
-  if (Math.abs(p - Math.round(p)) < 0.05) return `${Math.round(p)}%`;
-  const tenths = p * 10;
-  const floor = Math.floor(tenths);
-  const rounded = tenths - floor === 0.5 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(tenths);
-  return `${(rounded / 10).toFixed(1)}%`;
-}
-
-/**
- * A number for a value or a target (`1,000`, `2.5`).
- * @param {number | null} value
- */
-function formatNumber(value) {
-  return value === null ? "–" : value.toLocaleString("en-GB", { maximumFractionDigits: 2 });
-}
+const TREND_ARROWS = /** @type {const} */ ({ improving: "↗", steady: "→", worsening: "↘" });
+/** The symbol of each heat-map state (a reported cell shows its number instead). */
+const CELL_SYMBOLS = /** @type {const} */ ({ reported: "●", no_report: "○", not_adopted: "✕", out_of_scope: "–" });
+const CELL_STATES = /** @type {const} */ (["reported", "no_report", "not_adopted", "out_of_scope"]);
+/** The engine's default `coverage_threshold`, for the key's words when no setting names one. */
+const DEFAULT_COVERAGE_THRESHOLD = 0.5;
+/** Heat-map columns per printed table. */
+const PRINT_COLUMNS = 12;
+/** Characters of an item's title shown in a heat-map column heading. */
+const HEADING_CHARS = 28;
+/** Milliseconds the search waits for typing to pause. */
+const SEARCH_DELAY = 150;
 
 /**
  * Creates an element with attributes and children.
@@ -139,6 +114,16 @@ function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
 
+/**
+ * Sets a class only when it differs.
+ * @param {Element} element
+ * @param {string} name
+ * @param {boolean} on
+ */
+function setClass(element, name, on) {
+  if (element.classList.contains(name) !== on) element.classList.toggle(name, on);
+}
+
 /** The format of a fetched file, from its name. */
 function formatOf(/** @type {string} */ url) {
   const path = url.split(/[?#]/)[0].toLowerCase();
@@ -146,6 +131,14 @@ function formatOf(/** @type {string} */ url) {
   if (path.endsWith(".yaml") || path.endsWith(".yml")) return "yaml";
   if (path.endsWith(".csv")) return "csv";
   return undefined;
+}
+
+/** Resolves after the next frame is painted (at once in a hidden page, which paints none). @returns {Promise<void>} */
+function afterPaint() {
+  return new Promise((resolve) => {
+    if (document.visibilityState === "hidden") setTimeout(resolve, 0);
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
 }
 
 /**
@@ -168,115 +161,64 @@ async function fetchBytes(url, what) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-const STYLE = `
-:host{all:initial;display:block;container:wp/inline-size;box-sizing:border-box;
-  font:var(--wp-font-size,14px)/1.45 var(--wp-font,system-ui,-apple-system,"Segoe UI",Roboto,"Liberation Sans",Arial,sans-serif);
-  color:var(--wp-text,#1f2328);background:var(--wp-background,#fff);
-  border:1px solid var(--wp-border,#d0d7de);border-radius:var(--wp-radius,6px);overflow:hidden}
-:host([hidden]){display:none}
-*,*::before,*::after{box-sizing:border-box}
-[hidden]{display:none!important}
-button,input,select{font:inherit;color:inherit}
-.head{padding:.75em .9em .5em;border-bottom:1px solid var(--wp-border,#d0d7de)}
-h2{font-size:1.15em;margin:0;line-height:1.3}
-.meta,.levels,.legend,.shown{color:var(--wp-muted,#57606a);font-size:.86em;margin:.2em 0 0}
-.legend{display:flex;flex-wrap:wrap;gap:.2em .8em;padding:0;list-style:none}
-.tools{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;padding:.5em .9em;border-bottom:1px solid var(--wp-border,#d0d7de);background:var(--wp-toolbar,#f6f8fa)}
-.tools label{display:flex;flex-direction:column;font-size:.8em;color:var(--wp-muted,#57606a);gap:.1em;flex:1 1 9em;max-width:22em;min-width:0}
-.tools input,.tools select{font-size:1.15em;padding:.25em .4em;border:1px solid var(--wp-border,#d0d7de);border-radius:4px;background:#fff;min-width:0;width:100%}
-.tools button{font-size:.9em;padding:.35em .7em;border:1px solid var(--wp-border,#d0d7de);border-radius:4px;background:#fff;cursor:pointer}
-.tools .buttons{display:flex;gap:.4em;flex:0 0 auto}
-.status{padding:1em .9em}
-.status.error{color:var(--wp-error,#a40e26);background:#fff5f5}
-.status p{margin:.2em 0}
-.diagnostics{padding:.4em .9em;border-bottom:1px solid var(--wp-border,#d0d7de);font-size:.88em}
-.diagnostics summary{cursor:pointer;color:var(--wp-muted,#57606a)}
-.diagnostics.errors summary{color:var(--wp-error,#a40e26);font-weight:600}
-.diagnostics ul{margin:.3em 0;padding-left:1.2em}
-.diagnostics li{margin:.15em 0}
-.code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.9em;color:var(--wp-muted,#57606a)}
-ul[role=tree],ul[role=group]{list-style:none;margin:0;padding:0}
-ul[role=tree]{padding:.25em 0}
-li[role=treeitem]{outline:none}
-.row{display:grid;grid-template-columns:1.3em minmax(0,1fr) auto;gap:.1em .6em;align-items:center;
-  padding:.3em .9em .3em calc(.5em + var(--depth,0) * 1.15em);border-left:3px solid transparent;cursor:pointer}
-.row:hover{background:var(--wp-hover,#f6f8fa)}
-li[aria-selected=true]>.row{background:var(--wp-selected,#ddf4ff);border-left-color:var(--wp-focus,#0969da)}
-li[role=treeitem]:focus-visible>.row{outline:2px solid var(--wp-focus,#0969da);outline-offset:-2px}
-.twisty{align-self:start;margin-top:.05em;width:1.3em;height:1.3em;display:inline-flex;align-items:center;justify-content:center;border:0;background:none;padding:0;color:var(--wp-muted,#57606a);cursor:pointer}
-.twisty::before{content:"▸";transition:transform .1s}
-li[aria-expanded=true]>.row .twisty::before{transform:rotate(90deg)}
-li:not([aria-expanded])>.row .twisty{visibility:hidden}
-.name{min-width:0;overflow-wrap:anywhere}
-.depth0>.row .name{font-weight:600}
-.label{color:var(--wp-muted,#57606a);margin-right:.3em;font-variant-numeric:tabular-nums}
-.label:empty{display:none}
-.context>.row .name{color:var(--wp-muted,#57606a)}
-mark{background:var(--wp-mark,#fff8c5);color:inherit}
-.figures{display:flex;align-items:center;gap:.5em;white-space:nowrap;justify-self:end}
-.bar{position:relative;display:inline-block;width:var(--wp-bar-width,6.5em);height:.6em;background:var(--wp-bar,#eaeef2);border-radius:.3em}
-.fill{position:absolute;left:0;top:0;bottom:0;border-radius:.3em;background:var(--wp-unknown,#8c959f)}
-.marker{position:absolute;top:-.3em;width:2px;height:1.2em;margin-left:-1px;background:var(--wp-marker,#1f2328)}
-.pct{min-width:4.3em;text-align:right;font-variant-numeric:tabular-nums;font-weight:600}
-.pct.none{font-weight:400;color:var(--wp-muted,#57606a)}
-.chip{display:inline-flex;align-items:center;gap:.25em;border-radius:1em;padding:0 .55em;font-size:.82em;line-height:1.6;border:1px solid currentColor;min-width:6.6em}
-.trend{width:1.2em;text-align:center;color:var(--wp-muted,#57606a)}
-.when{font-size:.82em;color:var(--wp-muted,#57606a);min-width:6.2em;font-variant-numeric:tabular-nums}
-.stale{font-size:.75em;border-radius:.3em;padding:0 .3em;background:var(--wp-stale,#fff1e5);color:#953800;border:1px dashed #bc4c00}
-.counts{grid-column:2/-1;display:flex;flex-wrap:wrap;gap:.2em .7em;font-size:.8em;color:var(--wp-muted,#57606a)}
-.count{font-variant-numeric:tabular-nums}
-.count b{font-weight:600}
-.s-done{--c:var(--wp-done,#1a7f37);--t:var(--wp-done-text,#116329);--b:var(--wp-done-bg,#dafbe1)}
-.s-on_track{--c:var(--wp-on-track,#2da44e);--t:var(--wp-on-track-text,#116329);--b:var(--wp-on-track-bg,#e6f6ea)}
-.s-at_risk{--c:var(--wp-at-risk,#bf8700);--t:var(--wp-at-risk-text,#7d4e00);--b:var(--wp-at-risk-bg,#fff8c5)}
-.s-off_track{--c:var(--wp-off-track,#cf222e);--t:var(--wp-off-track-text,#a40e26);--b:var(--wp-off-track-bg,#ffebe9)}
-.s-not_started{--c:var(--wp-not-started,#6e7781);--t:var(--wp-not-started-text,#424a53);--b:var(--wp-not-started-bg,#f6f8fa)}
-.s-unknown,.s-excluded{--c:var(--wp-unknown,#8c959f);--t:var(--wp-unknown-text,#57606a);--b:var(--wp-unknown-bg,#f6f8fa)}
-.chip[class*=s-]{color:var(--t);background:var(--b)}
-.fill[class*=s-]{background:var(--c)}
-.count[class*=s-] i{color:var(--c);font-style:normal}
-.explain{margin:.2em .9em .5em calc(2em + var(--depth,0) * 1.15em);padding:.5em .7em;border-left:3px solid var(--wp-focus,#0969da);background:var(--wp-explain,#f6f8fa);font-size:.9em;cursor:auto}
-.explain p{margin:.2em 0}
-.explain table{border-collapse:collapse;margin-top:.3em;font-size:.95em}
-.explain th,.explain td{text-align:left;padding:.1em .5em .1em 0;vertical-align:top}
-.explain td.n{text-align:right;font-variant-numeric:tabular-nums}
-.explain td:first-child{white-space:nowrap}
-.matrix{border-top:1px solid var(--wp-border,#d0d7de);padding:.6em .9em .9em;position:relative}
-.matrix h3{font-size:1em;margin:0 0 .2em}
-.matrix .wrap{overflow:auto;max-height:var(--wp-matrix-height,32em);border:1px solid var(--wp-border,#d0d7de)}
-.matrix table{border-collapse:separate;border-spacing:1px;font-size:.75em}
-.matrix thead th{position:sticky;top:0;background:var(--wp-background,#fff);z-index:1;vertical-align:bottom;padding:.2em 0;font-weight:500}
-.matrix thead th span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;max-height:9em;overflow:hidden;text-overflow:ellipsis;display:inline-block}
-.matrix tbody th{position:sticky;left:0;background:var(--wp-background,#fff);text-align:left;font-weight:500;white-space:nowrap;padding:0 .5em 0 .2em;z-index:1;max-width:11em;overflow:hidden;text-overflow:ellipsis}
-.matrix td{width:2.3em;min-width:2.3em;height:1.9em;text-align:center;font-variant-numeric:tabular-nums;border-radius:2px;cursor:default}
-.matrix td:focus-visible{outline:2px solid var(--wp-focus,#0969da);outline-offset:0}
-.c-reported{background:color-mix(in srgb,var(--wp-heat-high,#1a7f37) calc(var(--p,0) * 100%),var(--wp-heat-low,#e6f6ea));color:#1f2328}
-.c-reported.hi{color:#fff}
-.c-no_report{background:var(--wp-no-report,#fff8c5);color:#7d4e00}
-.c-not_adopted{background:var(--wp-not-adopted,#ffebe9);color:#a40e26}
-.c-out_of_scope{color:var(--wp-muted,#8c959f)}
-.tip{position:fixed;z-index:10;max-width:18em;padding:.4em .6em;border-radius:4px;background:var(--wp-tooltip,#1f2328);color:#fff;font-size:.8em;pointer-events:none;box-shadow:0 2px 8px rgba(0,0,0,.25)}
-.tip b{display:block}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@container wp (max-width:640px){
-  .row{grid-template-columns:1.3em minmax(0,1fr)}
-  .figures{grid-column:2;justify-self:start;flex-wrap:wrap;row-gap:.2em}
-  .bar{width:var(--wp-bar-width-narrow,5em)}
-  .pct{min-width:0}
-  .chip{min-width:0}
-  .when{min-width:0}
-  .explain{margin-left:.9em}
+/**
+ * One CSV field, quoted when it must be (RFC 4180).
+ * @param {string | number | null} value
+ */
+function csvField(value) {
+  const text = value === null ? "" : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
-`;
+
+/** @type {Record<string, string>} */
+const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/** The widget's Trusted Types policy, once a page is found to enforce them. @type {any} */
+let htmlPolicy;
+
+/**
+ * Writes HTML built from escaped text into an element; under Trusted Types, through the policy
+ * `workplan-progress` (a page's `trusted-types` directive that lists policies must allow it).
+ * @param {Element} element
+ * @param {string} html
+ */
+function setHtml(element, html) {
+  try {
+    element.innerHTML = htmlPolicy ? htmlPolicy.createHTML(html) : html;
+  } catch (error) {
+    const types = /** @type {any} */ (globalThis).trustedTypes;
+    if (htmlPolicy || !types) throw error;
+    htmlPolicy = types.createPolicy("workplan-progress", { createHTML: (/** @type {string} */ text) => text });
+    element.innerHTML = htmlPolicy.createHTML(html);
+  }
+}
+
+/**
+ * Text made safe inside HTML, as element content or a double-quoted attribute value.
+ * @param {string} text
+ */
+function escapeHtml(text) {
+  return /[&<>"]/.test(text) ? text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]) : text;
+}
+
+/**
+ * The heat-map band of a member's progress: 1 (below 20%) to 5 (80% and more).
+ * @param {number | null} progress
+ */
+function band(progress) {
+  if (progress === null) return 1;
+  return Math.max(1, Math.min(5, Math.floor(progress * 5) + 1));
+}
 
 /**
  * The `<workplan-progress>` element. Attributes: `src` (plan URL, JSON or YAML), `updates`
  * (returns URL: CSV, JSON or YAML), `as-of` (`YYYY-MM-DD`), `open-depth` (levels open at first,
- * default 1). Properties `plan`, `updates`, `asOf` and `settings` take data instead and win over
- * the attributes.
+ * default 1), `theme` (`light`, `dark`, `auto`), `locale` (else the closest `lang`), `download`
+ * (shows a Download CSV button). Properties `plan`, `updates`, `asOf` and `settings` take data
+ * instead and win over the attributes; `strings` overrides words.
  */
 export class WorkplanProgress extends HTMLElement {
-  static observedAttributes = ["src", "updates", "as-of", "open-depth"];
+  static observedAttributes = ["src", "updates", "as-of", "open-depth", "locale", "lang", "download"];
 
   /** @type {ShadowRoot} */
   #root;
@@ -305,14 +247,43 @@ export class WorkplanProgress extends HTMLElement {
   #generation = 0;
   /** @type {Promise<void>} */
   #ready = Promise.resolve();
+  /** Counts the returns applied live. */
+  #changeCount = 0;
+  /** The heat map's cells while it waits to be built after the first paint. @type {AdoptionCell[] | null} */
+  #matrixPending = null;
   #scheduled = false;
+  /** Word overrides (`strings`). @type {Record<string, string>} */
+  #strings = {};
+  /** The words and formats in use. */
+  #fmt = new Format("en-GB");
+  /** The plan document of the loaded plan. @type {PlanDocument | null} */
+  #document = null;
+  /** The rollup setting `missing` the plan itself has (the toolbar's default). @type {"zero" | "exclude"} */
+  #planMissing = "zero";
 
   /** Rows by id, in document order. @type {Map<string, RollupRow>} */
   #rows = new Map();
   /** @type {Map<string, string[]>} */
   #children = new Map();
-  /** @type {Map<string, HTMLLIElement>} */
+  /** The top-level items, in order. @type {string[]} */
+  #roots = [];
+  /** Each item's position among its siblings, from 1. @type {Map<string, number>} */
+  #position = new Map();
+  /** The tree items built so far (subtrees are built when first opened). @type {Map<string, HTMLLIElement>} */
   #items = new Map();
+  /**
+   * The holder of each parent's group of children: a sibling of the item (`role=none`), which
+   * owns the group (`aria-owns`), so that an item's own text is only its row and its explanation
+   * (label in name, WCAG 2.5.3). @type {Map<string, HTMLLIElement>}
+   */
+  #holders = new Map();
+  /** The text of the explanation shown (in the selected item's name). */
+  #explainText = "";
+  /** Element ids of the items, for `aria-owns`. @type {Map<string, number>} */
+  #serial = new Map();
+  /** Items whose children are built. @type {Set<string>} */
+  #built = new Set();
+
   /** Themes of each item, with those of its ancestors. @type {Map<string, string[]>} */
   #themes = new Map();
   /** @type {Map<string, string>} */
@@ -321,7 +292,9 @@ export class WorkplanProgress extends HTMLElement {
   #cells = new Map();
   /** The cells' data, by the same keys. @type {Map<string, AdoptionCell>} */
   #cellData = new Map();
-  /** The cell the tooltip is for. @type {HTMLTableCellElement | null} */
+  /** The heat map's columns and rows. @type {{items: string[], members: string[]}} */
+  #matrixShape = { items: [], members: [] };
+  /** The cell the tooltip is for. @type {HTMLElement | null} */
   #tipCell = null;
   /** @type {string[]} */
   #levelNames = [];
@@ -329,6 +302,8 @@ export class WorkplanProgress extends HTMLElement {
   #expanded = new Set();
   /** Expansion before a filter was set, restored when it is cleared. @type {Set<string> | null} */
   #expandedBeforeFilter = null;
+  /** Expansion before printing, restored after. @type {Set<string> | null} */
+  #expandedBeforePrint = null;
   /** @type {string | null} */
   #selected = null;
   /** @type {string | null} */
@@ -339,8 +314,11 @@ export class WorkplanProgress extends HTMLElement {
   #shown = null;
   /** @type {Set<string>} */
   #matches = new Set();
+  /** The pending search. @type {ReturnType<typeof setTimeout> | undefined} */
+  #searchTimer = undefined;
 
   // Parts of the shadow tree.
+  #style = h("style", {}, [STYLE]);
   #head = h("div", { class: "head", part: "header" });
   #tools = h("div", { class: "tools", part: "toolbar", hidden: true });
   #status = h("div", { class: "status", role: "status", "aria-live": "polite", part: "status" });
@@ -348,17 +326,22 @@ export class WorkplanProgress extends HTMLElement {
   #tree = h("ul", { role: "tree", part: "tree" });
   #matrix = h("section", { class: "matrix", part: "matrix", hidden: true });
   #tip = h("div", { class: "tip", role: "tooltip", id: "tip", hidden: true });
-  #search = h("input", { type: "search", placeholder: "label, title or id", autocomplete: "off" });
+  #search = h("input", { type: "search", autocomplete: "off" });
   #themeSelect = h("select", {});
   #statusSelect = h("select", {});
+  #missingSelect = h("select", { class: "missing" });
+  #expandButton = h("button", { type: "button", class: "expand" });
+  #collapseButton = h("button", { type: "button", class: "collapse" });
+  #downloadButton = h("button", { type: "button", class: "download", hidden: true });
   #shownText = h("p", { class: "shown", "aria-live": "polite" });
+  #onBeforePrint = () => this.#preparePrint();
+  #onAfterPrint = () => this.#restoreAfterPrint();
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: "open" });
-    const style = h("style", {}, [STYLE]);
     this.#buildTools();
-    this.#root.append(style, this.#head, this.#tools, this.#status, this.#diagnosticsBox, this.#tree, this.#matrix, this.#tip);
+    this.#root.append(this.#style, this.#head, this.#tools, this.#status, this.#diagnosticsBox, this.#tree, this.#matrix, this.#tip);
     this.#tree.addEventListener("click", (event) => this.#onTreeClick(event));
     this.#tree.addEventListener("keydown", (event) => this.#onTreeKey(event));
     this.#tree.addEventListener("focusin", (event) => {
@@ -368,11 +351,17 @@ export class WorkplanProgress extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#fmt = new Format(localeOf(this), this.#strings);
+    this.#labelTools();
+    window.addEventListener("beforeprint", this.#onBeforePrint);
+    window.addEventListener("afterprint", this.#onAfterPrint);
     this.#schedule();
   }
 
   disconnectedCallback() {
     this.#tip.hidden = true;
+    window.removeEventListener("beforeprint", this.#onBeforePrint);
+    window.removeEventListener("afterprint", this.#onAfterPrint);
   }
 
   /**
@@ -382,6 +371,14 @@ export class WorkplanProgress extends HTMLElement {
    */
   attributeChangedCallback(name, old, value) {
     if (old === value) return;
+    if (name === "download") {
+      this.#downloadButton.hidden = value === null;
+      return;
+    }
+    if (name === "locale" || name === "lang") {
+      this.#relocalise();
+      return;
+    }
     if (name === "src" && this.#planInput !== null) return;
     if (name === "updates" && this.#updatesInput !== null) return;
     if (name === "as-of" && this.#asOf !== null) return;
@@ -417,7 +414,7 @@ export class WorkplanProgress extends HTMLElement {
     this.#schedule();
   }
 
-  /** Settings that override the plan's (DESIGN 6.8). */
+  /** Settings that override the plan's (DESIGN 6.8). The toolbar's "Missing returns" merges `missing` into them. */
   get settings() {
     return this.#settings;
   }
@@ -426,22 +423,45 @@ export class WorkplanProgress extends HTMLElement {
     this.#schedule();
   }
 
+  /**
+   * The words in use: the default table (`STRINGS`) with the overrides set here. Setting it merges
+   * the given overrides into those set before and redraws.
+   */
+  get strings() {
+    return { ...this.#fmt.strings };
+  }
+  set strings(value) {
+    this.#strings = { ...this.#strings, ...(value ?? {}) };
+    this.#relocalise();
+  }
+
+  /** The locale the widget writes numbers and dates in (the `locale` attribute, else the closest `lang`, else `en-GB`). */
+  get locale() {
+    return this.#fmt.locale;
+  }
+
   /** `loading`, `ready` or `error` (`idle` before the first load). */
   get state() {
     return this.#state;
   }
 
-  /** The error that stopped the last load (a `ParseError`, a fetch error), or null. */
+  /**
+   * The last error: what stopped the last load (a `ParseError`, a fetch error), or a return that
+   * could not be applied (an `Error` with `code`); null after a load that succeeds.
+   */
   get error() {
     return this.#error;
   }
 
-  /** Resolves when the load in progress (if any) has rendered, or failed. */
+  /**
+   * Resolves when the load in progress (if any) has rendered, been validated and built its heat
+   * map, or failed.
+   */
   get ready() {
     return this.#ready;
   }
 
-  /** The findings of validation of the plan and its returns. */
+  /** The findings of validation of the plan and its returns (of a load: once `ready` resolves). */
   get diagnostics() {
     return this.#diagnostics;
   }
@@ -456,6 +476,7 @@ export class WorkplanProgress extends HTMLElement {
     return { ...this.#filter };
   }
   set filter(value) {
+    clearTimeout(this.#searchTimer);
     this.#filter = { text: value?.text ?? "", theme: value?.theme ?? "", status: value?.status ?? "" };
     this.#search.value = this.#filter.text;
     this.#themeSelect.value = this.#filter.theme;
@@ -465,6 +486,7 @@ export class WorkplanProgress extends HTMLElement {
 
   /**
    * Applies one more return (an update object) and redraws only the rows and cells it changed.
+   * A return that cannot be applied throws an `Error` with `code` and changes nothing.
    * @param {Update} update
    * @returns {Changes}
    */
@@ -473,34 +495,36 @@ export class WorkplanProgress extends HTMLElement {
   }
 
   /**
-   * Applies returns in order (an array of update objects, or CSV or JSON text) and redraws only
-   * the rows and cells they changed. Returns what changed.
+   * Applies returns (an array of update objects, or CSV or JSON text) and redraws only the rows
+   * and cells they changed. Returns what changed. If any of them cannot be applied, none is: it
+   * throws an `Error` with `code` (also kept in `error` and sent as `workplan-error`).
    * @param {Update[] | string} updates
    * @returns {Changes}
    */
   appendUpdates(updates) {
     const engine = this.#engine;
     if (!engine) throw Object.assign(new Error("no plan is loaded yet: await element.ready first"), { code: "not_ready" });
+    /** @type {Changes} */
+    let changed;
     /** @type {Update[]} */
     let list;
-    if (Array.isArray(updates)) {
-      list = updates;
-    } else {
-      const parsed = Updates.fromBytes(new TextEncoder().encode(updates));
-      list = parsed.toObject();
-      parsed.free();
+    try {
+      if (Array.isArray(updates)) {
+        list = updates;
+      } else {
+        const parsed = Updates.fromBytes(new TextEncoder().encode(updates));
+        list = parsed.toObject();
+        parsed.free();
+      }
+      changed = engine.applyChanges(list);
+    } catch (error) {
+      this.#error = error;
+      this.#emit("workplan-error", { error, diagnostics: this.#diagnostics });
+      throw error;
     }
-    /** @type {Map<string, RollupRow>} */
-    const rows = new Map();
-    /** @type {Map<string, AdoptionCell>} */
-    const cells = new Map();
-    for (const update of list) {
-      const changes = engine.applyChanges(update);
-      this.#applied.push(update);
-      for (const row of changes.rows) rows.set(row.id, row);
-      for (const cell of changes.cells) cells.set(`${cell.item}\u0000${cell.member}`, cell);
-    }
-    const changed = { rows: [...rows.values()], cells: [...cells.values()] };
+    this.#applied.push(...list);
+    this.#changeCount++;
+    if (this.#matrixPending && changed.cells.length) this.#matrixPending = engine.rollup().adoption;
     for (const row of changed.rows) {
       this.#rows.set(row.id, row);
       this.#renderRow(row);
@@ -528,13 +552,17 @@ export class WorkplanProgress extends HTMLElement {
    * @param {string | null} id
    */
   select(id) {
-    if (id !== null && !this.#items.has(id)) throw Object.assign(new Error(`no item \`${id}\` in the plan`), { code: "unknown_item" });
+    if (id !== null && !this.#rows.has(id)) throw Object.assign(new Error(`no item \`${id}\` in the plan`), { code: "unknown_item" });
     const previous = this.#selected ? this.#items.get(this.#selected) : undefined;
-    if (previous) {
+    const old = this.#selected;
+    this.#selected = id;
+    if (previous && old) {
       previous.setAttribute("aria-selected", "false");
       previous.querySelector(":scope>.explain")?.remove();
+      this.#explainText = "";
+      const row = this.#rows.get(old);
+      if (row) this.#renderRow(row, false);
     }
-    this.#selected = id;
     if (id === null) return;
     this.#reveal(id);
     this.#items.get(id)?.setAttribute("aria-selected", "true");
@@ -544,7 +572,8 @@ export class WorkplanProgress extends HTMLElement {
 
   /** Opens every item. */
   expandAll() {
-    for (const [id, children] of this.#children) if (children.length) this.#setExpanded(id, true);
+    for (const [id, children] of this.#children) if (children.length) this.#expanded.add(id);
+    this.#syncAll();
   }
 
   /** Closes every item. */
@@ -573,12 +602,14 @@ export class WorkplanProgress extends HTMLElement {
     const hasInput = this.#planInput !== null || this.hasAttribute("src");
     if (!hasInput) return;
     this.#setState("loading");
-    this.#showStatus("Loading the plan…");
+    this.#showStatus(this.#fmt.t("loading"));
     /** @type {Plan | null} */
     let plan = null;
     let ownPlan = false;
     /** @type {Updates | null} */
     let updates = null;
+    /** Whether `updates` was read here (and is freed here). */
+    let ownUpdates = false;
     try {
       await loadWasm();
       const input = this.#planInput;
@@ -597,40 +628,58 @@ export class WorkplanProgress extends HTMLElement {
         plan = Plan.fromBytes(bytes, format === "csv" ? undefined : format);
         ownPlan = true;
       }
-      updates = await this.#loadUpdates();
+      ({ updates, own: ownUpdates } = await this.#loadUpdates());
       if (generation !== this.#generation) return;
-      const diagnostics = updates ? plan.validateWith(updates) : plan.validate();
-      const all = (updates ? updates.toObject() : []).concat(this.#applied);
       const asOf = this.asOf || undefined;
-      const engine = new RollupEngine(plan, { updates: all, asOf, settings: this.#settings ?? undefined });
+      // The `Updates` goes to the engine as it is (read in Rust, never as JS objects); the
+      // returns applied live follow, as they came.
+      const engine = new RollupEngine(plan, { updates: updates ?? [], asOf, settings: this.#settings ?? undefined });
+      if (this.#applied.length) engine.applyChanges(this.#applied);
+      const loaded = plan;
       this.#replace(plan, ownPlan, engine);
       plan = null;
+      this.#error = null;
+      const [changes, fmt] = [this.#changeCount, this.#fmt];
+      let rollup = this.#render(false, true);
+      // The tree is drawn: let it be painted, then validate and build the heat map.
+      await afterPaint();
+      if (generation !== this.#generation) return;
+      const diagnostics = updates ? loaded.validateWith(updates) : loaded.validate();
       this.#diagnostics = diagnostics;
-      this.#render();
+      // New words while waiting (`#relocalise` draws only a ready widget): draw them now.
+      if (this.#fmt !== fmt) this.#render(true);
+      this.#renderDiagnostics();
+      this.#flushMatrix();
+      if (this.#changeCount !== changes) rollup = engine.rollup();
       this.#setState("ready");
-      this.#emit("workplan-load", { rollup: engine.rollup(), diagnostics });
+      this.#emit("workplan-load", { rollup, diagnostics });
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#replace(null, false, null);
+      this.#error = error;
       this.#showError(error);
       this.#setState("error");
       this.#emit("workplan-error", { error, diagnostics: this.#diagnostics });
     } finally {
       if (plan && ownPlan) plan.free();
-      updates?.free();
+      if (updates && ownUpdates) updates.free();
     }
   }
 
-  /** The returns from the property or the `updates` attribute, or null. */
+  /**
+   * The returns from the property or the `updates` attribute (null for none), and whether they
+   * were read here (an `Updates` given stays the caller's).
+   * @returns {Promise<{updates: Updates | null, own: boolean}>}
+   */
   async #loadUpdates() {
     const input = this.#updatesInput;
-    if (input instanceof Updates) return Updates.fromObject(input.toObject());
-    if (typeof input === "string") return Updates.fromBytes(new TextEncoder().encode(input));
-    if (Array.isArray(input)) return Updates.fromObject(input);
+    if (input instanceof Updates) return { updates: input, own: false };
+    if (typeof input === "string") return { updates: Updates.fromBytes(new TextEncoder().encode(input)), own: true };
+    if (Array.isArray(input)) return { updates: Updates.fromObject(input), own: true };
     const url = this.getAttribute("updates");
-    if (!url) return null;
-    const format = formatOf(url);
-    return Updates.fromBytes(await fetchBytes(url, "returns"), format);
+    if (!url) return { updates: null, own: false };
+    const bytes = await fetchBytes(url, "returns");
+    return { updates: Updates.fromBytes(bytes, formatOf(url)), own: true };
   }
 
   /**
@@ -644,6 +693,17 @@ export class WorkplanProgress extends HTMLElement {
     this.#plan = plan;
     this.#ownPlan = own;
     this.#engine = engine;
+  }
+
+  /** A new locale or new words: redraws every text, keeping what is open and selected. */
+  #relocalise() {
+    if (!this.isConnected) return;
+    this.#fmt = new Format(localeOf(this), this.#strings);
+    this.#labelTools();
+    if (this.#engine && this.#plan && this.#state === "ready") {
+      this.#render(true);
+      this.#renderDiagnostics();
+    }
   }
 
   /** @param {"idle" | "loading" | "ready" | "error"} state */
@@ -670,19 +730,20 @@ export class WorkplanProgress extends HTMLElement {
 
   /** @param {unknown} error */
   #showError(error) {
+    const f = this.#fmt;
     const e = /** @type {{name?: string, message?: string, code?: string, line?: number | null, column?: number | null, hint?: string | null, path?: (string | number)[]}} */ (
       error ?? {}
     );
-    const where = e.line ? ` (line ${e.line}${e.column ? `, column ${e.column}` : ""})` : "";
+    const where = e.line ? ` (${e.column ? f.t("error_where_column", { line: e.line, column: e.column }) : f.t("error_where", { line: e.line })})` : "";
     const path = e.path && e.path.length ? `/${e.path.join("/")}` : "";
     this.#status.className = "status error";
     this.#status.setAttribute("role", "alert");
     this.#status.replaceChildren(
       ...present([
-        h("p", {}, [h("strong", {}, [e.name === "ParseError" ? "The plan could not be read" : "The plan could not be shown"])]),
+        h("p", {}, [h("strong", {}, [f.t(e.name === "ParseError" ? "error_read" : "error_show")])]),
         h("p", {}, [`${e.message ?? String(error)}${where}`]),
-        e.hint ? h("p", {}, [`Hint: ${e.hint}`]) : null,
-        e.code ? h("p", { class: "code" }, [`${e.code}${path ? ` at ${path}` : ""}`]) : null,
+        e.hint ? h("p", {}, [f.t("error_hint", { hint: e.hint })]) : null,
+        e.code ? h("p", { class: "code" }, [path ? f.t("error_code_at", { code: e.code, path }) : e.code]) : null,
       ]),
     );
     this.#status.hidden = false;
@@ -692,20 +753,31 @@ export class WorkplanProgress extends HTMLElement {
     this.#tree.replaceChildren();
     this.#matrix.hidden = true;
     this.#matrix.replaceChildren();
+    this.#matrixPending = null;
     this.#items.clear();
+    this.#holders.clear();
+    this.#built.clear();
     this.#cells.clear();
   }
 
   // ---- rendering -------------------------------------------------------------------------
 
-  #render() {
+  /**
+   * Draws the loaded rollup: patches the rows and cells that differ when the tree has the same
+   * shape (a new as-of date, new settings), else builds it anew.
+   * @param {boolean} rebuild build anew but keep what is open, selected and focused (new words)
+   * @param {boolean} [later] leave a heat map to build to `#flushMatrix` (after the first paint)
+   * @returns {Rollup} the rollup drawn
+   */
+  #render(rebuild, later = false) {
     const engine = /** @type {RollupEngine} */ (this.#engine);
     const plan = /** @type {Plan} */ (this.#plan);
     const rollup = engine.rollup();
     const documentData = plan.toObject();
+    this.#document = documentData;
+    this.#planMissing = documentData.settings?.missing === "exclude" ? "exclude" : "zero";
     this.#status.hidden = true;
     this.#renderHead(documentData, rollup);
-    this.#renderDiagnostics();
     this.#themes = new Map();
     /** @param {Item[]} items @param {string[]} inherited */
     const walk = (items, inherited) => {
@@ -718,30 +790,46 @@ export class WorkplanProgress extends HTMLElement {
     walk(documentData.items ?? [], []);
     this.#memberNames = new Map((documentData.members ?? []).map((m) => [m.id, m.name]));
     this.#renderTools(documentData);
-    const sameShape =
-      this.#items.size === rollup.rows.length && rollup.rows.every((row) => this.#rows.get(row.id)?.parent === row.parent && this.#items.has(row.id));
-    if (sameShape) {
+    const rows = /** @type {RollupRow[]} */ (rollup.rows);
+    const sameTree = this.#rows.size === rows.length && rows.every((row) => this.#rows.has(row.id) && this.#rows.get(row.id)?.parent === row.parent);
+    if (!rebuild && sameTree && this.#items.size > 0) {
       // Same tree (e.g. a new as-of date): patch the rows and cells that differ.
-      for (const row of rollup.rows) {
+      for (const row of rows) {
         const old = this.#rows.get(row.id);
         this.#rows.set(row.id, row);
         if (JSON.stringify(old) !== JSON.stringify(row)) this.#renderRow(row);
       }
-      for (const cell of rollup.adoption) this.#renderCell(cell);
+      if (this.#matrixPending) this.#matrixPending = rollup.adoption;
+      else for (const cell of rollup.adoption) this.#renderCell(cell);
       this.#applyFilter();
       if (this.#selected) this.#showExplanation(this.#selected);
-      return;
+      return rollup;
     }
-    this.#rows = new Map(rollup.rows.map((row) => [row.id, row]));
-    this.#children = new Map(rollup.rows.map((row) => [row.id, []]));
-    for (const row of rollup.rows) if (row.parent !== null) this.#children.get(row.parent)?.push(row.id);
-    const openDepth = Number(this.getAttribute("open-depth") ?? "1");
-    this.#expanded = new Set(rollup.rows.filter((r) => r.depth < openDepth && this.#children.get(r.id)?.length).map((r) => r.id));
-    this.#selected = null;
-    this.#focused = rollup.rows[0]?.id ?? null;
-    this.#renderTree(rollup.rows, documentData.title);
-    this.#renderMatrix(rollup.adoption, rollup.rows);
+    const keep = rebuild && sameTree;
+    this.#rows = new Map(rows.map((row) => [row.id, row]));
+    this.#children = new Map(rows.map((row) => [row.id, []]));
+    this.#roots = [];
+    for (const row of rows) {
+      const siblings = row.parent === null ? this.#roots : this.#children.get(row.parent);
+      siblings?.push(row.id);
+      this.#position.set(row.id, siblings ? siblings.length : 1);
+    }
+    if (!keep) {
+      const openDepth = Number(this.getAttribute("open-depth") ?? "1");
+      this.#expanded = new Set(rows.filter((r) => r.depth < openDepth && this.#children.get(r.id)?.length).map((r) => r.id));
+      this.#selected = null;
+      this.#focused = rows[0]?.id ?? null;
+    }
+    this.#renderTree(documentData.title);
+    this.#matrixPending = rollup.adoption;
+    if (!later) this.#flushMatrix();
     this.#applyFilter();
+    if (keep && this.#selected) {
+      const selected = this.#selected;
+      this.#selected = null;
+      this.select(selected);
+    }
+    return rollup;
   }
 
   /**
@@ -749,30 +837,47 @@ export class WorkplanProgress extends HTMLElement {
    * @param {Rollup} rollup
    */
   #renderHead(data, rollup) {
+    const f = this.#fmt;
     const levels = (data.levels ?? []).map((l) => l.name ?? l.id);
     this.#levelNames = levels;
-    const period = `${data.period.start} to ${data.period.end}`;
+    const period = f.t("period", { start: f.date(data.period.start), end: f.date(data.period.end) });
+    const threshold = this.#coverageThreshold();
     this.#head.replaceChildren(
       ...present([
         h("h2", { part: "title" }, [data.title]),
         h("p", { class: "meta" }, [
           data.organisation ? `${data.organisation} · ` : "",
-          `${period} · progress at `,
-          h("strong", { class: "as-of" }, [rollup.as_of]),
+          `${period} · ${f.t("progress_at")} `,
+          h("strong", { class: "as-of", "data-date": rollup.as_of }, [f.date(rollup.as_of)]),
         ]),
-        levels.length ? h("p", { class: "levels" }, [`Levels: ${levels.join(" › ")}`]) : null,
+        levels.length ? h("p", { class: "levels" }, [f.t("levels", { levels: levels.join(" › ") })]) : null,
         h(
           "ul",
-          { class: "legend", "aria-label": "Key" },
+          { class: "legend", "aria-label": f.t("key") },
           STATUS_ORDER.map((status) =>
-            h("li", { class: `count s-${status}` }, [h("i", { "aria-hidden": "true" }, [STATUS_ICONS[status]]), ` ${STATUS_WORDS[status]}`]),
-          ).concat([h("li", {}, ["| expected progress"])]),
+            h("li", { class: `count s-${status}` }, [h("i", { "aria-hidden": "true" }, [STATUS_ICONS[status]]), ` ${f.t(`status_${status}`)}`]),
+          ).concat([
+            h("li", {}, [f.t("key_expected")]),
+            h("li", { class: "key-source" }, [h("span", { class: "chip s-on_track" }, [f.t("source_reported")]), ` ${f.t("key_reported")}`]),
+            h("li", { class: "key-source" }, [h("span", { class: "chip derived s-on_track" }, [f.t("source_derived")]), ` ${f.t("key_derived")}`]),
+            h("li", { class: "key-low" }, [
+              h("span", { class: "bar hatched", "aria-hidden": "true" }, [h("span", { class: "fill s-on_track", style: "width:60%" })]),
+              ` ${f.t("key_low", { threshold: f.percent(threshold) })}`,
+            ]),
+          ]),
         ),
       ]),
     );
   }
 
+  /** The coverage below which a row is drawn as low-confidence (the setting `coverage_threshold`). */
+  #coverageThreshold() {
+    const setting = /** @type {Record<string, unknown>} */ ({ ...(this.#document?.settings ?? {}), ...(this.#settings ?? {}) }).coverage_threshold;
+    return typeof setting === "number" ? setting : DEFAULT_COVERAGE_THRESHOLD;
+  }
+
   #renderDiagnostics() {
+    const f = this.#fmt;
     const errors = this.#diagnostics.filter((d) => d.severity === "error");
     const others = this.#diagnostics.filter((d) => d.severity !== "error");
     const box = this.#diagnosticsBox;
@@ -783,14 +888,12 @@ export class WorkplanProgress extends HTMLElement {
     }
     const warnings = others.filter((d) => d.severity === "warning").length;
     const notes = others.length - warnings;
-    const words = [
-      errors.length ? `${errors.length} error${errors.length === 1 ? "" : "s"}` : "",
-      warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "",
-      notes ? `${notes} note${notes === 1 ? "" : "s"}` : "",
-    ].filter(Boolean);
+    const words = [errors.length ? f.plural("errors", errors.length) : "", warnings ? f.plural("warnings", warnings) : "", notes ? f.plural("notes", notes) : ""].filter(
+      Boolean,
+    );
     box.className = errors.length ? "diagnostics errors" : "diagnostics";
     box.setAttribute("role", errors.length ? "alert" : "region");
-    box.setAttribute("aria-label", "Validation findings");
+    box.setAttribute("aria-label", f.t("validation_label"));
     const list = h(
       "ul",
       {},
@@ -802,21 +905,20 @@ export class WorkplanProgress extends HTMLElement {
         ]),
       ),
     );
-    box.replaceChildren(h("details", { open: errors.length > 0 }, [h("summary", {}, [`Validation: ${words.join(", ")}`]), list]));
+    box.replaceChildren(h("details", { open: errors.length > 0 }, [h("summary", {}, [f.t("validation", { words: words.join(", ") })]), list]));
     box.hidden = false;
   }
 
   #buildTools() {
-    const searchLabel = h("label", {}, ["Search", this.#search]);
-    const themeLabel = h("label", { class: "theme" }, ["Theme", this.#themeSelect]);
-    const statusLabel = h("label", {}, ["Status", this.#statusSelect]);
-    const expand = h("button", { type: "button" }, ["Expand all"]);
-    const collapse = h("button", { type: "button" }, ["Collapse all"]);
-    expand.addEventListener("click", () => this.expandAll());
-    collapse.addEventListener("click", () => this.collapseAll());
+    this.#expandButton.addEventListener("click", () => this.expandAll());
+    this.#collapseButton.addEventListener("click", () => this.collapseAll());
+    this.#downloadButton.addEventListener("click", () => this.#download());
     this.#search.addEventListener("input", () => {
-      this.#filter.text = this.#search.value;
-      this.#applyFilter();
+      clearTimeout(this.#searchTimer);
+      this.#searchTimer = setTimeout(() => {
+        this.#filter.text = this.#search.value;
+        this.#applyFilter();
+      }, SEARCH_DELAY);
     });
     this.#themeSelect.addEventListener("change", () => {
       this.#filter.theme = this.#themeSelect.value;
@@ -826,190 +928,274 @@ export class WorkplanProgress extends HTMLElement {
       this.#filter.status = this.#statusSelect.value;
       this.#applyFilter();
     });
-    this.#tools.append(searchLabel, themeLabel, statusLabel, h("div", { class: "buttons" }, [expand, collapse]), this.#shownText);
+    this.#missingSelect.addEventListener("change", () => {
+      const missing = this.#missingSelect.value === "exclude" ? "exclude" : "zero";
+      this.settings = { ...(this.#settings ?? {}), missing };
+    });
+    this.#tools.append(
+      h("label", { class: "search-field" }, [h("span", { class: "words" }), this.#search]),
+      h("label", { class: "theme-field" }, [h("span", { class: "words" }), this.#themeSelect]),
+      h("label", { class: "status-field" }, [h("span", { class: "words" }), this.#statusSelect]),
+      h("label", { class: "missing-field" }, [h("span", { class: "words" }), this.#missingSelect]),
+      h("div", { class: "buttons" }, [this.#expandButton, this.#collapseButton, this.#downloadButton]),
+      this.#shownText,
+    );
     this.#shownText.style.flexBasis = "100%";
+  }
+
+  /** Writes the toolbar's fixed words (again, for a new locale). */
+  #labelTools() {
+    const f = this.#fmt;
+    for (const [name, key] of /** @type {const} */ ([
+      ["search", "search"],
+      ["theme", "theme"],
+      ["status", "status"],
+      ["missing", "missing"],
+    ])) {
+      const words = this.#tools.querySelector(`label.${name}-field .words`);
+      if (words) setText(words, f.t(key));
+    }
+    this.#search.placeholder = f.t("search_placeholder");
+    setText(this.#expandButton, f.t("expand_all"));
+    setText(this.#collapseButton, f.t("collapse_all"));
+    setText(this.#downloadButton, f.t("download"));
+    this.#downloadButton.hidden = !this.hasAttribute("download");
+    this.#missingSelect.replaceChildren(h("option", { value: "zero" }, [f.t("missing_zero")]), h("option", { value: "exclude" }, [f.t("missing_exclude")]));
   }
 
   /** @param {PlanDocument} data */
   #renderTools(data) {
+    const f = this.#fmt;
     const themes = data.themes ?? [];
-    this.#themeSelect.replaceChildren(h("option", { value: "" }, ["All themes"]), ...themes.map((t) => h("option", { value: t.id }, [t.title])));
+    this.#themeSelect.replaceChildren(h("option", { value: "" }, [f.t("all_themes")]), ...themes.map((t) => h("option", { value: t.id }, [t.title])));
     /** @type {HTMLElement} */ (this.#themeSelect.parentElement).hidden = themes.length === 0;
     this.#statusSelect.replaceChildren(
-      h("option", { value: "" }, ["Any status"]),
-      ...STATUS_ORDER.map((s) => h("option", { value: s }, [`${STATUS_ICONS[s]} ${STATUS_WORDS[s]}`])),
-      h("option", { value: "excluded" }, ["left out (deferred, cancelled)"]),
+      h("option", { value: "" }, [f.t("any_status")]),
+      ...STATUS_ORDER.map((s) => h("option", { value: s }, [`${STATUS_ICONS[s]} ${f.t(`status_${s}`)}`])),
+      h("option", { value: "excluded" }, [f.t("status_excluded")]),
     );
     if (!themes.some((t) => t.id === this.#filter.theme)) this.#filter.theme = "";
     this.#themeSelect.value = this.#filter.theme;
     this.#statusSelect.value = this.#filter.status;
     this.#search.value = this.#filter.text;
+    this.#missingSelect.value = this.#settings?.missing ?? this.#planMissing;
     this.#tools.hidden = false;
   }
 
   /**
-   * @param {RollupRow[]} rows
+   * Builds the top of the tree (subtrees are built when first opened).
    * @param {string} title
    */
-  #renderTree(rows, title) {
+  #renderTree(title) {
     this.#items = new Map();
-    this.#tree.setAttribute("aria-label", `Progress of ${title}`);
-    /** @type {Map<string, HTMLUListElement>} */
-    const groups = new Map();
-    const top = h("ul", {});
-    for (const row of rows) {
-      const siblings = row.parent === null ? rows.filter((r) => r.parent === null).map((r) => r.id) : this.#children.get(row.parent) ?? [];
-      const hasChildren = (this.#children.get(row.id)?.length ?? 0) > 0;
-      const li = h("li", {
-        role: "treeitem",
-        "data-id": row.id,
-        class: `depth${Math.min(row.depth, 3)}`,
-        "aria-level": row.depth + 1,
-        "aria-setsize": siblings.length,
-        "aria-posinset": siblings.indexOf(row.id) + 1,
-        "aria-selected": "false",
-        tabindex: row.id === this.#focused ? 0 : -1,
-      });
-      li.style.setProperty("--depth", String(row.depth));
-      const rowBox = h("div", { class: "row", part: "row" }, [
-        h("span", { class: "twisty", "aria-hidden": "true" }),
-        h("span", { class: "name" }, [h("span", { class: "label" }), h("span", { class: "title" })]),
-        h("span", { class: "figures" }, [
-          h("span", { class: "bar", "aria-hidden": "true" }, [h("span", { class: "fill" }), h("span", { class: "marker" })]),
-          h("span", { class: "pct" }),
-          h("span", { class: "chip" }, [h("span", { "aria-hidden": "true", class: "icon" }), h("span", { class: "words" })]),
-          h("span", { class: "trend", "aria-hidden": "true" }),
-          h("span", { class: "when" }),
-        ]),
-        hasChildren ? h("span", { class: "counts", "aria-hidden": "true" }) : null,
-      ]);
-      li.append(rowBox);
-      if (hasChildren) {
-        const group = h("ul", { role: "group" });
-        li.append(group);
-        groups.set(row.id, group);
-      }
-      this.#items.set(row.id, li);
-      (row.parent === null ? top : groups.get(row.parent) ?? top).append(li);
-      this.#renderRow(row);
-    }
-    for (const id of this.#children.keys()) this.#syncExpanded(id);
-    this.#tree.replaceChildren(...top.children);
+    this.#holders = new Map();
+    this.#serial = new Map([...this.#rows.keys()].map((id, i) => [id, i]));
+    this.#built = new Set();
+    this.#tree.setAttribute("aria-label", this.#fmt.t("tree_label", { title }));
+    this.#tree.replaceChildren();
+    this.#buildItems(this.#tree, this.#roots);
+    for (const id of this.#roots) this.#syncExpanded(id);
   }
 
   /**
-   * Writes one row's numbers into its DOM nodes, touching only what differs.
+   * Builds tree items (with those below them that are open) into an empty list, as one string of
+   * escaped HTML (far faster than node by node).
+   * @param {Element} list
+   * @param {string[]} ids
+   */
+  #buildItems(list, ids) {
+    /** @type {string[]} */
+    const html = [];
+    for (const id of ids) this.#itemHtml(id, html);
+    setHtml(list, html.join(""));
+    for (const li of /** @type {NodeListOf<HTMLLIElement>} */ (list.querySelectorAll("li"))) {
+      const item = li.getAttribute("data-id");
+      if (item !== null) {
+        this.#items.set(item, li);
+        if (this.#shown !== null) this.#paintFilter(item, li);
+      } else {
+        this.#holders.set(/** @type {string} */ (li.getAttribute("data-for")), li);
+      }
+    }
+  }
+
+  /**
+   * Builds the children of an item, once (and theirs, where open).
+   * @param {string} id
+   */
+  #buildChildren(id) {
+    if (this.#built.has(id)) return;
+    const group = this.#holders.get(id)?.firstElementChild;
+    if (!group) return;
+    this.#built.add(id);
+    this.#buildItems(group, this.#children.get(id) ?? []);
+    for (const child of this.#children.get(id) ?? []) if (this.#expanded.has(child)) this.#syncExpanded(child);
+  }
+
+  /**
+   * What one row shows: its box (`div.row`) as HTML, its name (what it shows, then what only the
+   * drawing tells) and whether it is drawn as low-confidence.
    * @param {RollupRow} row
    */
-  #renderRow(row) {
-    const li = this.#items.get(row.id);
-    if (!li) return;
-    const box = /** @type {HTMLElement} */ (li.firstElementChild);
-    const q = (/** @type {string} */ selector) => /** @type {HTMLElement} */ (box.querySelector(selector));
+  #rowView(row) {
+    const f = this.#fmt;
+    const e = escapeHtml;
     const status = row.included ? row.status : "excluded";
-    const level = this.#levelNames[row.depth] ?? row.level ?? "item";
-    setText(q(".label"), row.label ?? "");
-    setText(q(".title"), row.title);
-    setAttr(q(".name"), "title", `${level} ${row.id}`);
-    const fill = q(".fill");
-    setAttr(fill, "class", `fill s-${status}`);
-    const width = row.progress === null ? "0%" : `${row.progress * 100}%`;
-    if (fill.style.width !== width) fill.style.width = width;
-    const marker = q(".marker");
-    marker.hidden = row.expected === null;
-    const left = row.expected === null ? "" : `${row.expected * 100}%`;
-    if (marker.style.left !== left) marker.style.left = left;
-    const pct = q(".pct");
-    setText(pct, row.progress === null ? "no data" : formatPercent(row.progress));
-    setAttr(pct, "class", row.progress === null ? "pct none" : "pct");
-    setAttr(pct, "data-progress", row.progress === null ? null : String(row.progress));
-    setAttr(pct, "data-expected", row.expected === null ? null : String(row.expected));
-    const chip = q(".chip");
-    setAttr(chip, "class", `chip s-${status}`);
-    setAttr(chip, "data-status", status);
-    setText(q(".icon"), row.included ? STATUS_ICONS[row.status] : "–");
-    setText(q(".words"), row.included ? STATUS_WORDS[row.status] : row.state);
-    const trend = row.trend ? TRENDS[row.trend] : null;
-    const trendBox = q(".trend");
-    setText(trendBox, trend ? trend[0] : "");
-    setAttr(trendBox, "title", trend ? trend[1] : null);
-    const when = q(".when");
-    const stale = row.stale === true;
-    if (when.textContent !== (row.last_update ?? "") + (stale ? " stale" : "")) {
-      when.replaceChildren(row.last_update ?? "", stale ? " " : "", stale ? h("span", { class: "stale" }, ["stale"]) : "");
-    }
-    const counts = box.querySelector(".counts");
+    const level = this.#levelNames[row.depth] ?? row.level ?? f.t("item");
+    const low = row.included && this.#isLowCoverage(row);
+    const source = row.status_source === "reported" ? "reported" : "derived";
+    const pct = row.progress === null ? f.t("no_data") : f.percent(row.progress);
+    const words = row.included ? f.t(`status_${row.status}`) : f.t(`state_${row.state}`);
+    const stale = row.stale === true ? f.t("stale") : "";
+    const when = f.date(row.last_update);
+    const coverage = this.#coverageWords(row);
+    const counts = [];
     const countWords = [];
-    if (counts) {
-      const parts = [];
+    if (!row.is_leaf) {
       for (const s of STATUS_ORDER) {
         const n = row.status_counts[s];
         if (!n) continue;
-        countWords.push(`${n} ${STATUS_WORDS[s]}`);
-        parts.push(h("span", { class: `count s-${s}`, "data-status": s }, [h("i", {}, [STATUS_ICONS[s]]), " ", h("b", {}, [String(n)]), ` ${STATUS_WORDS[s]}`]));
-      }
-      const key = countWords.join(",");
-      if (counts.getAttribute("data-key") !== key) {
-        counts.setAttribute("data-key", key);
-        counts.replaceChildren(...parts);
+        const [number, name] = [f.number(n), f.t(`status_${s}`)];
+        counts.push(`<span class="count s-${s}" data-status="${s}"><i aria-hidden="true">${STATUS_ICONS[s]}</i> <b>${e(number)}</b> ${e(name)}</span>`);
+        countWords.push(f.t("count_status", { n: number, status: name }));
       }
     }
-    const figures = row.progress === null ? "no data" : `${formatPercent(row.progress)} done`;
-    const label = [
-      `${level} ${row.label ? `${row.label} ` : ""}${row.title}`,
-      row.included ? `${figures}, expected ${formatPercent(row.expected)}, ${STATUS_WORDS[row.status]}` : `${row.state}, left out of the figures`,
-      trend ? trend[1] : "",
-      row.last_update ? `last update ${row.last_update}${stale ? ", stale" : ""}` : "",
-      countWords.length ? `items below: ${countWords.join(", ")}` : "",
-    ]
-      .filter(Boolean)
-      .join("; ");
-    setAttr(li, "aria-label", label);
+    const chipTitle = row.included ? f.t(source === "reported" ? "key_reported" : "key_derived") : null;
+    const trendTitle = row.trend ? f.t(`trend_${row.trend}`) : null;
+    // Spaces between the parts: not drawn (flex and grid drop them), but they keep the words of
+    // neighbouring parts apart in the text that assistive technology and label-in-name checks read.
+    const box = [
+      `<div class="row" part="row"><span class="twisty" aria-hidden="true"></span> <span class="name" title="${e(`${level} ${row.id}`)}"><span class="label">${e(row.label ?? "")}</span> <span class="title">${e(row.title)}</span></span> `,
+      `<span class="figures" aria-hidden="true"><span class="bar" aria-hidden="true"><span class="fill s-${status}" style="width: ${row.progress === null ? 0 : row.progress * 100}%;"></span>`,
+      `<span class="marker"${row.expected === null ? " hidden" : ` style="left: ${row.expected * 100}%;"`}></span></span> `,
+      `<span class="pct${row.progress === null ? " none" : ""}"${row.progress === null ? "" : ` data-progress="${row.progress}"`}${row.expected === null ? "" : ` data-expected="${row.expected}"`}>${e(pct)}</span> `,
+      `<span class="chip s-${status}${row.included && source === "derived" ? " derived" : ""}" data-status="${status}"${row.included ? ` data-source="${source}"` : ""}${chipTitle === null ? "" : ` title="${e(chipTitle)}"`}>`,
+      `<span aria-hidden="true" class="icon">${row.included ? STATUS_ICONS[row.status] : "–"}</span> <span class="words">${e(words)}</span></span> `,
+      `<span class="trend" aria-hidden="true"${trendTitle === null ? "" : ` title="${e(trendTitle)}"`}>${row.trend ? TREND_ARROWS[row.trend] : ""}</span> `,
+      `<span class="when"${row.last_update === null ? "" : ` data-date="${e(row.last_update)}"`}>${e(when)}${stale ? ` <span class="stale">${e(stale)}</span>` : ""}</span></span> `,
+      `<span class="counts" aria-hidden="true"><span class="coverage">${e(coverage)}</span> <span class="low"${low ? "" : " hidden"}>${e(f.t("low_coverage"))}</span> ${counts.join("")}</span></div>`,
+    ].join("");
+    // The name says first what the row shows, in the order it shows it (WCAG 2.5.3, label in
+    // name), then what only the drawing tells: expected progress, status source, trend, level.
+    const shown = [`${row.label ? `${row.label} ` : ""}${row.title}`, pct, words, row.last_update ? `${when}${stale ? ` ${stale}` : ""}` : "", coverage, low ? f.t("low_coverage") : "", ...countWords];
+    const more = [row.included ? `${f.t("expected_percent", { percent: f.percent(row.expected) })}, ${chipTitle}` : f.t("left_out", { state: words }), trendTitle, level];
+    return { box, low, shown: shown.filter(Boolean).join(", "), more: more.filter(Boolean).join("; ") };
   }
 
   /**
-   * @param {AdoptionCell[]} cells
-   * @param {RollupRow[]} rows
+   * Writes a changed row into its item (other rows are not touched): its box (`div.row`) anew,
+   * its name and class where they differ.
+   * @param {RollupRow} row
+   * @param {boolean} [box] false: only the name (an explanation shown or gone)
    */
-  #renderMatrix(cells, rows) {
+  #renderRow(row, box = true) {
+    const li = this.#items.get(row.id);
+    if (!li) return;
+    const v = this.#rowView(row);
+    if (box) {
+      const template = document.createElement("template");
+      setHtml(template, v.box);
+      li.firstElementChild?.replaceWith(template.content);
+      if (this.#shown !== null) this.#paintFilter(row.id, li);
+    }
+    setClass(li, "low-coverage", v.low);
+    const explained = this.#selected === row.id && li.querySelector(":scope>.explain") ? this.#explainText : "";
+    setAttr(li, "aria-label", `${v.shown}${explained ? `; ${explained}` : ""}; ${v.more}`);
+  }
+
+  /**
+   * One tree item as HTML (without an explanation), and the holder of its children, holding them
+   * too if it is open (built in the same string).
+   * @param {string} id
+   * @param {string[]} out the HTML, added to
+   */
+  #itemHtml(id, out) {
+    const row = /** @type {RollupRow} */ (this.#rows.get(id));
+    const v = this.#rowView(row);
+    const e = escapeHtml;
+    const children = this.#children.get(id) ?? [];
+    const siblings = row.parent === null ? this.#roots : this.#children.get(row.parent) ?? [];
+    const open = this.#expanded.has(id);
+    const group = children.length ? `g${this.#serial.get(id) ?? 0}` : "";
+    out.push(
+      `<li role="treeitem" data-id="${e(id)}" class="depth${Math.min(row.depth, 3)}${v.low ? " low-coverage" : ""}" aria-level="${row.depth + 1}"`,
+      ` aria-setsize="${siblings.length}" aria-posinset="${this.#position.get(id) ?? 1}" aria-selected="${this.#selected === id}" tabindex="${id === this.#focused ? 0 : -1}"`,
+      ` style="--depth: ${row.depth};"${children.length ? ` aria-expanded="${open}" aria-owns="${group}"` : ""} aria-label="${e(`${v.shown}; ${v.more}`)}">`,
+      v.box,
+      "</li>",
+    );
+    if (!children.length) return;
+    out.push(`<li role="none" class="holder" data-for="${e(id)}"${open ? "" : " hidden"}><ul role="group" id="${group}"${open ? "" : " hidden"}>`);
+    if (open) {
+      this.#built.add(id);
+      for (const child of children) this.#itemHtml(child, out);
+    }
+    out.push("</ul></li>");
+  }
+
+  /**
+   * Whether a row is drawn as low-confidence: the engine's `low_coverage` (docs/rollup.md).
+   * @param {RollupRow} row
+   */
+  #isLowCoverage(row) {
+    return row.low_coverage;
+  }
+
+  /**
+   * How much of a row's data is in: `12 of 33 members` for a member item, `5 of 7 items` for a
+   * parent or a plain leaf.
+   * @param {RollupRow} row
+   */
+  #coverageWords(row) {
+    const f = this.#fmt;
+    if (row.members_adopted !== null && row.members_reported !== null) {
+      return f.plural("members_coverage", row.members_adopted, { n: f.number(row.members_reported), total: f.number(row.members_adopted) });
+    }
+    return f.plural("items_coverage", row.leaves, { n: f.number(row.leaves_with_data), total: f.number(row.leaves) });
+  }
+
+  /** Builds the heat map if it waits to be built. */
+  #flushMatrix() {
+    const cells = this.#matrixPending;
+    if (!cells) return;
+    this.#matrixPending = null;
+    this.#renderMatrix(cells);
+  }
+
+  /** @param {AdoptionCell[]} cells */
+  #renderMatrix(cells) {
+    const f = this.#fmt;
     this.#cells = new Map();
     this.#cellData = new Map();
     if (!cells.length) {
       this.#matrix.hidden = true;
       this.#matrix.replaceChildren();
+      this.#matrixShape = { items: [], members: [] };
       return;
     }
-    /** @type {string[]} */
-    const items = [];
-    /** @type {string[]} */
-    const members = [];
+    /** @type {Set<string>} */
+    const items = new Set();
+    /** @type {Set<string>} */
+    const members = new Set();
     for (const cell of cells) {
-      if (!items.includes(cell.item)) items.push(cell.item);
-      if (!members.includes(cell.member)) members.push(cell.member);
+      items.add(cell.item);
+      members.add(cell.member);
     }
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const head = h("tr", {}, [h("th", { scope: "col" }, [h("span", {}, ["member"])])]);
+    this.#matrixShape = { items: [...items], members: [...members] };
+    const head = h("tr", {}, [h("th", { scope: "col" }, [h("span", {}, [f.t("member")])])]);
     for (const item of items) {
-      const row = byId.get(item);
-      head.append(h("th", { scope: "col", title: row ? `${row.label ? `${row.label} ` : ""}${row.title}` : item }, [h("span", {}, [row?.label ?? item])]));
+      const row = this.#rows.get(item);
+      const mark = row?.label ?? row?.number ?? item;
+      const title = row?.title ?? "";
+      const short = title.length > HEADING_CHARS ? `${title.slice(0, HEADING_CHARS - 1).trimEnd()}…` : title;
+      head.append(
+        h("th", { scope: "col", tabindex: -1, "data-col": item, title: `${mark} ${title}`, "aria-label": `${mark} ${title}` }, [
+          h("span", {}, [h("b", {}, [mark]), " ", short]),
+        ]),
+      );
     }
-    const body = h("tbody", {});
-    for (const member of members) {
-      const tr = h("tr", {}, [h("th", { scope: "row", title: this.#memberNames.get(member) ?? member }, [this.#memberNames.get(member) ?? member])]);
-      for (const item of items) {
-        const td = h("td", { tabindex: -1, "data-item": item, "data-member": member });
-        this.#cells.set(`${item}\u0000${member}`, td);
-        tr.append(td);
-      }
-      body.append(tr);
-    }
-    const first = this.#cells.values().next().value;
-    if (first) first.tabIndex = 0;
-    for (const cell of cells) this.#renderCell(cell);
-    const table = h("table", { role: "grid", "aria-label": "Adoption and returns: members by member item", "aria-describedby": "matrix-key" }, [
-      h("thead", {}, [head]),
-      body,
-    ]);
+    const body = this.#matrixBody(cells, [...items], [...members]);
+    const table = h("table", { role: "grid", "aria-label": f.t("matrix_label"), "aria-describedby": "matrix-key" }, [h("thead", {}, [head]), body]);
     const wrap = h("div", { class: "wrap", tabindex: -1 }, [table]);
     table.addEventListener("pointerover", (event) => this.#showTip(/** @type {Element} */ (event.target)));
     table.addEventListener("pointerout", () => (this.#tip.hidden = true));
@@ -1019,14 +1205,84 @@ export class WorkplanProgress extends HTMLElement {
     wrap.addEventListener("scroll", () => {
       if (!this.#tip.hidden && this.#tipCell) this.#placeTip(this.#tipCell, wrap);
     });
+    const sample = { reported: "45", no_report: CELL_SYMBOLS.no_report, not_adopted: CELL_SYMBOLS.not_adopted, out_of_scope: CELL_SYMBOLS.out_of_scope };
     this.#matrix.replaceChildren(
-      h("h3", {}, ["Adoption and returns by member"]),
-      h("p", { class: "meta", id: "matrix-key" }, [
-        "Numbers are each member's progress (%), darker is further; N no return, A not adopted, – not in scope. Point at or focus a cell for details; arrow keys move.",
-      ]),
+      h("h3", {}, [f.t("matrix_title")]),
+      h("ul", { class: "cellkey", "aria-label": f.t("key") }, [
+        ...[1, 2, 3, 4, 5].map((b) =>
+          b === 3
+            ? h("li", {}, [h("span", { class: `swatch c-reported h${b}`, "aria-hidden": "true" }, [sample.reported]), f.t("key_cell_reported")])
+            : null,
+        ),
+        ...CELL_STATES.filter((s) => s !== "reported").map((s) =>
+          h("li", {}, [h("span", { class: `swatch c-${s}`, "aria-hidden": "true" }, [sample[s]]), f.t(`key_cell_${s}`)]),
+        ),
+      ].filter((x) => x !== null)),
+      h("p", { class: "meta", id: "matrix-key" }, [f.t("matrix_key")]),
+      h("div", { class: "screen-only" }),
       wrap,
+      h("div", { class: "print-only" }),
     );
     this.#matrix.hidden = false;
+  }
+
+  /**
+   * The heat map's body, written as one string of escaped HTML (far faster than cell by cell).
+   * @param {AdoptionCell[]} cells
+   * @param {string[]} items
+   * @param {string[]} members
+   * @returns {HTMLTableSectionElement}
+   */
+  #matrixBody(cells, items, members) {
+    const body = h("tbody", {});
+    /** @type {Map<string, AdoptionCell>} */
+    const byKey = new Map(cells.map((cell) => [`${cell.item}\u0000${cell.member}`, cell]));
+    const html = [];
+    let first = true;
+    for (const member of members) {
+      const escaped = escapeHtml(member);
+      html.push(`<tr><th scope="row">${escapeHtml(this.#memberNames.get(member) ?? member)}</th>`);
+      for (const item of items) {
+        const cell = byKey.get(`${item}\u0000${member}`);
+        html.push(`<td tabindex="${first ? 0 : -1}" data-item="${escapeHtml(item)}" data-member="${escaped}"`);
+        first = false;
+        if (!cell) {
+          html.push("></td>");
+          continue;
+        }
+        const look = this.#cellLook(cell);
+        html.push(` class="${look.className}" data-state="${cell.state}"`);
+        if (cell.progress !== null) html.push(` data-progress="${cell.progress}"`);
+        html.push(` aria-label="${escapeHtml(look.label)}">${escapeHtml(look.text)}</td>`);
+      }
+      html.push("</tr>");
+    }
+    setHtml(body, html.join(""));
+    const rows = body.rows;
+    for (let r = 0; r < members.length; r++) {
+      const tds = rows[r].cells;
+      for (let c = 0; c < items.length; c++) {
+        const key = `${items[c]}\u0000${members[r]}`;
+        this.#cells.set(key, tds[c + 1]);
+        const cell = byKey.get(key);
+        if (cell) this.#cellData.set(key, cell);
+      }
+    }
+    return body;
+  }
+
+  /**
+   * What a cell shows: its text, its class and its name.
+   * @param {AdoptionCell} cell
+   */
+  #cellLook(cell) {
+    const reported = cell.state === "reported";
+    const p = cell.progress;
+    return {
+      text: reported && p !== null ? this.#fmt.number(Math.round(p * 100)) : CELL_SYMBOLS[cell.state],
+      className: `c-${cell.state}${reported ? ` h${band(p)}` : ""}`,
+      label: this.#cellWords(cell).join(", "),
+    };
   }
 
   /**
@@ -1038,16 +1294,12 @@ export class WorkplanProgress extends HTMLElement {
     const td = this.#cells.get(key);
     if (!td) return;
     this.#cellData.set(key, cell);
-    const reported = cell.state === "reported";
-    const p = cell.progress;
-    const text = reported ? (p === null ? "R" : String(Math.round(p * 100))) : cell.state === "no_report" ? "N" : cell.state === "not_adopted" ? "A" : "–";
-    setText(td, text);
-    setAttr(td, "class", `c-${cell.state}${reported && p !== null && p > 0.55 ? " hi" : ""}`);
-    const heat = reported && p !== null ? String(p) : "";
-    if (td.style.getPropertyValue("--p") !== heat) td.style.setProperty("--p", heat);
+    const look = this.#cellLook(cell);
+    setText(td, look.text);
+    setAttr(td, "class", look.className);
     setAttr(td, "data-state", cell.state);
-    setAttr(td, "data-progress", p === null ? null : String(p));
-    setAttr(td, "aria-label", this.#cellWords(cell).join(", "));
+    setAttr(td, "data-progress", cell.progress === null ? null : String(cell.progress));
+    setAttr(td, "aria-label", look.label);
   }
 
   /**
@@ -1056,18 +1308,28 @@ export class WorkplanProgress extends HTMLElement {
    * @returns {string[]}
    */
   #cellWords(cell) {
+    const f = this.#fmt;
     const row = this.#rows.get(cell.item);
     const item = row ? `${row.label ? `${row.label} ` : ""}${row.title}` : cell.item;
-    const words = [this.#memberNames.get(cell.member) ?? cell.member, `${cell.item}: ${item}`, CELL_WORDS[cell.state]];
-    if (cell.progress !== null) words.push(`progress ${formatPercent(cell.progress)}`);
-    if (cell.value !== null) words.push(`value ${formatNumber(cell.value)}${row?.unit ? ` ${row.unit}` : ""}`);
-    if (cell.status) words.push(STATUS_WORDS[cell.status]);
-    if (cell.date) words.push(`last return ${cell.date}`);
+    const words = [this.#memberNames.get(cell.member) ?? cell.member, `${cell.item}: ${item}`, f.t(`cell_${cell.state}`)];
+    if (cell.progress !== null) words.push(f.t("cell_progress", { percent: f.percent(cell.progress) }));
+    if (cell.value !== null) words.push(f.t("cell_value", { value: `${f.number(cell.value)}${row?.unit ? ` ${row.unit}` : ""}` }));
+    if (cell.status) words.push(f.t(`status_${cell.status}`));
+    if (cell.date) words.push(f.t("cell_last_return", { date: f.date(cell.date) }));
     return words;
   }
 
   /** @param {Element} target */
   #showTip(target) {
+    const th = target.closest?.("th[data-col]");
+    if (th instanceof HTMLElement) {
+      const row = this.#rows.get(th.dataset.col ?? "");
+      this.#tip.replaceChildren(h("b", {}, [row?.label ?? row?.number ?? th.dataset.col ?? ""]), row?.title ?? "");
+      this.#tip.hidden = false;
+      this.#tipCell = th;
+      this.#placeTip(th, /** @type {HTMLElement} */ (th.closest(".wrap")));
+      return;
+    }
     const td = target.closest?.("td");
     if (!(td instanceof HTMLTableCellElement) || !td.dataset.item || !td.dataset.member) {
       this.#tip.hidden = true;
@@ -1084,7 +1346,7 @@ export class WorkplanProgress extends HTMLElement {
 
   /**
    * Puts the tooltip above (else below) a cell; hides it when the cell is scrolled out of view.
-   * @param {HTMLTableCellElement} td
+   * @param {HTMLElement} td
    * @param {HTMLElement} wrap
    */
   #placeTip(td, wrap) {
@@ -1101,14 +1363,15 @@ export class WorkplanProgress extends HTMLElement {
     this.#tip.style.top = `${top}px`;
   }
 
-  /** @param {KeyboardEvent} event */
+  /** Arrow keys in the heat map: between cells, and up into the column headings. @param {KeyboardEvent} event */
   #onGridKey(event) {
-    const td = /** @type {Element} */ (event.target).closest?.("td");
-    if (!(td instanceof HTMLTableCellElement)) return;
-    const tr = /** @type {HTMLTableRowElement} */ (td.parentElement);
-    const rows = [.../** @type {HTMLTableSectionElement} */ (tr.parentElement).rows];
+    const cell = /** @type {Element} */ (event.target).closest?.("td, th[data-col]");
+    if (!(cell instanceof HTMLTableCellElement)) return;
+    const tr = /** @type {HTMLTableRowElement} */ (cell.parentElement);
+    const table = /** @type {HTMLTableElement} */ (tr.closest("table"));
+    const rows = [...table.rows];
     const r = rows.indexOf(tr);
-    const c = td.cellIndex;
+    const c = cell.cellIndex;
     const moves = /** @type {Record<string, [number, number]>} */ ({
       ArrowRight: [r, c + 1],
       ArrowLeft: [r, c - 1],
@@ -1121,8 +1384,8 @@ export class WorkplanProgress extends HTMLElement {
     if (!move) return;
     event.preventDefault();
     const next = rows[Math.max(0, Math.min(rows.length - 1, move[0]))]?.cells[Math.max(1, Math.min(tr.cells.length - 1, move[1]))];
-    if (next instanceof HTMLTableCellElement && next.dataset.item) {
-      td.tabIndex = -1;
+    if (next instanceof HTMLTableCellElement && (next.dataset.item || next.dataset.col)) {
+      cell.tabIndex = -1;
       next.tabIndex = 0;
       next.focus();
     }
@@ -1131,7 +1394,8 @@ export class WorkplanProgress extends HTMLElement {
   // ---- explanation -----------------------------------------------------------------------
 
   /**
-   * Shows the explanation of an item under its row.
+   * Shows the explanation of an item under its row: the plain sentence first, then the
+   * arithmetic, then (closed) the returns or members behind it.
    * @param {string} id
    * @returns {Explanation | null}
    */
@@ -1139,44 +1403,217 @@ export class WorkplanProgress extends HTMLElement {
     const li = this.#items.get(id);
     const engine = this.#engine;
     if (!li || !engine) return null;
+    const f = this.#fmt;
+    /** @type {Explanation} */
     const explanation = engine.explain(id);
-    const box = h("div", { class: "explain", part: "explanation", role: "note", "aria-label": `How the numbers of ${id} were found` }, [
+    const row = this.#rows.get(id);
+    const name = row ? `${row.label ? `${row.label} ` : ""}${row.title}` : id;
+    const memberCells = explanation.kind === "member_item" ? engine.cells(id) : [];
+    const members = explanation.members;
+    // The engine's own sentence is English: other languages build it from the strings table.
+    const engineSummary = this.#fmt.locale.startsWith("en") && typeof explanation.summary === "string" ? explanation.summary : null;
+    const box = h("div", { class: "explain", part: "explanation", role: "note", "aria-label": f.t("explanation_label", { item: name }) }, [
+      h("p", { class: "summary" }, [engineSummary ?? this.#summaryOf(explanation, row)]),
+      members && !engineSummary ? h("p", { class: "members" }, [this.#membersSentence(members)]) : null,
+      h("h4", {}, [f.t("arithmetic")]),
       h("p", { class: "text" }, [explanation.text]),
     ]);
     box.style.setProperty("--depth", li.style.getPropertyValue("--depth"));
     if (explanation.children.length) {
       const table = h("table", {}, [
-        h("thead", {}, [h("tr", {}, [h("th", {}, ["item"]), h("th", {}, ["progress"]), h("th", {}, ["weight"]), h("th", {}, ["counted"])])]),
+        h("thead", {}, [h("tr", {}, [h("th", {}, [f.t("th_item")]), h("th", {}, [f.t("th_progress")]), h("th", {}, [f.t("th_weight")]), h("th", {}, [f.t("th_counted")])])]),
         h(
           "tbody",
           {},
           explanation.children.map((child) => {
-            const row = this.#rows.get(child.item);
+            const childRow = this.#rows.get(child.item);
             return h("tr", {}, [
-              h("td", {}, [row?.label ? `${row.label} ` : "", child.item]),
-              h("td", { class: "n" }, [formatPercent(child.progress)]),
-              h("td", { class: "n" }, [String(child.weight)]),
-              h("td", {}, [child.counted ? "yes" : `no${child.reason ? ` (${child.reason})` : ""}`]),
+              h("td", {}, [childRow?.label ? `${childRow.label} ` : "", childRow?.title ?? child.item]),
+              h("td", { class: "n" }, [f.percent(child.progress)]),
+              h("td", { class: "n" }, [f.number(child.weight)]),
+              h("td", {}, [child.counted ? f.t("counted_yes") : child.reason ? f.t("counted_no_because", { reason: child.reason }) : f.t("counted_no")]),
             ]);
           }),
         ),
       ]);
       box.append(table);
+    } else if (members && memberCells.length) {
+      const shown = memberCells.filter((c) => c.state !== "out_of_scope");
+      box.append(
+        h("details", { class: "returns" }, [
+          h("summary", {}, [f.plural("show_members", shown.length)]),
+          h("table", {}, [
+            h("thead", {}, [h("tr", {}, [h("th", {}, [f.t("th_member")]), h("th", {}, [f.t("th_value")]), h("th", {}, [f.t("th_date")])])]),
+            h(
+              "tbody",
+              {},
+              shown.map((c) =>
+                h("tr", {}, [
+                  h("td", {}, [this.#memberNames.get(c.member) ?? c.member]),
+                  h("td", { class: "n" }, [c.state === "reported" ? f.percent(c.progress) : f.t(`cell_${c.state}`)]),
+                  h("td", {}, [f.date(c.date)]),
+                ]),
+              ),
+            ),
+          ]),
+        ]),
+      );
     } else if (explanation.updates.length) {
       box.append(
-        h(
-          "ul",
-          {},
-          explanation.updates.map((u) =>
-            h("li", {}, [`${u.field} ${u.value} on ${u.date}${u.member ? ` by ${this.#memberNames.get(u.member) ?? u.member}` : ""} (recorded ${u.recorded})`]),
+        h("details", { class: "returns" }, [
+          h("summary", {}, [f.plural("show_returns", explanation.updates.length)]),
+          h(
+            "ul",
+            {},
+            explanation.updates.map((u) => {
+              const values = { field: u.field, value: u.value, date: f.date(u.date), member: u.member ? this.#memberNames.get(u.member) ?? u.member : "" };
+              return h("li", {}, [`${f.t(u.member ? "update_by" : "update_line", values)} ${f.t("recorded", { date: f.date(u.recorded) })}`]);
+            }),
           ),
-        ),
+        ]),
       );
     }
+    box.dataset.for = id;
     const old = li.querySelector(":scope>.explain");
     if (old) old.replaceWith(box);
     else li.firstElementChild?.after(box);
+    // The panel is text of the item: its name holds what it shows, after what the row shows.
+    // Spaces after each element (not drawn between blocks and table cells) keep words apart.
+    for (const element of box.querySelectorAll("*")) element.after(" ");
+    box.prepend(" ");
+    const shown = /** @type {HTMLElement} */ (box.cloneNode(true));
+    for (const hidden of shown.querySelectorAll("details:not([open]) > :not(summary)")) hidden.remove();
+    this.#explainText = (shown.textContent ?? "").replace(/\s+/g, " ").trim();
+    if (row) this.#renderRow(row, false);
     return explanation;
+  }
+
+  /**
+   * The plain sentence of an explanation, from its structured fields (when the engine gives none).
+   * @param {Explanation} explanation
+   * @param {RollupRow | undefined} row
+   */
+  #summaryOf(explanation, row) {
+    const f = this.#fmt;
+    const item = row ? `${row.label ? `${row.label} ` : ""}${row.title}` : explanation.item;
+    const values = {
+      item,
+      progress: f.percent(explanation.progress),
+      expected: f.percent(explanation.expected),
+      date: f.date(explanation.as_of),
+      status: f.t(`status_${explanation.status}`),
+      coverage: row ? this.#coverageWords(row) : "",
+    };
+    if (explanation.progress === null) return f.t("summary_leaf_none", values);
+    return f.t(explanation.kind === "parent" ? "summary_parent" : "summary_leaf", values);
+  }
+
+  /**
+   * The members' sentence: how many reported, the spread, who is furthest behind.
+   * @param {MemberSummary} members
+   */
+  #membersSentence(members) {
+    const f = this.#fmt;
+    const counts =
+      members.reported === 0
+        ? f.t("summary_members_none", { count: f.number(members.count) })
+        : f.t("summary_members", { reported: f.number(members.reported), count: f.number(members.count), lowest: f.percent(members.lowest), highest: f.percent(members.highest) });
+    if (!members.behind.length) return counts;
+    const names = members.behind.map((m) => f.t("behind_entry", { name: this.#memberNames.get(m.member) ?? m.name, progress: m.progress === null ? f.t("cell_no_report") : f.percent(m.progress) }));
+    return `${counts} ${f.t("summary_behind", { names: f.list(names) })}`;
+  }
+
+  // ---- download --------------------------------------------------------------------------
+
+  /** The rows shown (the filter's, with their ancestors open) as CSV text. */
+  csv() {
+    const f = this.#fmt;
+    const lines = [["id", "label", "title", "progress", "expected", "status", "status_source", "coverage"].join(",")];
+    for (const id of this.#visibleIds()) {
+      const row = /** @type {RollupRow} */ (this.#rows.get(id));
+      lines.push(
+        [
+          row.id,
+          row.label,
+          row.title,
+          row.progress,
+          row.expected,
+          row.included ? row.status : row.state,
+          row.included ? row.status_source : null,
+          `${this.#coverageWords(row)}${row.included && this.#isLowCoverage(row) ? ` (${f.t("low_coverage")})` : ""}`,
+        ]
+          .map(csvField)
+          .join(","),
+      );
+    }
+    return `${lines.join("\r\n")}\r\n`;
+  }
+
+  /** Downloads `csv()` as a file named after the plan. */
+  #download() {
+    const blob = new Blob([this.csv()], { type: "text/csv;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    const link = h("a", { href: url, download: `${this.#document?.id ?? "plan"}-${this.rollup?.as_of ?? ""}.csv` });
+    this.#root.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // ---- print -----------------------------------------------------------------------------
+
+  /** Before printing: every row built and open, the heat map split into tables of a few columns. */
+  #preparePrint() {
+    if (!this.#engine || this.#expandedBeforePrint) return;
+    this.#flushMatrix();
+    this.#expandedBeforePrint = new Set(this.#expanded);
+    this.expandAll();
+    const print = this.#matrix.querySelector(".print-only");
+    if (!print) return;
+    const f = this.#fmt;
+    const { items, members } = this.#matrixShape;
+    const tables = [];
+    for (let start = 0; start < items.length; start += PRINT_COLUMNS) {
+      const columns = items.slice(start, start + PRINT_COLUMNS);
+      tables.push(
+        h("h4", {}, [f.t("print_columns", { from: start + 1, to: start + columns.length, total: items.length })]),
+        h("table", {}, [
+          h("thead", {}, [
+            h("tr", {}, [
+              h("th", { scope: "col" }, [f.t("member")]),
+              ...columns.map((item) => {
+                const row = this.#rows.get(item);
+                return h("th", { scope: "col" }, [h("span", {}, [row?.label ?? row?.number ?? item])]);
+              }),
+            ]),
+          ]),
+          h(
+            "tbody",
+            {},
+            members.map((member) =>
+              h("tr", {}, [
+                h("th", { scope: "row" }, [this.#memberNames.get(member) ?? member]),
+                ...columns.map((item) => {
+                  const live = this.#cells.get(`${item}\u0000${member}`);
+                  return h("td", { class: live?.className ?? "" }, [live?.textContent ?? ""]);
+                }),
+              ]),
+            ),
+          ),
+        ]),
+      );
+    }
+    print.replaceChildren(...tables);
+  }
+
+  /** After printing: the tree as it was. */
+  #restoreAfterPrint() {
+    const before = this.#expandedBeforePrint;
+    if (!before) return;
+    this.#expandedBeforePrint = null;
+    this.#expanded = before;
+    this.#syncAll();
+    this.#matrix.querySelector(".print-only")?.replaceChildren();
   }
 
   // ---- tree state ------------------------------------------------------------------------
@@ -1186,9 +1623,31 @@ export class WorkplanProgress extends HTMLElement {
     const li = this.#items.get(id);
     if (!li || !this.#children.get(id)?.length) return;
     const open = this.#expanded.has(id);
+    if (open) this.#buildChildren(id);
     setAttr(li, "aria-expanded", open ? "true" : "false");
-    const group = li.querySelector(":scope>ul[role=group]");
+    this.#syncHolder(id);
+  }
+
+  /**
+   * Shows an item's holder when the item is open, and lets the item own its group.
+   * @param {string} id
+   */
+  #syncHolder(id) {
+    const li = this.#items.get(id);
+    const holder = this.#holders.get(id);
+    if (!li || !holder) return;
+    const open = this.#expanded.has(id);
+    const group = holder.firstElementChild;
     if (group instanceof HTMLElement && group.hidden === open) group.hidden = !open;
+    const hidden = li.hidden || !open;
+    if (holder.hidden !== hidden) holder.hidden = hidden;
+    setAttr(li, "aria-owns", group?.id ?? null);
+  }
+
+  /** Shows every built item as `#expanded` says, building the subtrees newly opened. */
+  #syncAll() {
+    for (const id of this.#roots) this.#syncExpanded(id);
+    for (const id of [...this.#items.keys()]) this.#syncExpanded(id);
   }
 
   /**
@@ -1201,13 +1660,15 @@ export class WorkplanProgress extends HTMLElement {
     this.#syncExpanded(id);
   }
 
-  /** Opens the ancestors of an item. @param {string} id */
+  /** Opens the ancestors of an item (building them), top first. @param {string} id */
   #reveal(id) {
+    const ancestors = [];
     let parent = this.#rows.get(id)?.parent ?? null;
     while (parent !== null) {
-      this.#setExpanded(parent, true);
+      ancestors.unshift(parent);
       parent = this.#rows.get(parent)?.parent ?? null;
     }
+    for (const ancestor of ancestors) this.#setExpanded(ancestor, true);
   }
 
   /** @param {string} id */
@@ -1234,7 +1695,18 @@ export class WorkplanProgress extends HTMLElement {
 
   /** The visible items, in document order. */
   #visibleIds() {
-    return [...this.#rows.keys()].filter((id) => this.#isVisible(id));
+    /** @type {string[]} */
+    const out = [];
+    /** @param {string[]} ids */
+    const walk = (ids) => {
+      for (const id of ids) {
+        if (this.#shown && !this.#shown.has(id)) continue;
+        out.push(id);
+        if (this.#expanded.has(id)) walk(this.#children.get(id) ?? []);
+      }
+    };
+    walk(this.#roots);
+    return out;
   }
 
   /**
@@ -1351,23 +1823,35 @@ export class WorkplanProgress extends HTMLElement {
       }
       this.#shown = shown;
       this.#matches = matches;
-      this.#expanded = new Set([...shown].filter((id) => [...(this.#children.get(id) ?? [])].some((c) => shown.has(c))));
+      this.#expanded = new Set([...shown].filter((id) => (this.#children.get(id) ?? []).some((c) => shown.has(c))));
     }
-    for (const [id, li] of this.#items) {
-      const hidden = this.#shown !== null && !this.#shown.has(id);
-      if (li.hidden !== hidden) li.hidden = hidden;
-      li.classList.toggle("context", this.#shown !== null && !this.#matches.has(id));
-      const title = /** @type {HTMLElement} */ (li.querySelector(":scope>.row .title"));
-      const row = this.#rows.get(id);
-      if (row) this.#highlight(title, row.title, needle);
-      this.#syncExpanded(id);
-    }
+    this.#syncAll();
+    for (const [id, li] of this.#items) this.#paintFilter(id, li);
+    const f = this.#fmt;
     const total = this.#rows.size;
-    setText(this.#shownText, active ? `${this.#matches.size} of ${total} items match` : `${total} items`);
+    setText(
+      this.#shownText,
+      active ? f.plural("items_match", this.#matches.size, { total: f.number(total) }) : f.plural("items", total, { total: f.number(total) }),
+    );
     if (this.#focused && !this.#isVisible(this.#focused)) {
       const first = this.#visibleIds()[0];
       if (first) this.#focusItem(first, false);
     }
+  }
+
+  /**
+   * Shows an item as the filter says: hidden, greyed as context, its matching text marked.
+   * @param {string} id
+   * @param {HTMLLIElement} li
+   */
+  #paintFilter(id, li) {
+    const hidden = this.#shown !== null && !this.#shown.has(id);
+    if (li.hidden !== hidden) li.hidden = hidden;
+    this.#syncHolder(id);
+    setClass(li, "context", this.#shown !== null && !this.#matches.has(id));
+    const row = this.#rows.get(id);
+    const title = li.querySelector(":scope>.row .title");
+    if (row && title instanceof HTMLElement) this.#highlight(title, row.title, this.#shown === null ? "" : this.#filter.text.trim().toLowerCase());
   }
 
   /**
