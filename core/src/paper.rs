@@ -319,7 +319,18 @@ impl Rollup {
              N no return yet, A not adopted, &ndash; not in scope</p><div class=\"matrix-wrap\"><table class=\"matrix\"><thead><tr><th>member</th>",
         );
         for item in &items {
-            let _ = write!(out, "<th><span>{}</span></th>", escape(item));
+            // The item's number (or label) and the start of its title; the whole title on hover.
+            let (short, full) = match self.row(item) {
+                Some(row) => {
+                    let title: String = row.title.chars().take(40).collect();
+                    let cut = if title.len() < row.title.len() { "\u{2026}" } else { "" };
+                    let number =
+                        row.number.as_deref().or(row.label.as_deref()).map(|n| format!("{n} ")).unwrap_or_default();
+                    (format!("{number}{title}{cut}"), row.title.clone())
+                }
+                None => ((*item).to_owned(), (*item).to_owned()),
+            };
+            let _ = write!(out, "<th title=\"{}\"><span>{}</span></th>", escape(&full), escape(&short));
         }
         out.push_str("</tr></thead><tbody>\n");
         for member in &plan.members {
