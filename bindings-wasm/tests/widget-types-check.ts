@@ -25,6 +25,17 @@ async function use(): Promise<void> {
   widget.select("x");
   widget.expandAll();
   widget.collapseAll();
+  const batch: Changes = widget.appendUpdates([{ item: "x", date: "2020-09-30", percent: 70 }]);
+  widget.strings = { low_coverage: "prin o ddata" };
+  const words: Record<string, string> = widget.strings;
+  const locale: string = widget.locale;
+  const table: string = widget.csv();
+  widget.setAttribute("theme", "dark");
+  widget.addEventListener("workplan-error", (event) => void event.detail.error);
+  const lastError: unknown = widget.error;
+  const lead: string = why.summary;
+  const behind = why.members?.behind[0]?.name;
+  void [batch, words, locale, table, lastError, lead, behind];
   void [changes, more, why, formatPercent(0.5), widget.state, widget.rollup?.as_of, widget.diagnostics.length];
 }
 void [same, filter, use];
