@@ -380,6 +380,7 @@ fn report_takes_the_missing_and_coverage_settings_and_its_paper_says_them() {
     assert!(welsh.contains("progress at 31 Mawrth 2021"), "{welsh}");
     let german = paper(&["--locale", "de-DE", "--format", "html"]);
     assert!(german.contains("<html lang=\"de-DE\">") && german.contains("66,7%"), "{german}");
+    assert!(german.contains("4 of 10 items, 3,9% of the data"), "the share of the data in the locale too: {german}");
     let bad = workplan(&["report", "examples/london-councils/pledges-2019-2022.yaml", "--locale", "xx-YY"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown locale `xx-YY`"));

@@ -43,6 +43,11 @@ pub fn date_in_words(date: crate::model::Date) -> String {
 /// `5 of 7 items, 10% of the data`), a plain leaf `return in`, `status only` (a status was
 /// reported but no progress) or `no return`, an item left out `left out`.
 pub fn coverage_words(row: &crate::rollup::Row) -> String {
+    coverage_words_with(row, percent)
+}
+
+/// [`coverage_words`] with the share of the data written by `percent` (a paper's locale).
+pub fn coverage_words_with(row: &crate::rollup::Row, percent: impl Fn(Option<f64>) -> String) -> String {
     if !row.included {
         return "left out".to_owned();
     }

@@ -126,6 +126,12 @@ impl Locale {
         }
     }
 
+    /// How much of a row's data is in, in words, with the share written for the locale
+    /// ([`coverage_words`](crate::display::coverage_words)).
+    pub fn coverage_words(&self, row: &crate::rollup::Row) -> String {
+        crate::display::coverage_words_with(row, |value| self.percent(value))
+    }
+
     fn decimal_point(&self) -> &'static str {
         #[cfg(feature = "locales")]
         if let Some(posix) = self.posix {

@@ -6,7 +6,6 @@
 use std::fmt::Write;
 
 use crate::approval::ApprovalState;
-use crate::display::coverage_words;
 use crate::locale::Locale;
 use crate::model::Missing;
 use crate::model::{Plan, PlanStatus};
@@ -69,8 +68,8 @@ fn shown_status(row: &Row) -> String {
 }
 
 /// How much of a row's data is in, with `low coverage` when it is under the threshold.
-fn data_in(row: &Row) -> String {
-    let words = coverage_words(row);
+fn data_in(row: &Row, locale: &Locale) -> String {
+    let words = locale.coverage_words(row);
     if row.low_coverage {
         format!("{words}, low coverage")
     } else {
@@ -140,7 +139,7 @@ impl Rollup {
                     locale.percent(row.progress),
                     locale.percent(row.expected),
                     shown_status(row),
-                    data_in(row)
+                    data_in(row, locale)
                 );
                 if let Some(outcome) = plan.item(&row.id).and_then(|i| i.outcome.as_deref()) {
                     let _ = writeln!(out, "*Outcome:* {outcome}\n");
@@ -169,7 +168,7 @@ impl Rollup {
                 locale.percent(row.progress),
                 locale.percent(row.expected),
                 shown_status(row),
-                data_in(row),
+                data_in(row, locale),
                 row.last_update.map(|d| locale.date(d)).unwrap_or_default()
             );
         }
@@ -270,9 +269,9 @@ impl Rollup {
             let stale = if row.stale == Some(true) { " <span class=\"stale\">stale</span>" } else { "" };
             let source = if row.included && row.status_source == StatusSource::Derived { " derived" } else { "" };
             let coverage = if row.low_coverage {
-                format!("{} <strong class=\"low\">low coverage</strong>", escape(&coverage_words(row)))
+                format!("{} <strong class=\"low\">low coverage</strong>", escape(&locale.coverage_words(row)))
             } else {
-                escape(&coverage_words(row))
+                escape(&locale.coverage_words(row))
             };
             let _ = writeln!(
                 out,
