@@ -129,7 +129,11 @@ impl Locale {
     /// How much of a row's data is in, in words, with the share written for the locale
     /// ([`coverage_words`](crate::display::coverage_words)).
     pub fn coverage_words(&self, row: &crate::rollup::Row) -> String {
-        crate::display::coverage_words_with(row, |value| self.percent(value))
+        #[cfg(feature = "locales")]
+        if self.posix.is_some() {
+            return crate::display::coverage_words_with(row, |value| self.percent(value));
+        }
+        crate::display::coverage_words(row)
     }
 
     fn decimal_point(&self) -> &'static str {
