@@ -57,6 +57,7 @@ pub mod rollup;
 mod schema;
 mod summary;
 pub mod validate;
+mod words;
 mod workspace;
 
 pub use approval::ApprovalState;
@@ -83,6 +84,7 @@ pub use rollup::{
 pub use schema::{schema, updates_schema};
 pub use summary::{LevelCount, Summary, UpdatesSummary};
 pub use validate::{CodeInfo, Counts, Diagnostic, Document, Report, Severity, CODES};
+pub use words::UnknownWord;
 pub use workspace::{Coverage, CoverageEntry, LinkSource, PlanReport, Workspace};
 
 /// The code in the README compiles (it runs from the repository root, so it is not run here).
