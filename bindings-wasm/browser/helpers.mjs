@@ -48,7 +48,7 @@ export function memberNames(widget) {
 }
 
 /** Starts python3 -m http.server on a free port at the repository root. */
-function startServer() {
+export function startServer() {
   return new Promise((resolve, reject) => {
     const child = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", repo], {
       stdio: ["ignore", "pipe", "pipe"],

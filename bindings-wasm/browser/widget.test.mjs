@@ -5,12 +5,12 @@
 // Run: node --test browser/ (from bindings-wasm, after scripts/build-wasm).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { repo, workplan } from "../tests/load.mjs";
+import { startServer } from "./helpers.mjs";
 
 const examples = path.join(repo, "examples", "london-councils");
 const read = (name) => fs.readFileSync(path.join(examples, name), "utf8");
@@ -60,27 +60,6 @@ let base;
 const problems = [];
 /** Console errors the tests provoke on purpose (a missing file). */
 const expectedMissing = "/examples/web/no-such-plan.yaml";
-
-/** Starts python3 -m http.server on a free port at the repository root. */
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", repo], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`http.server did not start: ${output}`)), 15000);
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-      const match = output.match(/port (\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(match[1]) });
-      }
-    });
-    child.stderr.on("data", () => {}); // the request log
-    child.on("exit", (code) => reject(new Error(`http.server exited with ${code}: ${output}`)));
-  });
-}
 
 async function waitReady(id) {
   await page.waitForFunction(
