@@ -112,7 +112,8 @@ impl RollupEngine {
                 let Some(&m) = self.tree.member_index.get(member) else {
                     return Err(ApplyError::UnknownMember { item: item(), member: member.clone() });
                 };
-                if !self.tree.subtree(n).into_iter().any(|d| self.tree.nodes[d].scope.is_some()) {
+                if node.scope.is_none() && !self.tree.subtree(n).into_iter().any(|d| self.tree.nodes[d].scope.is_some())
+                {
                     return Err(ApplyError::MemberOnPlainItem { item: item(), member: member.clone() });
                 }
                 if let Some(Scope::Only(scope)) = &node.scope {
@@ -137,7 +138,7 @@ impl RollupEngine {
         let mut rows = BTreeMap::new();
         let mut cells = BTreeMap::new();
         for update in updates {
-            let changes = self.apply_checked(update.clone());
+            let changes = self.apply_checked(update);
             for row in changes.rows {
                 let n = self.tree.by_id[&row.id];
                 rows.insert(n, row);

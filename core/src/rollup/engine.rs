@@ -134,13 +134,13 @@ impl RollupEngine {
     /// member's progress on a later date).
     pub fn apply_changes(&mut self, update: Update) -> Result<Changes, ApplyError> {
         self.check(&update)?;
-        Ok(self.apply_checked(update))
+        Ok(self.apply_checked(&update))
     }
 
     /// Applies a return that [`check`](Self::check) accepted.
-    pub(crate) fn apply_checked(&mut self, update: Update) -> Changes {
+    pub(crate) fn apply_checked(&mut self, update: &Update) -> Changes {
         let mut touched = Vec::new();
-        self.record(&update, &mut touched);
+        self.record(update, &mut touched);
         let mut affected: BTreeSet<usize> = BTreeSet::new();
         for n in touched {
             affected.insert(n);
