@@ -1,5 +1,5 @@
 // Replays every rollup fixture (tests/fixtures/rollup-*) through the plain JS rollup and checks it
-// gives the blessed numbers: the yardstick of bench/js_bench.mjs must follow DESIGN 6 on the edge
+// gives the blessed numbers: the yardstick of bench/js_bench.mjs must follow docs/rollup.md on the edge
 // cases too, not only on generated plans. Reads the YAML plans with the Node build of workplan.
 import fs from "node:fs";
 import path from "node:path";

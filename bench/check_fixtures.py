@@ -1,5 +1,5 @@
 """Replays every rollup fixture (tests/fixtures/rollup-*) through the plain Python rollup and checks it
-gives the blessed numbers: the yardstick of bench/python_bench.py must follow DESIGN 6 on the edge
+gives the blessed numbers: the yardstick of bench/python_bench.py must follow docs/rollup.md on the edge
 cases too, not only on generated plans. Needs workplan installed (it reads the YAML plans)."""
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
-// The rollup of DESIGN section 6 in plain JavaScript: the yardstick the wasm benchmarks are measured
+// The rollup of docs/rollup.md in plain JavaScript: the yardstick the wasm benchmarks are measured
 // against (bench/js_bench.mjs in Node, bench/browser.html in Chromium). The same rules as
 // bench/rollup_plain.py, line for line: it works on the plan as JSON.parse gives it and walks the
-// items recursively. It covers which return counts (6.1: field by field, by date, recorded and
-// position, filtered by asOf and knownAt), leaf progress (6.2), member items with adoption (6.3),
-// parents (6.4, every weighting and missing policy), expected progress with milestones (6.5), the
-// derived status with the bands and the `worst` policy (6.6), and coverage (6.7). It returns, per
+// items recursively. It covers which return counts (field by field, by date, recorded and
+// position, filtered by asOf and knownAt), leaf progress, member items with adoption,
+// parents (every weighting and missing policy), expected progress with milestones, the
+// derived status with the bands and the `worst` policy, and coverage. It returns, per
 // item in document order, `{id, progress, expected, status, coverage}`; trend, staleness and the
 // adoption matrix are not computed. No Node or browser API: the same file runs in both.
 
@@ -55,7 +55,7 @@ class Latest {
   }
 }
 
-/** DESIGN 6.2: done, then the measure's value, then percent, then not started. */
+/** docs/rollup.md#leaf-progress: done, then the measure's value, then percent, then not started. */
 function leafProgress(latest, measure, target) {
   if (!latest) return null;
   const status = latest.status ? latest.status.value : null;
@@ -83,7 +83,7 @@ function interpolate(points, at) {
   return points[points.length - 1][1];
 }
 
-/** DESIGN 6.5: the time share, or the milestone target at asOf scored like a value. */
+/** docs/rollup.md#expected-progress: the time share, or the milestone target at asOf scored like a value. */
 function expected(item, start, due, asOf) {
   const measure = item.measure;
   if (measure && measure.milestones && measure.milestones.length > 0) {
@@ -96,7 +96,7 @@ function expected(item, start, due, asOf) {
   return clamp((asOf - start) / (due - start));
 }
 
-/** DESIGN 6.6. */
+/** docs/rollup.md#status. */
 function deriveStatus(p, e, asOf, start, due, bands) {
   if (p === null) return "unknown";
   if (p >= 1) return "done";
@@ -153,7 +153,7 @@ export function rollup(plan, { updates = [], asOf = null, knownAt = null, settin
   }
   const top = (plan.items ?? []).map((item) => walk(item, null));
 
-  // 6.1: the latest fields of each (item, member), and the latest adoption event.
+  // docs/rollup.md#which-returns-count: the latest fields of each (item, member), and the latest adoption event.
   const latest = new Map();
   const adoption = new Map();
   const all = (plan.updates ?? []).concat(updates);

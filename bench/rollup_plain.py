@@ -1,14 +1,14 @@
-"""The rollup of DESIGN section 6 in plain Python: the yardstick the workplan benchmarks are measured
+"""The rollup of docs/rollup.md in plain Python: the yardstick the workplan benchmarks are measured
 against (bench/python_bench.py).
 
 It works on the plan as `json.loads` gives it (dicts and lists) and walks the items recursively, the
 way someone would write it without the library. It covers every rule the numbers depend on: which
-return counts (6.1, field by field, by date, recorded and position, filtered by as_of and known_at),
-leaf progress (6.2), member items with adoption (6.3), parents (6.4, every weighting and missing
-policy), expected progress with milestones (6.5), the derived status with the bands and the
-`worst` policy (6.6), and coverage (6.7). It returns, per item in document order, `progress`,
+return counts (field by field, by date, recorded and position, filtered by as_of and known_at),
+leaf progress, member items with adoption, parents (every weighting and missing
+policy), expected progress with milestones, the derived status with the bands and the
+`worst` policy, and coverage. It returns, per item in document order, `progress`,
 `expected`, `status` and `coverage`; the rest of a row (trend, staleness, the adoption matrix) is not
-computed. docs/rollup.md's decisions are followed where DESIGN is silent.
+computed.
 
     >>> import json
     >>> plan = json.loads('{"period": {"start": "2021-01-01", "end": "2021-01-11"},'
@@ -66,7 +66,7 @@ class Latest:
 
 
 def leaf_progress(latest: Optional[Latest], measure: Optional[Dict[str, Any]], target: Optional[float]) -> Optional[float]:
-    """DESIGN 6.2: done, then the measure's value, then percent, then not started."""
+    """docs/rollup.md#leaf-progress: done, then the measure's value, then percent, then not started."""
     if latest is None:
         return None
     status = latest.status[1] if latest.status else None
@@ -97,7 +97,7 @@ def interpolate(points: List[Tuple[datetime.date, float]], at: datetime.date) ->
 
 
 def expected(item: Dict[str, Any], start: datetime.date, due: datetime.date, as_of: datetime.date) -> Optional[float]:
-    """DESIGN 6.5: the time share, or the milestone target at as_of scored like a value."""
+    """docs/rollup.md#expected-progress: the time share, or the milestone target at as_of scored like a value."""
     measure = item.get("measure")
     if measure and measure.get("milestones"):
         baseline = measure.get("baseline", 0.0)
@@ -113,7 +113,7 @@ def expected(item: Dict[str, Any], start: datetime.date, due: datetime.date, as_
 
 def derive_status(p: Optional[float], e: Optional[float], as_of: datetime.date, start: datetime.date,
                   due: datetime.date, bands: Tuple[float, float]) -> str:
-    """DESIGN 6.6."""
+    """docs/rollup.md#status."""
     if p is None:
         return "unknown"
     if p >= 1.0:
@@ -186,7 +186,7 @@ def rollup(plan: Dict[str, Any], updates: Optional[List[Dict[str, Any]]] = None,
 
     top = [walk(item, None) for item in plan.get("items") or []]
 
-    # 6.1: the latest fields of each (item, member), and the latest adoption event.
+    # docs/rollup.md#which-returns-count: the latest fields of each (item, member), and the latest adoption event.
     midnight: Dict[str, datetime.datetime] = {}
     latest: Dict[Tuple[str, Optional[str]], Latest] = {}
     adoption: Dict[Tuple[str, str], Tuple[Any, bool]] = {}

@@ -17,6 +17,6 @@ pub fn table(py: Python<'_>, batch: RecordBatch) -> PyResult<Bound<'_, PyAny>> {
 /// Validation findings as an Arrow table (the facade's `Report.to_arrow()`).
 #[pyfunction]
 pub fn _report_arrow<'py>(py: Python<'py>, diagnostics: Vec<PyRef<'py, Diagnostic>>) -> PyResult<Bound<'py, PyAny>> {
-    let report = workplan::Report { diagnostics: diagnostics.iter().map(|d| d.inner.clone()).collect() };
+    let report: workplan::Report = diagnostics.iter().map(|d| d.inner.clone()).collect();
     table(py, report.to_record_batch())
 }

@@ -2,7 +2,7 @@
 
 use pyo3::prelude::*;
 
-use crate::errors::{guard, workplan_error};
+use crate::errors::{conversion_error, guard};
 use crate::plan::Plan;
 
 /// The native half of `workplan.PlanDiff`.
@@ -16,7 +16,7 @@ pub struct NativeDiff {
 impl NativeDiff {
     /// The diff as plain data.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || pythonize::pythonize(py, &self.inner).map_err(|e| workplan_error(py, e.to_string())))
+        guard(py, || pythonize::pythonize(py, &self.inner).map_err(|e| conversion_error(py, e)))
     }
 
     /// The changelog as text.

@@ -65,13 +65,32 @@ fn one_error(py: Python<'_>, error: &LoadError) -> PyErr {
     err
 }
 
-/// A plain `workplan.WorkplanError`.
-pub fn workplan_error(py: Python<'_>, message: impl Into<String>) -> PyErr {
-    facade_error(py, "WorkplanError", message.into())
+/// A misuse of the API as the facade's exception class for its kind (`UnknownItemError`,
+/// `InvalidOptionError`...: [`ApiError::name`](workplan::ApiError::name)), a `WorkplanError` with
+/// the library's `code` and message, and the error's fields (`item`, `option`, `value`...) as
+/// attributes (docs/api.md, "Errors").
+pub fn api_error(py: Python<'_>, error: &workplan::ApiError) -> PyErr {
+    let err = facade_error(py, error.name(), error.to_string());
+    let value = err.value(py);
+    let _ = value.setattr("code", error.code());
+    for (key, field) in error.fields() {
+        let _ = match field {
+            serde_json::Value::String(text) => value.setattr(key.as_str(), text),
+            serde_json::Value::Number(number) => value.setattr(key.as_str(), number.as_u64()),
+            _ => value.setattr(key.as_str(), py.None()),
+        };
+    }
+    err
 }
 
-/// Runs `f`, turning a Rust panic into `workplan.WorkplanError` (never pyo3's
-/// `PanicException`, which is a `BaseException`).
+/// A value that cannot cross between Python and the library: `workplan.ConversionError` (code
+/// `conversion_error`).
+pub fn conversion_error(py: Python<'_>, detail: impl std::fmt::Display) -> PyErr {
+    api_error(py, &workplan::ApiError::conversion(detail))
+}
+
+/// Runs `f`, turning a Rust panic into `workplan.WorkplanError` with code `internal_error`
+/// (never pyo3's `PanicException`, which is a `BaseException`).
 pub fn guard<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(result) => result,
@@ -81,7 +100,7 @@ pub fn guard<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> 
                 .map(|s| (*s).to_owned())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_owned());
-            Err(workplan_error(py, format!("internal error in workplan (please report it): {detail}")))
+            Err(api_error(py, &workplan::ApiError::Internal { detail }))
         }
     }
 }

@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 
 mod columns;
 mod diff;
+mod display;
 mod errors;
 mod governance;
 mod plan;
@@ -28,6 +29,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<series::NativeSeries>()?;
     module.add_class::<diff::NativeDiff>()?;
     module.add_function(wrap_pyfunction!(diff::diff, module)?)?;
+    module.add_function(wrap_pyfunction!(display::format_percent, module)?)?;
     module.add_function(wrap_pyfunction!(governance::meetings, module)?)?;
     module.add_function(wrap_pyfunction!(governance::cadence, module)?)?;
     module.add_function(wrap_pyfunction!(plan::load, module)?)?;

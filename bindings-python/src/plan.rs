@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
-use crate::errors::{guard, load_error, workplan_error};
+use crate::errors::{conversion_error, guard, load_error};
 
 /// A plan: a tree of items (portfolios, priorities, outputs, pledges) with its members, themes,
 /// settings, progress returns and governance events.
@@ -30,12 +30,12 @@ pub fn python_to_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<serde
         .getattr("dumps")?
         .call((data,), Some(&kwargs))
         .and_then(|text| text.extract())
-        .map_err(|e| workplan_error(py, format!("cannot read the data: {e}")))?;
-    serde_json::from_str(&text).map_err(|e| workplan_error(py, format!("cannot read the data: {e}")))
+        .map_err(|e| conversion_error(py, e))?;
+    serde_json::from_str(&text).map_err(|e| conversion_error(py, e))
 }
 
 fn json_to_python<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
-    pythonize::pythonize(py, value).map_err(|e| workplan_error(py, e.to_string()))
+    pythonize::pythonize(py, value).map_err(|e| conversion_error(py, e))
 }
 
 #[pymethods]
@@ -118,7 +118,7 @@ impl Plan {
         })
     }
 
-    /// Rolls up progress (DESIGN 6): `updates` (`Updates`, a path, a list of dicts or a pandas
+    /// Rolls up progress (docs/rollup.md): `updates` (`Updates`, a path, a list of dicts or a pandas
     /// DataFrame) on top of the plan's own returns; `as_of` (a `datetime.date`, the period's
     /// end by default); `known_at` (a `datetime.datetime`: count only returns recorded by then);
     /// any setting as a keyword (`weighting="equal"`, `missing="exclude"`, `status="worst"`,
@@ -158,9 +158,7 @@ impl Plan {
     /// `included`, `excluded_by`, `kind` (`parent`, `leaf` or `member_item`), `members`,
     /// `adoption`, `unit`, `baseline`, `target`, `children` and `links`.
     fn outline<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || {
-            pythonize::pythonize(py, &self.inner.outline_rows()).map_err(|e| workplan_error(py, e.to_string()))
-        })
+        guard(py, || pythonize::pythonize(py, &self.inner.outline_rows()).map_err(|e| conversion_error(py, e)))
     }
 
     /// The outline as a pandas DataFrame, one row per item (the columns of `outline()`): dates
@@ -168,8 +166,8 @@ impl Plan {
     /// pandas (`pip install 'workplan[pandas]'`).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
-            let columns = pythonize::pythonize(py, &self.inner.outline_columns())
-                .map_err(|e| workplan_error(py, e.to_string()))?;
+            let columns =
+                pythonize::pythonize(py, &self.inner.outline_columns()).map_err(|e| conversion_error(py, e))?;
             py.import("workplan._outline")?.getattr("outline_frame")?.call1((columns,))
         })
     }
@@ -193,14 +191,12 @@ impl Plan {
     /// Where the plan is in its approval path: the declared status, the stage its events give,
     /// the last approval, the path of events, and whether they agree.
     fn approval_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || {
-            pythonize::pythonize(py, &self.inner.approval_state()).map_err(|e| workplan_error(py, e.to_string()))
-        })
+        guard(py, || pythonize::pythonize(py, &self.inner.approval_state()).map_err(|e| conversion_error(py, e)))
     }
 
     /// The plan's shape: items per level, measures, members, links, events.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || pythonize::pythonize(py, &self.inner.summary()).map_err(|e| workplan_error(py, e.to_string())))
+        guard(py, || pythonize::pythonize(py, &self.inner.summary()).map_err(|e| conversion_error(py, e)))
     }
 
     /// The plan's id.

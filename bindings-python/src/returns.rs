@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 use pyo3_arrow::input::AnyRecordBatch;
 
-use crate::errors::{load_error, workplan_error};
+use crate::errors::{api_error, conversion_error, load_error};
 use crate::plan::python_to_json;
 
 /// The read options from the keyword arguments of `load_updates` and `Updates.from_frame`:
@@ -25,7 +25,7 @@ pub fn read_options(
         Some(m) if m.is_instance_of::<PyString>() || m.hasattr("__fspath__")? => {
             let path: std::path::PathBuf = m.extract()?;
             let loaded = workplan::Mapping::load(&path).map_err(|e| load_error(py, e))?;
-            serde_json::to_value(loaded).map_err(|e| workplan_error(py, e.to_string()))?
+            serde_json::to_value(loaded).map_err(|e| conversion_error(py, e))?
         }
         Some(m) => python_to_json(py, m)?,
     };
@@ -46,7 +46,7 @@ pub fn read_options(
         "raise" => workplan::OnError::Raise,
         "collect" => workplan::OnError::Collect,
         other => {
-            return Err(workplan_error(py, format!("on_error is \"raise\" or \"collect\", not {other:?}")));
+            return Err(api_error(py, &workplan::ApiError::invalid_option("on_error", other, "raise or collect")));
         }
     };
     Ok(workplan::ReadOptions { mapping, on_error })
@@ -73,17 +73,18 @@ pub fn from_frame(
         let kwargs = PyDict::new(py);
         kwargs.set_item("preserve_index", false)?;
         let pyarrow = py.import("pyarrow").map_err(|_| {
-            workplan_error(py, "reading a pandas DataFrame needs pyarrow (pip install 'workplan[pandas]')")
+            conversion_error(py, "reading a pandas DataFrame needs pyarrow (pip install 'workplan[pandas]')")
         })?;
         pyarrow.getattr("Table")?.call_method("from_pandas", (data,), Some(&kwargs))?
     } else {
         data.clone()
     };
     let input: AnyRecordBatch =
-        data.extract().map_err(|e| workplan_error(py, format!("cannot read the data frame: {e}")))?;
+        data.extract().map_err(|e| conversion_error(py, format!("cannot read the data frame: {e}")))?;
     let reader = input.into_reader()?;
     let schema = reader.schema();
-    let batches: Vec<arrow_array::RecordBatch> =
-        reader.collect::<Result<_, _>>().map_err(|e| workplan_error(py, format!("cannot read the data frame: {e}")))?;
+    let batches: Vec<arrow_array::RecordBatch> = reader
+        .collect::<Result<_, _>>()
+        .map_err(|e| conversion_error(py, format!("cannot read the data frame: {e}")))?;
     py.detach(|| workplan::Updates::from_record_batches(&schema, &batches, options)).map_err(|e| load_error(py, e))
 }

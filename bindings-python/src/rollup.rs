@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
-use crate::errors::{guard, load_error, workplan_error};
+use crate::errors::{api_error, conversion_error, guard, load_error};
 use crate::plan::{python_to_json, Updates};
 
 /// The native half of `workplan.Rollup`: the engine and its result.
@@ -17,20 +17,18 @@ pub struct NativeRollup {
     result: workplan::Rollup,
 }
 
-/// A paper's locale from its tag (`None`: en-GB); an unknown tag is a `WorkplanError`.
+/// A paper's locale from its tag (`None`: en-GB); an unknown tag is an `UnknownLocaleError`.
 fn paper_locale(py: Python<'_>, tag: Option<&str>) -> PyResult<workplan::Locale> {
     tag.map_or(Ok(workplan::Locale::default()), |tag| {
-        workplan::Locale::parse(tag).map_err(|e| workplan_error(py, e.to_string()))
+        workplan::Locale::parse(tag).map_err(|e| api_error(py, &e.into()))
     })
 }
 
 #[pymethods]
 impl NativeRollup {
-    /// The rollup as JSON data (DESIGN 6.10).
+    /// The rollup as JSON data (docs/rollup.md#the-json-form).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || {
-            pythonize::pythonize(py, &self.result.to_json_value()).map_err(|e| workplan_error(py, e.to_string()))
-        })
+        guard(py, || pythonize::pythonize(py, &self.result.to_json_value()).map_err(|e| conversion_error(py, e)))
     }
 
     /// The rollup as JSON text.
@@ -54,9 +52,9 @@ impl NativeRollup {
         Ok(self.result.to_html_with(&self.plan, self.engine.settings(), &locale))
     }
 
-    /// The rows as columns: a dict of lists, `as_of` then the DESIGN 6.10 columns.
+    /// The rows as columns: a dict of lists, `as_of` then the columns of docs/rollup.md#rows.
     fn columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || pythonize::pythonize(py, &self.result.columns()).map_err(|e| workplan_error(py, e.to_string())))
+        guard(py, || pythonize::pythonize(py, &self.result.columns()).map_err(|e| conversion_error(py, e)))
     }
 
     /// A table of the result as an Arrow table (`__arrow_c_stream__`): `"rows"` (as_of then the
@@ -70,10 +68,8 @@ impl NativeRollup {
                 "adoption" => py.detach(|| self.result.adoption_record_batch()),
                 "excluded" => self.result.excluded_record_batch(),
                 other => {
-                    return Err(workplan_error(
-                        py,
-                        format!("table is \"rows\", \"adoption\" or \"excluded\", not {other:?}"),
-                    ))
+                    let error = workplan::ApiError::invalid_option("table", other, "rows, adoption or excluded");
+                    return Err(api_error(py, &error));
                 }
             };
             crate::columns::table(py, batch)
@@ -82,7 +78,7 @@ impl NativeRollup {
 
     /// The adoption matrix cells: a list of dicts.
     fn adoption<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || pythonize::pythonize(py, &self.result.adoption).map_err(|e| workplan_error(py, e.to_string())))
+        guard(py, || pythonize::pythonize(py, &self.result.adoption).map_err(|e| conversion_error(py, e)))
     }
 
     /// The plan's id.
@@ -120,11 +116,12 @@ impl NativeRollup {
         (self.result.rows.len(), self.result.rows.iter().filter(|r| r.depth == 0).count())
     }
 
-    /// How the numbers of one item were found, as data (with a `text` paragraph).
+    /// How the numbers of one item were found, as data (with a `text` paragraph); an item the
+    /// plan does not have is an `UnknownItemError`.
     fn explain<'py>(&self, py: Python<'py>, item: &str) -> PyResult<Bound<'py, PyAny>> {
-        guard(py, || match self.engine.explain(item) {
-            Some(explanation) => pythonize::pythonize(py, &explanation).map_err(|e| workplan_error(py, e.to_string())),
-            None => Err(workplan_error(py, format!("no item `{item}` in the plan"))),
+        guard(py, || {
+            let explanation = self.engine.explain(item).map_err(|e| api_error(py, &e))?;
+            pythonize::pythonize(py, &explanation).map_err(|e| conversion_error(py, e))
         })
     }
 }
@@ -147,42 +144,53 @@ pub fn updates_from(py: Python<'_>, updates: Option<&Bound<'_, PyAny>>) -> PyRes
     workplan::Updates::from_json_value(value).map_err(|e| load_error(py, e))
 }
 
-/// Reads a date (`datetime.date` or `YYYY-MM-DD` text).
-pub fn date_from(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<workplan::Date>> {
-    let Some(value) = value.filter(|v| !v.is_none()) else { return Ok(None) };
+/// Reads the date given as the option `option` (`dates`, `start`...): `datetime.date` (pandas
+/// timestamps included) or `YYYY-MM-DD` text; anything else is an `InvalidOptionError` naming it.
+pub fn date_option(py: Python<'_>, option: &str, value: &Bound<'_, PyAny>) -> PyResult<workplan::Date> {
     if let Ok(text) = value.extract::<String>() {
-        return text.parse().map(Some).map_err(|e: workplan::model::DateError| workplan_error(py, e.to_string()));
+        return workplan::ApiError::date(option, &text).map_err(|e| api_error(py, &e));
     }
-    let date: chrono::NaiveDate = value.extract()?;
-    Ok(Some(workplan::Date(date)))
+    match value.extract::<chrono::NaiveDate>() {
+        Ok(date) => Ok(workplan::Date(date)),
+        Err(_) => {
+            let shown = value.repr().map(|r| r.to_string()).unwrap_or_default();
+            workplan::ApiError::date(option, &shown).map_err(|e| api_error(py, &e))
+        }
+    }
 }
 
-/// Reads a date-time (`datetime.datetime`, aware or naive as UTC, or RFC 3339 text).
-fn timestamp_from(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<workplan::Timestamp>> {
-    let Some(value) = value.filter(|v| !v.is_none()) else { return Ok(None) };
-    let text: String = match value.extract::<String>() {
-        Ok(text) => text,
-        Err(_) => value.call_method0("isoformat")?.extract()?,
-    };
-    text.parse().map(Some).map_err(|e: workplan::model::DateError| workplan_error(py, e.to_string()))
+/// A date or date-time option as JSON data: a `datetime.date` as `YYYY-MM-DD`, a
+/// `datetime.datetime` as ISO 8601 (naive is UTC), anything else as it converts.
+fn date_json(py: Python<'_>, value: &Bound<'_, PyAny>, with_time: bool) -> PyResult<serde_json::Value> {
+    if !with_time {
+        if let Ok(date) = value.extract::<chrono::NaiveDate>() {
+            return Ok(serde_json::Value::String(date.to_string()));
+        }
+    }
+    python_to_json(py, value)
 }
 
-/// Reads the options of a rollup: `as_of`, `known_at` and the settings given as keywords.
+/// Reads the options of a rollup: `as_of`, `known_at` and the settings given as keywords, read by
+/// the library as the JSON options of every face (`{"as_of", "known_at", "settings"}`), so that a
+/// bad one is the same located `ParseError` (path `/as_of`, `/settings/bands/at_risk`) as in Rust
+/// and JS.
 pub fn options_from(
     py: Python<'_>,
     as_of: Option<&Bound<'_, PyAny>>,
     known_at: Option<&Bound<'_, PyAny>>,
     settings: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<workplan::RollupOptions> {
-    let settings = match settings.filter(|s| !s.is_empty()) {
-        Some(dict) => {
-            let value = python_to_json(py, dict.as_any())?;
-            let options = serde_json::json!({ "settings": value });
-            workplan::RollupOptions::from_json_value(options).map_err(|e| load_error(py, e))?.settings
-        }
-        None => None,
-    };
-    Ok(workplan::RollupOptions { as_of: date_from(py, as_of)?, known_at: timestamp_from(py, known_at)?, settings })
+    let mut options = serde_json::Map::new();
+    if let Some(as_of) = as_of.filter(|v| !v.is_none()) {
+        options.insert("as_of".to_owned(), date_json(py, as_of, false)?);
+    }
+    if let Some(known_at) = known_at.filter(|v| !v.is_none()) {
+        options.insert("known_at".to_owned(), date_json(py, known_at, true)?);
+    }
+    if let Some(dict) = settings.filter(|s| !s.is_empty()) {
+        options.insert("settings".to_owned(), python_to_json(py, dict.as_any())?);
+    }
+    workplan::RollupOptions::from_json_value(serde_json::Value::Object(options)).map_err(|e| load_error(py, e))
 }
 
 /// Runs the rollup for `Plan.rollup`, returning the facade's `workplan.Rollup`.

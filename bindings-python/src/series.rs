@@ -4,8 +4,8 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
-use crate::errors::{guard, workplan_error};
-use crate::rollup::{date_from, options_from, updates_from};
+use crate::errors::{api_error, conversion_error, guard};
+use crate::rollup::{date_option, options_from, updates_from};
 
 /// The native half of `workplan.RollupSeries`.
 #[pyclass(name = "_RollupSeries", module = "workplan", frozen)]
@@ -17,7 +17,7 @@ pub struct NativeSeries {
 }
 
 fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
-    pythonize::pythonize(py, value).map_err(|e| workplan_error(py, e.to_string()))
+    pythonize::pythonize(py, value).map_err(|e| conversion_error(py, e))
 }
 
 #[pymethods]
@@ -64,23 +64,22 @@ impl NativeSeries {
 }
 
 /// Reads the dates of a series: any iterable of `datetime.date` (pandas timestamps included) or
-/// `YYYY-MM-DD` text; `None` for the month ends of the plan's period.
-fn dates_from(
-    py: Python<'_>,
-    plan: &workplan::Plan,
-    dates: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<workplan::Date>> {
-    let Some(dates) = dates.filter(|d| !d.is_none()) else { return Ok(plan.period.month_ends()) };
+/// `YYYY-MM-DD` text; `None` when not given (the library then takes the month ends of the plan's
+/// period). Anything else, one text included, is an `InvalidOptionError` naming `dates`.
+fn dates_from(py: Python<'_>, dates: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<workplan::Date>>> {
+    let Some(dates) = dates.filter(|d| !d.is_none()) else { return Ok(None) };
+    let not_a_list = || {
+        let shown = dates.str().map(|s| s.to_string()).unwrap_or_default();
+        api_error(py, &workplan::ApiError::invalid_option("dates", &shown, "a list of dates"))
+    };
     if dates.is_instance_of::<PyString>() {
-        return Err(workplan_error(py, "dates must be a list of dates, not one text"));
+        return Err(not_a_list());
     }
     let mut out = Vec::new();
-    for date in dates.try_iter()? {
-        if let Some(date) = date_from(py, Some(&date?))? {
-            out.push(date);
-        }
+    for date in dates.try_iter().map_err(|_| not_a_list())? {
+        out.push(date_option(py, "dates", &date?)?);
     }
-    Ok(out)
+    Ok(Some(out))
 }
 
 /// Runs `Plan.rollup_series`, returning the facade's `workplan.RollupSeries`.
@@ -95,8 +94,8 @@ pub fn run<'py>(
     guard(py, || {
         let updates = updates_from(py, updates)?;
         let options = options_from(py, None, known_at, settings)?;
-        let dates = dates_from(py, plan, dates)?;
-        let inner = py.detach(|| workplan::rollup_series(plan, &updates, &options, &dates));
+        let dates = dates_from(py, dates)?;
+        let inner = py.detach(|| workplan::rollup_series(plan, &updates, &options, dates.as_deref()));
         let native = Bound::new(py, NativeSeries { inner, title: plan.title.clone() })?;
         py.import("workplan._series")?.getattr("RollupSeries")?.call1((native,))
     })

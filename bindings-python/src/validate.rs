@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use workplan::PathSegment;
 
-use crate::errors::facade_error;
+use crate::errors::api_error;
 
 /// One finding of validation: what is wrong (`code`, `severity`, `message`), where (`path`,
 /// `item`, `line`, `column`, `document`) and how to fix it (`hint`).
@@ -20,7 +20,7 @@ impl Diagnostic {
     /// The stable code of the rule, e.g. `"due_outside_period"`.
     #[getter]
     fn code(&self) -> &str {
-        self.inner.code
+        self.inner.code.as_str()
     }
 
     /// `"error"`, `"warning"` or `"info"`.
@@ -81,10 +81,7 @@ impl Diagnostic {
     /// `"plan"`, or `"updates"` for findings in returns passed separately.
     #[getter]
     fn document(&self) -> &str {
-        match self.inner.document {
-            workplan::Document::Plan => "plan",
-            workplan::Document::Updates => "updates",
-        }
+        self.inner.document.as_str()
     }
 
     /// The finding as a dict of plain data (`path` as a list).
@@ -111,7 +108,7 @@ impl Diagnostic {
     }
 
     fn __str__(&self) -> String {
-        self.inner.to_string()
+        format!("{:#}", self.inner)
     }
 }
 
@@ -137,8 +134,7 @@ pub fn raise_if_errors(py: Python<'_>, report: &Bound<'_, PyAny>, has_errors: bo
     if !has_errors {
         return Ok(());
     }
-    let plural = if errors == 1 { "error" } else { "errors" };
-    let err = facade_error(py, "ValidationError", format!("the plan has {errors} validation {plural}"));
+    let err = api_error(py, &workplan::ApiError::ValidationFailed { errors });
     err.value(py).setattr("diagnostics", report)?;
     Err(err)
 }

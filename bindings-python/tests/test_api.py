@@ -55,7 +55,7 @@ def test_every_public_name_and_member_has_a_docstring() -> None:
 def test_help_shows_signatures_and_the_rust_doc_comments() -> None:
     text = pydoc.render_doc(workplan.Plan.rollup, renderer=pydoc.plaintext)
     assert "rollup(self, /, updates=None, *, as_of=None, known_at=None, **settings)" in text
-    assert "Rolls up progress (DESIGN 6)" in text
+    assert "Rolls up progress (docs/rollup.md)" in text
     assert list(inspect.signature(workplan.Plan.rollup_series).parameters) == [
         "self", "updates", "dates", "known_at", "settings"]
     assert "month ends" in (workplan.Plan.rollup_series.__doc__ or "")

@@ -131,6 +131,55 @@ def rollup_case(inputs: Inputs, spec: Dict[str, Any]) -> None:
         assert close(got, expected), f"{key}: worked {expected}, got {got}"
 
 
+def api_error_json(error: workplan.WorkplanError, expected: Dict[str, Any]) -> Dict[str, Any]:
+    """The error as the case expects it: ``code``, ``name`` (the class), ``message``, and the
+    ``path`` of a ``ParseError`` or the ``fields`` the case names, as attributes."""
+    found: Dict[str, Any] = {"code": error.code, "name": type(error).__name__, "message": str(error)}
+    if isinstance(error, workplan.ParseError):
+        found["path"] = error.pointer
+    found["fields"] = {key: getattr(error, key, None) for key in expected.get("fields", {})}
+    return {key: found[key] for key in expected}
+
+
+def api_call(plan: workplan.Plan, updates: Optional[Path], call: Dict[str, Any]) -> None:
+    """Makes one call of an ``api`` case as the Python face makes it."""
+    kind = call["call"]
+    returns = str(updates) if updates else None
+    if kind == "explain":
+        plan.rollup(returns).explain(call["item"])
+    elif kind == "coverage":
+        workplan.Workspace([plan]).coverage(call["plan"])
+    elif kind == "meetings":
+        workplan.meetings(call["rule"], call["start"], call["end"])
+    elif kind == "rollup":
+        plan.rollup(returns, as_of=call.get("as_of"), known_at=call.get("known_at"), **(call.get("settings") or {}))
+    elif kind == "rollup_series":
+        plan.rollup_series(returns, call["dates"])
+    elif kind == "paper":
+        plan.rollup(returns).to_html(locale=call["locale"])
+    elif kind == "read_updates":
+        workplan.Updates.from_csv(call["csv"], on_error=call["on_error"])
+    else:
+        raise AssertionError(f"no API call {kind!r} in the Python face")
+
+
+def api_case(inputs: Inputs, spec: Dict[str, Any]) -> None:
+    """Each call gives the error the case expects (the calls Python has: see ``faces``)."""
+    plan_file = inputs.named("plan")
+    assert plan_file is not None
+    plan = workplan.load(plan_file)
+    updates = inputs.named("updates")
+    made = 0
+    for call in spec["api"]:
+        if "python" not in call.get("faces", ["python"]):
+            continue
+        with pytest.raises(workplan.WorkplanError) as caught:
+            api_call(plan, updates, call)
+        assert api_error_json(caught.value, call["error"]) == call["error"], call
+        made += 1
+    assert made > 0
+
+
 @pytest.mark.parametrize("case", cases(FIXTURES, 100), ids=lambda p: p.name)
 def test_fixture_case(case: Path, tmp_path: Path) -> None:
     replay(case, tmp_path)
@@ -144,6 +193,9 @@ def test_hostile_case(case: Path, tmp_path: Path) -> None:
 def replay(case: Path, scratch: Path) -> None:
     spec: Dict[str, Any] = json.loads((case / "case.json").read_text())
     inputs = Inputs(case, spec, scratch)
+    if "api" in spec:
+        api_case(inputs, spec)
+        return
     if "options" in spec:
         rollup_case(inputs, spec)
         return

@@ -4,7 +4,7 @@ facade's annotations are complete enough to write real code against."""
 from __future__ import annotations
 
 import datetime
-from typing import Any, Dict, List, Optional
+from typing import Dict, List, Optional
 
 import workplan
 
@@ -23,14 +23,20 @@ def main() -> None:
     text: str = explanation.text
     series: workplan.RollupSeries = plan.rollup_series(updates, [datetime.date(2020, 9, 30), "2020-12-31"], weighting="equal")
     when: List[datetime.date] = series.dates
-    burn_up: List[Dict[str, Any]] = series.burn_up()
+    burn_up: List[workplan.BurnUpRecord] = series.burn_up()
+    earned: float = burn_up[0]["earned"] if burn_up else 0.0
     matrix: workplan.AdoptionMatrix = rollup.adoption_heatmap()
     members: List[str] = matrix.members
-    outline: List[Dict[str, Any]] = plan.outline()
+    outline: List[workplan.OutlineRowDict] = plan.outline()
+    kind: str = outline[0]["kind"]
+    cells: List[workplan.AdoptionCellRecord] = rollup.adoption
+    when_reported: Optional[datetime.date] = cells[0]["date"] if cells else None
+    data: workplan.RollupDict = rollup.to_dict()
+    as_text: Optional[str] = data["rows"][0]["last_update"]
     start, end = plan.period
     status: workplan.Status = rows[0].status
     behind: bool = status in (workplan.Status.AT_RISK, workplan.Status.OFF_TRACK)
-    print(len(when), len(burn_up), members, len(outline), end - start, behind)
+    print(len(when), len(burn_up), members, len(outline), end - start, behind, earned, kind, when_reported, as_text)
     draft = workplan.load("examples/london-councils/business-plan-2020-21-draft-2020-03-03.yaml")
     changes: workplan.PlanDiff = workplan.diff(draft, plan)
     dates: List[datetime.date] = workplan.meetings("second tuesday except january, august", "2019-06-01", "2022-03-31")

@@ -149,12 +149,18 @@ export async function axe(page) {
   });
 }
 
-/** Dates and percentages as the widget writes them in a locale. */
+/** Dates and percentages as the widget writes them in a locale: a percentage has the library's
+ * digits (`formatPercent`: whole, or one decimal) written by `Intl`. */
 export function formats(locale = "en-GB") {
-  const pct = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+  const whole = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  const tenths = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const pct = (v) => {
+    const text = workplan.formatPercent(v);
+    return (text.includes(".") ? tenths : whole).format(Number.parseFloat(text) / 100);
+  };
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   return {
-    percent: (v) => (v === null ? "–" : pct.format(v)),
+    percent: (v) => (v === null ? "–" : pct(v)),
     date: (iso) => (iso ? date.format(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)))) : ""),
   };
 }

@@ -40,10 +40,9 @@ function expectedEngine(widget, asOf) {
   return engine;
 }
 
-/** A fraction as the widget writes it in its default locale (en-GB): `Intl`, at most one decimal. */
-const percentFormat = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 });
+/** A fraction as the widget writes it in its default locale (en-GB): the library's text (`formatPercent`). */
 function percent(value) {
-  return value === null ? "–" : percentFormat.format(value);
+  return value === null ? "–" : workplan.formatPercent(value);
 }
 
 /** A date as the widget writes it in en-GB (`31 Dec 2020`). */

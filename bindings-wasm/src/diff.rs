@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::errors::{to_js, workplan_error};
+use crate::errors::{invalid_option, to_js};
 use crate::plan::Plan;
 
 /// What changed from `old` to `new` (items matched by id).
@@ -18,8 +18,6 @@ pub fn changelog(old: &Plan, new: &Plan, format: Option<String>) -> Result<Strin
     match format.as_deref() {
         None | Some("text") => Ok(diff.to_text()),
         Some("markdown") => Ok(diff.to_markdown()),
-        Some(other) => {
-            Err(workplan_error("unknown_format", &format!("unknown changelog format `{other}`: use text or markdown")))
-        }
+        Some(other) => Err(invalid_option("format", &JsValue::from_str(other), "text or markdown")),
     }
 }

@@ -4,6 +4,11 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use workplan::{LoadError, PathSegment, Pointer};
 
+/// The TypeScript types of the errors the library throws for a misuse of the API
+/// (`ApiError`, `ApiErrorCode`, `ApiErrorName`), generated from the core's table of codes.
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_TYPES: &'static str = include_str!("../types/errors.d.ts");
+
 fn set(target: &JsValue, key: &str, value: JsValue) {
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value);
@@ -69,35 +74,43 @@ fn path(pointer: &Pointer) -> JsValue {
     path.into()
 }
 
-/// A plain `Error` named `WorkplanError` with a `code`.
-pub fn workplan_error(code: &str, message: &str) -> JsValue {
-    let js = js_sys::Error::new(message);
-    js.set_name("WorkplanError");
+/// A misuse of the API as an `Error` whose `name` is its kind (`UnknownItemError`,
+/// `InvalidOptionError`...: [`ApiError::name`](workplan::ApiError::name)) with the library's
+/// `code` and message, and the error's fields (`item`, `option`, `value`, `index`...) as
+/// properties (docs/api.md, "Errors"; declared in types/errors.d.ts).
+pub fn api_error(error: &workplan::ApiError) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    js.set_name(error.name());
     let js = JsValue::from(js);
-    set(&js, "code", JsValue::from_str(code));
-    js
-}
-
-/// A return the engine refused: a `WorkplanError` with the core's `code`, the `item`, and, for a
-/// batch, the `index` of the refused return.
-pub fn apply_error(error: &workplan::ApplyError, index: Option<usize>) -> JsValue {
-    let message = match index {
-        Some(index) => format!("return {index} of the batch: {error}; nothing was applied"),
-        None => format!("{error}; nothing was applied"),
-    };
-    let js = workplan_error(error.code(), &message);
-    set(&js, "item", JsValue::from_str(error.item()));
-    if let Some(index) = index {
-        set(&js, "index", JsValue::from_f64(index as f64));
+    set(&js, "code", JsValue::from_str(error.code()));
+    for (key, field) in error.fields() {
+        let value = match field {
+            serde_json::Value::String(text) => JsValue::from_str(&text),
+            serde_json::Value::Number(number) => number.as_f64().map_or(JsValue::NULL, JsValue::from_f64),
+            _ => JsValue::NULL,
+        };
+        set(&js, &key, value);
     }
     js
 }
 
+/// An option or argument with a value it cannot have: an `InvalidOptionError` naming it, the
+/// value (text as it is, anything else as JSON) and what it must be.
+pub fn invalid_option(option: &str, value: &JsValue, expected: &str) -> JsValue {
+    let shown = value.as_string().unwrap_or_else(|| {
+        js_sys::JSON::stringify(value).ok().and_then(|text| text.as_string()).unwrap_or_else(|| format!("{value:?}"))
+    });
+    api_error(&workplan::ApiError::invalid_option(option, &shown, expected))
+}
+
+/// A value that cannot cross between JS and the library: a `ConversionError`.
+pub fn conversion_error(detail: impl std::fmt::Display) -> JsValue {
+    api_error(&workplan::ApiError::conversion(detail))
+}
+
 /// Converts data to plain JS values (objects, not Maps).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| workplan_error("conversion_error", &e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(conversion_error)
 }
 
 /// Converts a large result to plain JS values through JSON text: serde_json writes the text in
@@ -105,12 +118,11 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// boundary per field (a 10k-item rollup with its adoption matrix, in Node: 0.55 s -> 0.18 s). The
 /// values are those of `to_js` applied to the value's JSON form (`serde_json::to_value`).
 pub fn json_to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| workplan_error("conversion_error", &e.to_string()))?;
-    js_sys::JSON::parse(&text)
-        .map_err(|_| workplan_error("conversion_error", "the result could not be read back as JSON"))
+    let text = serde_json::to_string(value).map_err(conversion_error)?;
+    js_sys::JSON::parse(&text).map_err(|_| conversion_error("the result could not be read back as JSON"))
 }
 
 /// Converts a plain JS value to JSON data.
 pub fn from_js(value: JsValue) -> Result<serde_json::Value, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| workplan_error("conversion_error", &e.to_string()))
+    serde_wasm_bindgen::from_value(value).map_err(conversion_error)
 }

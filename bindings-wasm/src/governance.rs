@@ -2,36 +2,57 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::errors::{from_js, to_js, workplan_error};
+use crate::errors::{api_error, from_js, to_js};
 use crate::plan::Plan;
 
-fn date(text: &str) -> Result<workplan::Date, JsValue> {
-    text.parse().map_err(|e: workplan::model::DateError| workplan_error("invalid_value", &e.to_string()))
+/// The date given as the option `option`: an `InvalidOptionError` naming it when it is not one.
+fn date(option: &str, text: &str) -> Result<workplan::Date, JsValue> {
+    workplan::ApiError::date(option, text).map_err(|e| api_error(&e))
 }
 
 /// Meeting dates (`YYYY-MM-DD`) from `start` to `end` under a rule such as
 /// "second tuesday except january, august".
 #[wasm_bindgen(js_name = meetings)]
 pub fn meetings(rule: &str, start: &str, end: &str) -> Result<Vec<String>, JsValue> {
-    let rule: workplan::MeetingRule =
-        rule.parse().map_err(|e: workplan::cadence::RuleError| workplan_error("invalid_rule", &e.to_string()))?;
-    Ok(workplan::meetings(&rule, date(start)?, date(end)?).into_iter().map(|d| d.to_string()).collect())
+    let rule: workplan::MeetingRule = rule.parse().map_err(|e: workplan::cadence::RuleError| api_error(&e.into()))?;
+    let (start, end) = (date("start", start)?, date("end", end)?);
+    Ok(workplan::meetings(&rule, start, end).into_iter().map(|d| d.to_string()).collect())
 }
 
-/// The review rotation of the items at `options.level` (0) over `meetings`, the gaps longer than
-/// `options.windowMonths` (12), and the clusters overdue at `options.asOf`.
+/// The review rotation of the items at `options.level` over `meetings`, the gaps longer than
+/// `options.windowMonths`, and the clusters overdue at `options.asOf`; what is not given takes the
+/// library's defaults (`workplan::CadenceOptions`: the top level, 12 months, no overdue check).
 #[wasm_bindgen(js_name = cadence, unchecked_return_type = "Cadence")]
 pub fn cadence(
     plan: &Plan,
     meetings: Vec<String>,
     #[wasm_bindgen(unchecked_param_type = "{level?: number, windowMonths?: number, asOf?: string}")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let dates = meetings.iter().map(|m| date(m)).collect::<Result<Vec<_>, _>>()?;
-    let options = if options.is_undefined() || options.is_null() { serde_json::json!({}) } else { from_js(options)? };
-    let level = options["level"].as_u64().unwrap_or(0) as usize;
-    let window = options["windowMonths"].as_u64().unwrap_or(12) as u32;
-    let as_of = options["asOf"].as_str().map(date).transpose()?;
-    to_js(&workplan::cadence(&plan.inner, &dates, level, window, as_of))
+    let dates = meetings.iter().map(|m| date("meetings", m)).collect::<Result<Vec<_>, _>>()?;
+    let given = if options.is_undefined() || options.is_null() { serde_json::json!({}) } else { from_js(options)? };
+    // A whole number of 0 or more that fits `T`, if given.
+    fn whole<T: TryFrom<u64>>(given: &serde_json::Value, key: &str) -> Result<Option<T>, JsValue> {
+        match &given[key] {
+            serde_json::Value::Null => Ok(None),
+            value => value.as_u64().and_then(|n| T::try_from(n).ok()).map(Some).ok_or_else(|| {
+                let error = workplan::ApiError::invalid_option(key, &value.to_string(), "a whole number of 0 or more");
+                api_error(&error)
+            }),
+        }
+    }
+    let mut options = workplan::CadenceOptions::default();
+    if let Some(level) = whole(&given, "level")? {
+        options.level = level;
+    }
+    if let Some(months) = whole(&given, "windowMonths")? {
+        options.window_months = months;
+    }
+    options.as_of = match &given["asOf"] {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(text) => Some(date("asOf", text)?),
+        value => Some(date("asOf", &value.to_string())?),
+    };
+    to_js(&workplan::cadence(&plan.inner, &dates, &options))
 }
 
 #[wasm_bindgen]

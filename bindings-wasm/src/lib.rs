@@ -4,6 +4,7 @@
 #![cfg(target_family = "wasm")]
 
 mod diff;
+mod display;
 mod errors;
 mod governance;
 mod plan;
@@ -14,7 +15,13 @@ mod workspace;
 
 use wasm_bindgen::prelude::*;
 
-/// The TypeScript types of every data shape (the plan document, updates, summaries).
+/// The TypeScript types of every data shape (the plan document, returns, rollup, findings...),
+/// generated from the Rust types by core/tests/shapes.rs.
+#[wasm_bindgen(typescript_custom_section)]
+const SHAPES: &'static str = include_str!("../types/shapes.d.ts");
+
+/// The TypeScript types kept by hand: the option bags the API takes, the rows set aside, the
+/// load error.
 #[wasm_bindgen(typescript_custom_section)]
 const DATA_TYPES: &'static str = include_str!("../types/data.d.ts");
 
@@ -33,8 +40,7 @@ const SCHEMA: &str = include_str!("../../schema/workplan.schema.json");
 /// The JSON Schema of the plan format.
 #[wasm_bindgen(js_name = schema, unchecked_return_type = "Record<string, unknown>")]
 pub fn schema() -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(SCHEMA)
-        .map_err(|_| errors::workplan_error("conversion_error", "the embedded schema is not JSON"))
+    js_sys::JSON::parse(SCHEMA).map_err(|_| errors::conversion_error("the embedded schema is not JSON"))
 }
 
 /// The version of the library.

@@ -2,15 +2,13 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::errors::{from_js, json_to_js, load_error, to_js, workplan_error};
+use crate::errors::{api_error, from_js, invalid_option, json_to_js, load_error, to_js};
 
-/// A format name from JS, if one was given.
+/// A format name from JS, if one was given; an unknown one is an `UnknownWordError`.
 fn parse_format(name: Option<String>) -> Result<Option<workplan::Format>, JsValue> {
     match name {
         None => Ok(None),
-        Some(name) => workplan::Format::from_name(&name).map(Some).ok_or_else(|| {
-            workplan_error("unknown_format", &format!("unknown format `{name}`: use json, yaml or csv"))
-        }),
+        Some(name) => name.parse().map(Some).map_err(|e: workplan::UnknownWord| api_error(&e.into())),
     }
 }
 
@@ -32,10 +30,7 @@ fn read_options(options: Option<JsValue>) -> Result<workplan::ReadOptions, JsVal
         _ if on_error.is_undefined() || on_error.is_null() => workplan::OnError::Raise,
         Some("raise") => workplan::OnError::Raise,
         Some("collect") => workplan::OnError::Collect,
-        _ => {
-            let shown = js_sys::JSON::stringify(&on_error).map(String::from).unwrap_or_default();
-            return Err(workplan_error("invalid_value", &format!("onError is \"raise\" or \"collect\", not {shown}")));
-        }
+        _ => return Err(invalid_option("onError", &on_error, "raise or collect")),
     };
     Ok(workplan::ReadOptions { mapping, on_error })
 }

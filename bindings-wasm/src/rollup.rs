@@ -3,7 +3,7 @@
 use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 
-use crate::errors::{apply_error, from_js, json_to_js, load_error, to_js, workplan_error};
+use crate::errors::{api_error, from_js, invalid_option, json_to_js, load_error, to_js};
 use crate::plan::{Plan, Updates};
 
 /// The returns of an `Updates` given as `options.updates`, read in Rust: its hidden `__copy`
@@ -18,9 +18,9 @@ fn updates_instance(value: &JsValue) -> Result<Option<workplan::Updates>, JsValu
         return Ok(None);
     };
     let copied = copy.call0(value)?;
-    Updates::try_from_js_value(copied).map(|updates| Some(updates.inner)).map_err(|_| {
-        workplan_error("invalid_value", "`updates` must be an Updates, an array of update objects or CSV text")
-    })
+    Updates::try_from_js_value(copied)
+        .map(|updates| Some(updates.inner))
+        .map_err(|_| invalid_option("updates", value, "an Updates, an array of update objects or CSV text"))
 }
 
 /// Reads `{updates, asOf, knownAt, settings}`: `updates` as an `Updates`, an array of update
@@ -53,16 +53,21 @@ fn options_from(options: &JsValue) -> Result<(workplan::Updates, workplan::Rollu
 
 /// Reads one update object (with the same located errors as a list of them).
 fn one_update(update: JsValue) -> Result<workplan::Update, JsValue> {
-    let value = serde_json::Value::Array(vec![from_js(update)?]);
-    let updates = workplan::Updates::from_json_value(value).map_err(load_error)?;
-    updates.updates.into_iter().next().ok_or_else(|| workplan_error("invalid_value", "expected one update object"))
+    let given = from_js(update)?;
+    let shown = given.to_string();
+    let updates = workplan::Updates::from_json_value(serde_json::Value::Array(vec![given])).map_err(load_error)?;
+    updates
+        .updates
+        .into_iter()
+        .next()
+        .ok_or_else(|| api_error(&workplan::ApiError::invalid_option("update", &shown, "one update object")))
 }
 
 #[wasm_bindgen]
 impl Plan {
-    /// Rolls up progress (DESIGN 6): `{updates, asOf, knownAt, settings}`, all optional;
-    /// `updates` is an `Updates`, an array of update objects or CSV text. Returns the DESIGN 6.10
-    /// JSON form.
+    /// Rolls up progress (docs/rollup.md): `{updates, asOf, knownAt, settings}`, all optional;
+    /// `updates` is an `Updates`, an array of update objects or CSV text. Returns the JSON form
+    /// (docs/rollup.md#the-json-form).
     #[wasm_bindgen(unchecked_return_type = "Rollup")]
     pub fn rollup(
         &self,
@@ -85,18 +90,27 @@ impl Plan {
     }
 }
 
-/// Reads the `dates` of a series: an array of `YYYY-MM-DD` texts; absent for the month ends of
-/// the plan's period.
-fn dates_from(plan: &workplan::Plan, options: &JsValue) -> Result<Vec<workplan::Date>, JsValue> {
+/// Reads the `dates` of a series: an array of `YYYY-MM-DD` texts; `None` when not given (the
+/// library then takes the month ends of the plan's period). Anything else is an
+/// `InvalidOptionError` naming `dates`.
+fn dates_from(options: &JsValue) -> Result<Option<Vec<workplan::Date>>, JsValue> {
     if options.is_undefined() || options.is_null() {
-        return Ok(plan.period.month_ends());
+        return Ok(None);
     }
     let dates = js_sys::Reflect::get(options, &JsValue::from_str("dates")).unwrap_or(JsValue::UNDEFINED);
     if dates.is_undefined() || dates.is_null() {
-        return Ok(plan.period.month_ends());
+        return Ok(None);
     }
-    serde_json::from_value(from_js(dates)?)
-        .map_err(|e| workplan_error("invalid_value", &format!("`dates` must be an array of YYYY-MM-DD dates: {e}")))
+    if !js_sys::Array::is_array(&dates) {
+        return Err(invalid_option("dates", &dates, "an array of dates"));
+    }
+    let mut out = Vec::new();
+    for date in js_sys::Array::from(&dates).iter() {
+        let text =
+            date.as_string().unwrap_or_else(|| js_sys::JSON::stringify(&date).map(String::from).unwrap_or_default());
+        out.push(workplan::ApiError::date("dates", &text).map_err(|e| api_error(&e))?);
+    }
+    Ok(Some(out))
 }
 
 #[wasm_bindgen]
@@ -110,9 +124,9 @@ impl Plan {
         &self,
         #[wasm_bindgen(unchecked_param_type = "RollupSeriesOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let dates = dates_from(&self.inner, &options)?;
+        let dates = dates_from(&options)?;
         let (updates, options) = options_from(&options)?;
-        json_to_js(&workplan::rollup_series(&self.inner, &updates, &options, &dates).to_json_value())
+        json_to_js(&workplan::rollup_series(&self.inner, &updates, &options, dates.as_deref()).to_json_value())
     }
 
     /// The outline: one row per item in document order, with its place (`parent`, `depth`,
@@ -126,26 +140,35 @@ impl Plan {
 #[wasm_bindgen]
 impl Plan {
     /// The plan with its rollup (`{updates, asOf, knownAt, settings}`) as a committee paper:
-    /// `"html"` (one self-contained page) or `"markdown"`.
+    /// `"html"` (one self-contained page) or `"markdown"`, its key naming the settings the rollup
+    /// was made with. `locale` is `en-GB` (the default) or `en`: this build writes papers in
+    /// English only, and any other tag throws an `UnknownLocaleError`, as in Python.
     pub fn paper(
         &self,
         #[wasm_bindgen(unchecked_param_type = "RollupOptions")] options: JsValue,
         format: &str,
+        locale: Option<String>,
     ) -> Result<String, JsValue> {
-        let (updates, options) = options_from(&options)?;
-        let rollup = workplan::rollup(&self.inner, &updates, &options);
-        match format {
-            "html" => Ok(rollup.to_html(&self.inner)),
-            "markdown" => Ok(rollup.to_markdown(&self.inner)),
-            other => {
-                Err(workplan_error("unknown_format", &format!("unknown paper format `{other}`: use html or markdown")))
-            }
+        let locale = match locale {
+            Some(tag) => workplan::Locale::parse(&tag).map_err(|e| api_error(&e.into()))?,
+            None => workplan::Locale::default(),
+        };
+        if !matches!(format, "html" | "markdown") {
+            return Err(invalid_option("format", &JsValue::from_str(format), "html or markdown"));
         }
+        let (updates, options) = options_from(&options)?;
+        let engine = workplan::RollupEngine::new(&self.inner, &updates, &options);
+        let settings = *engine.settings();
+        let rollup = engine.into_rollup();
+        Ok(match format {
+            "html" => rollup.to_html_with(&self.inner, &settings, &locale),
+            _ => rollup.to_markdown_with(&self.inner, &settings, &locale),
+        })
     }
 }
 
-/// The incremental engine (DESIGN 6.11): built once, then `apply(update)` recomputes only what
-/// the update touches and returns the rows that changed.
+/// The incremental engine (docs/rollup.md#the-incremental-engine): built once, then
+/// `apply(update)` recomputes only what the update touches and returns the rows that changed.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct RollupEngine {
@@ -167,21 +190,22 @@ impl RollupEngine {
     }
 
     /// Applies one more return (an update object); returns the rows that changed. A return that
-    /// cannot count (an unknown item or member, a member missing or not expected) throws a
-    /// `WorkplanError` with its `code` and changes nothing.
+    /// cannot count (an unknown item or member, a member missing or not expected) throws an
+    /// `Error` with its `code` (`UnknownItemError`, `UnknownMemberError` or `RefusedReturnError`,
+    /// with `item` and `member`) and changes nothing.
     #[wasm_bindgen(unchecked_return_type = "RollupRow[]")]
     pub fn apply(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Update")] update: JsValue,
     ) -> Result<JsValue, JsValue> {
         let update = one_update(update)?;
-        to_js(&self.inner.apply(update).map_err(|e| apply_error(&e, None))?)
+        to_js(&self.inner.apply(update).map_err(|e| api_error(&e.into()))?)
     }
 
     /// Applies one return, or an array of returns in order; returns `{rows, cells}`: the rows and
     /// the adoption-matrix cells that changed, each once, in document order (what a view needs to
-    /// redraw). Every return is checked first: one that cannot count throws a `WorkplanError` with
-    /// its `code` (and `index` in the array) and none is applied.
+    /// redraw). Every return is checked first: one that cannot count throws an `Error` with its
+    /// `code` (as `apply` does, and the `index` in the array) and none is applied.
     #[wasm_bindgen(js_name = applyChanges, unchecked_return_type = "Changes")]
     pub fn apply_changes(
         &mut self,
@@ -190,11 +214,11 @@ impl RollupEngine {
         if js_sys::Array::is_array(&updates) {
             let value = from_js(updates)?;
             let updates = workplan::Updates::from_json_value(value).map_err(load_error)?;
-            let changes = self.inner.apply_all(&updates.updates).map_err(|e| apply_error(&e.error, Some(e.index)))?;
+            let changes = self.inner.apply_all(&updates.updates).map_err(|e| api_error(&e.into()))?;
             return to_js(&changes);
         }
         let update = one_update(updates)?;
-        to_js(&self.inner.apply_changes(update).map_err(|e| apply_error(&e, None))?)
+        to_js(&self.inner.apply_changes(update).map_err(|e| api_error(&e.into()))?)
     }
 
     /// The adoption-matrix cells of one member item, members in plan order (empty for other
@@ -210,18 +234,16 @@ impl RollupEngine {
         to_js(self.inner.rows())
     }
 
-    /// The whole current result (DESIGN 6.10).
+    /// The whole current result (docs/rollup.md#the-result).
     #[wasm_bindgen(unchecked_return_type = "Rollup")]
     pub fn rollup(&self) -> Result<JsValue, JsValue> {
         json_to_js(&self.inner.rollup())
     }
 
-    /// How the numbers of one item were found (DESIGN 6.9), with a `text` paragraph.
+    /// How the numbers of one item were found (docs/rollup.md#explain), with a `text` paragraph.
     #[wasm_bindgen(unchecked_return_type = "Explanation")]
     pub fn explain(&self, item: &str) -> Result<JsValue, JsValue> {
-        match self.inner.explain(item) {
-            Some(explanation) => to_js(&explanation),
-            None => Err(workplan_error("unknown_item", &format!("no item `{item}` in the plan"))),
-        }
+        let explanation = self.inner.explain(item).map_err(|e| api_error(&e))?;
+        to_js(&explanation)
     }
 }

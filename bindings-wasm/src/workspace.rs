@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::errors::{to_js, workplan_error};
+use crate::errors::{api_error, to_js};
 use crate::plan::{Plan, Updates};
 
 /// Several plans loaded together (a business plan and the pledges it serves).
@@ -10,7 +10,6 @@ use crate::plan::{Plan, Updates};
 #[derive(Debug, Default)]
 pub struct Workspace {
     inner: workplan::Workspace,
-    updates: Vec<Option<workplan::Updates>>,
 }
 
 #[wasm_bindgen]
@@ -23,24 +22,22 @@ impl Workspace {
 
     /// Adds a copy of `plan`.
     pub fn add(&mut self, plan: &Plan) {
-        self.inner.plans.push(plan.inner.clone());
-        self.updates.push(None);
+        self.inner.add(plan.inner.clone(), None);
     }
 
-    /// Adds a copy of `plan` with returns passed separately.
+    /// Adds a copy of `plan` with returns passed separately: validation checks them against it.
     #[wasm_bindgen(js_name = addWithUpdates)]
     pub fn add_with_updates(&mut self, plan: &Plan, updates: &Updates) {
-        self.inner.plans.push(plan.inner.clone());
-        self.updates.push(Some(updates.inner.clone()));
+        self.inner.add(plan.inner.clone(), Some(updates.inner.clone()));
     }
 
-    /// Validates every plan, checking links across them: one `{plan, diagnostics}` per plan.
+    /// Validates every plan with the returns added with it, checking links across them: one
+    /// `{plan, diagnostics}` per plan.
     #[wasm_bindgen(unchecked_return_type = "PlanReport[]")]
     pub fn validate(&self) -> Result<JsValue, JsValue> {
-        let refs: Vec<Option<&workplan::Updates>> = self.updates.iter().map(Option::as_ref).collect();
         let reports: Vec<serde_json::Value> = self
             .inner
-            .validate_with(&refs)
+            .validate()
             .into_iter()
             .map(|r| serde_json::json!({"plan": r.plan, "diagnostics": r.report.diagnostics}))
             .collect();
@@ -48,18 +45,16 @@ impl Workspace {
     }
 
     /// For each item of the plan `planId`: the items of the other plans that link to it; and the
-    /// items nothing links to.
+    /// items nothing links to. An id no plan has throws an `UnknownPlanError` (code `unknown_plan`).
     #[wasm_bindgen(unchecked_return_type = "Coverage")]
     pub fn coverage(&self, #[wasm_bindgen(js_name = planId)] plan_id: &str) -> Result<JsValue, JsValue> {
-        if self.inner.plan(plan_id).is_none() {
-            return Err(workplan_error("unknown_plan", &format!("no plan `{plan_id}` in the workspace")));
-        }
-        to_js(&self.inner.coverage(plan_id))
+        let coverage = self.inner.coverage(plan_id).map_err(|e| api_error(&e))?;
+        to_js(&coverage)
     }
 
     /// The ids of the plans, in order.
     #[wasm_bindgen(getter)]
     pub fn plans(&self) -> Vec<String> {
-        self.inner.plans.iter().map(|p| p.id.clone()).collect()
+        self.inner.plans().iter().map(|p| p.id.clone()).collect()
     }
 }

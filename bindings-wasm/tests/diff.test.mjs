@@ -16,5 +16,8 @@ test("the diff of the two 2020/21 drafts", () => {
   assert.deepEqual(d.moved, [{ id: "schools.1.c", from: "schools.2", to: "schools.1" }]);
   assert.ok(workplan.changelog(draft, final).startsWith("business-plan-2020-21-draft-2020-03-03 -> business-plan-2020-21: 1 added"));
   assert.ok(workplan.changelog(draft, final, "markdown").includes("## Changed"));
-  assert.throws(() => workplan.changelog(draft, final, "pdf"), (e) => e instanceof Error && e.code === "unknown_format");
+  assert.throws(
+    () => workplan.changelog(draft, final, "pdf"),
+    (e) => e instanceof Error && e.name === "InvalidOptionError" && e.code === "invalid_option" && e.option === "format",
+  );
 });

@@ -156,10 +156,76 @@ function rollupCase(dir, spec) {
   }
 }
 
+/** The error as the case expects it: `code`, `name`, `message`, and the `path` of a `ParseError`
+ * or the `fields` the case names, as properties. */
+function apiErrorJson(error, expected) {
+  const found = { code: error.code, name: error.name, message: error.message };
+  if (error.name === "ParseError") found.path = pointer(error.path);
+  found.fields = Object.fromEntries(Object.keys(expected.fields ?? {}).map((key) => [key, error[key] ?? null]));
+  return Object.fromEntries(Object.keys(expected).map((key) => [key, found[key]]));
+}
+
+/** Makes one call of an `api` case as the JS face makes it. */
+function apiCall(plan, updates, call) {
+  const options = () => ({ updates, asOf: call.as_of, knownAt: call.known_at, settings: call.settings });
+  switch (call.call) {
+    case "explain":
+      return new workplan.RollupEngine(plan, { updates }).explain(call.item);
+    case "apply": {
+      const engine = new workplan.RollupEngine(plan, { updates });
+      return call.updates ? engine.applyChanges(call.updates) : engine.apply(call.update);
+    }
+    case "coverage": {
+      const workspace = new workplan.Workspace();
+      workspace.add(plan);
+      return workspace.coverage(call.plan);
+    }
+    case "meetings":
+      return workplan.meetings(call.rule, call.start, call.end);
+    case "rollup":
+      return plan.rollup(options());
+    case "rollup_series":
+      return plan.rollupSeries({ updates, dates: call.dates });
+    case "paper":
+      return plan.paper({ updates }, "html", call.locale);
+    case "read_updates":
+      return workplan.Updates.fromCsv(call.csv, { onError: call.on_error });
+    case "load":
+      return workplan.Plan.fromBytes(Buffer.from("{}"), call.format);
+    default:
+      throw new Error(`no API call ${call.call} in the JS face`);
+  }
+}
+
+/** Each call gives the error the case expects (the calls JS has: see `faces`). */
+function apiCase(dir, spec) {
+  const plan = loadInput(workplan.Plan, input(dir, spec, "plan"));
+  const updatesInput = input(dir, spec, "updates");
+  const updates = updatesInput ? updatesInput.bytes.toString("utf8") : undefined;
+  let made = 0;
+  for (const call of spec.api) {
+    if (!(call.faces ?? ["js"]).includes("js")) continue;
+    let caught;
+    try {
+      apiCall(plan, updates, call);
+    } catch (error) {
+      caught = error;
+    }
+    assert.ok(caught instanceof Error, `${JSON.stringify(call)} throws a real Error`);
+    assert.deepEqual(apiErrorJson(caught, call.error), call.error, JSON.stringify(call));
+    made += 1;
+  }
+  assert.ok(made > 0);
+}
+
 for (const dir of [...cases, ...hostileCases]) {
   const name = path.relative(fixtures, dir);
   test(name, () => {
     const spec = JSON.parse(fs.readFileSync(path.join(dir, "case.json"), "utf8"));
+    if (spec.api) {
+      apiCase(dir, spec);
+      return;
+    }
     if (spec.options) {
       rollupCase(dir, spec);
       return;

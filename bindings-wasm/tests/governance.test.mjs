@@ -17,4 +17,7 @@ test("approval state and the pledge cadence", () => {
   assert.equal(cadence.clusters.length, 7);
   assert.deepEqual(cadence.gaps, []);
   assert.throws(() => workplan.meetings("every day", "2019-06-01", "2020-01-01"), (e) => e instanceof Error && e.code === "invalid_rule");
+  assert.throws(() => workplan.meetings("first monday", "2019-06-31", "2020-01-01"), (e) => e.code === "invalid_option" && e.option === "start");
+  const pledges = workplan.Plan.fromYaml(read("pledges-2019-2022.yaml"));
+  assert.throws(() => workplan.cadence(pledges, dates, { level: "1" }), (e) => e.name === "InvalidOptionError" && e.option === "level");
 });

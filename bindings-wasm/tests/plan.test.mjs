@@ -58,10 +58,11 @@ test("fromObject errors carry the path and no position", () => {
   assert.deepEqual([error.code, error.path, error.line, error.column], ["missing_field", ["items", 0], null, null]);
 });
 
-test("an unknown format name is a WorkplanError, not a thrown string", () => {
+test("an unknown format name is an UnknownWordError, not a thrown string", () => {
   const error = thrown(() => workplan.Plan.fromBytes(new Uint8Array([123, 125]), "toml"));
   assert.ok(error instanceof Error);
-  assert.equal(error.code, "unknown_format");
+  assert.deepEqual([error.name, error.code, error.word], ["UnknownWordError", "unknown_word", "toml"]);
+  assert.equal(error.message, "`toml` is not a format: expected one of json, yaml, csv");
 });
 
 test("extension keys survive a round trip", () => {

@@ -71,9 +71,10 @@ test("a bad mapping or onError throws the error core gives", () => {
   const status = thrown(() => Updates.fromCsv(CANONICAL, { mapping: { status: { Purple: "purple" } } }));
   assert.equal(status.name, "ParseError");
   const onError = thrown(() => Updates.fromCsv(CANONICAL, { onError: "ignore" }));
-  assert.equal(onError.name, "WorkplanError");
-  assert.equal(onError.code, "invalid_value");
-  assert.equal(onError.message, 'onError is "raise" or "collect", not "ignore"');
+  assert.equal(onError.name, "InvalidOptionError");
+  assert.equal(onError.code, "invalid_option");
+  assert.equal(onError.message, "invalid `onError`: `ignore` is not raise or collect");
+  assert.deepEqual([onError.option, onError.value, onError.expected], ["onError", "ignore", "raise or collect"]);
 });
 
 const THREE_BAD =

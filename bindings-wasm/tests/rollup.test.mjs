@@ -43,7 +43,7 @@ test("an Updates in options.updates counts as its returns do as objects or CSV, 
   // A freed instance or another class is refused with an error, not read as something else.
   assert.throws(() => new workplan.RollupEngine(plan, { updates }), /null pointer|freed|Updates|destroyed/i);
   assert.throws(() => new workplan.RollupEngine(plan, { updates: plan }), (e) => e instanceof Error);
-  assert.throws(() => new workplan.RollupEngine(plan, { updates: { __copy: () => plan } }), (e) => e.code === "invalid_value");
+  assert.throws(() => new workplan.RollupEngine(plan, { updates: { __copy: () => plan } }), (e) => e.code === "invalid_option" && e.option === "updates");
 });
 
 test("applying returns one by one gives the batch rollup, and reports only changed rows", () => {
@@ -151,7 +151,9 @@ test("committee papers match the snapshots", () => {
   const snapshots = path.join(repo, "tests", "snapshots");
   assert.equal(plan.paper(options, "markdown"), fs.readFileSync(path.join(snapshots, "pledges-2019-2022.md"), "utf8"));
   assert.equal(plan.paper(options, "html"), fs.readFileSync(path.join(snapshots, "pledges-2019-2022.html"), "utf8"));
-  assert.throws(() => plan.paper(options, "pdf"), (e) => e.code === "unknown_format");
+  assert.throws(() => plan.paper(options, "pdf"), (e) => e.name === "InvalidOptionError" && e.code === "invalid_option");
+  assert.equal(plan.paper(options, "html", "en-GB"), plan.paper(options, "html"));
+  assert.throws(() => plan.paper(options, "html", "fr-FR"), (e) => e.name === "UnknownLocaleError" && e.tag === "fr-FR");
 });
 
 test("a rollup series equals a rollup at each date, and gives the burn-up", () => {
@@ -169,7 +171,8 @@ test("a rollup series equals a rollup at each date, and gives the burn-up", () =
   const monthly = plan.rollupSeries({ updates });
   assert.equal(monthly.rollups.length, 36);
   assert.equal(monthly.rollups[35].as_of, "2022-03-31");
-  assert.throws(() => plan.rollupSeries({ dates: ["2021-02-30"] }), (error) => error instanceof Error && error.code === "invalid_value");
+  assert.throws(() => plan.rollupSeries({ dates: ["2021-02-30"] }), (error) => error instanceof Error && error.code === "invalid_option");
+  assert.throws(() => plan.rollupSeries({ dates: "2021-02-28" }), (error) => error.option === "dates" && error.expected === "an array of dates");
 });
 
 test("the outline has one row per item with its number and kind", () => {

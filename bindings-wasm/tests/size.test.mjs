@@ -17,8 +17,13 @@ import { repo } from "./load.mjs";
  * raised from 331,000 to 340,000 B for numbers people read correctly: coverage on every row, the
  * plain-language lead of explanations with the member summary, and returns refused with their codes
  * (328.4 KB -> 338.2 KB; dates in words are written out, not with chrono's strftime, which alone
- * would have added 4.7 KB more). */
-const BUDGET = { library: 340_000, package: 340_000 + 30_000 };
+ * would have added 4.7 KB more). Raised by 250 B for `formatPercent`, the library's one percentage
+ * formatter, which the widget and Python now use too (measured: +85 B wasm, +165 B JS). Raised to
+ * 346,500 B for one contract across the faces: the typed API errors with their fields (ApiError,
+ * ~3 KB of code before compression), `x-` keys read flat by the model's own serde code (the reader
+ * of extension data with its duplicate-key check, the map of gathered keys), the typed diagnostic
+ * codes and explanation enums: 340.0 KB -> 346.0 KB. */
+const BUDGET = { library: 346_500, package: 346_500 + 30_000 };
 
 const gzipped = (file) => {
   const full = path.join(repo, "bindings-wasm", file);

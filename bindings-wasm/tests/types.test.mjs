@@ -1,12 +1,12 @@
-// The hand-written TypeScript data types (bindings-wasm/types/data.d.ts) name exactly the
-// properties of the JSON Schema, so the two cannot drift apart.
+// The TypeScript data types (bindings-wasm/types/shapes.d.ts, generated from the Rust types by
+// core/tests/shapes.rs) name exactly the properties of the JSON Schema the library embeds.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { workplan, repo } from "./load.mjs";
 
-const declarations = fs.readFileSync(path.join(repo, "bindings-wasm", "types", "data.d.ts"), "utf8");
+const declarations = fs.readFileSync(path.join(repo, "bindings-wasm", "types", "shapes.d.ts"), "utf8");
 
 /** Property names of `interface Name { ... }` in the declarations. */
 function interfaceProperties(name) {

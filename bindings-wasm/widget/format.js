@@ -1,7 +1,9 @@
 // @ts-check
 // The words and formats of `<workplan-progress>`: every user-visible string in one table
 // (`STRINGS`, overridden by `element.strings`), and the numbers and dates written with `Intl` in
-// the element's locale. Nothing here computes a number: the engine does (see workplan-progress.js).
+// the element's locale. Nothing here computes a number: the engine does (see workplan-progress.js),
+// and the library decides the digits of a percentage (`formatPercent`).
+import { formatPercent } from "../pkg/web/workplan_wasm.js";
 
 /**
  * Every user-visible string of the widget, in British English. `{name}` is a placeholder. A key
@@ -156,22 +158,12 @@ export function fill(template, values = {}) {
 const SPLIT = new Map();
 
 /**
- * A fraction as the library writes it (`display::percent`): `62.5%`, `100%`, `–` for none. One
- * decimal, ties to even like Rust's formatting. The widget itself writes percentages in its locale
- * (`Format.percent`); this is the library's own form, for pages that want the same text as the
- * CLI and the papers.
- * @param {number | null | undefined} value
- * @returns {string}
+ * A fraction as the library writes it (`workplan::display::percent`, the wasm's `formatPercent`):
+ * `62.5%`, `100%`, `-` for none; the same text as the CLI, the papers and Python's
+ * `workplan.format_percent`. Call it once the wasm is loaded (`await loadWasm()`). The widget
+ * writes the same digits in its locale (`Format.percent`).
  */
-export function formatPercent(value) {
-  if (value === null || value === undefined) return "–";
-  const p = value * 100;
-  if (Math.abs(p - Math.round(p)) < 0.05) return `${Math.round(p)}%`;
-  const tenths = p * 10;
-  const floor = Math.floor(tenths);
-  const rounded = tenths - floor === 0.5 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(tenths);
-  return `${(rounded / 10).toFixed(1)}%`;
-}
+export { formatPercent };
 
 /**
  * The locale of an element: its `locale` attribute, else the closest `lang` (of the element, its
@@ -201,7 +193,10 @@ export class Format {
     this.locale = locale;
     /** @type {Strings} */
     this.strings = { ...STRINGS, ...overrides };
-    this.percentFormat = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+    // A percentage's digits are the library's (`formatPercent`: whole, or one decimal); these
+    // write them in the locale (`45,7 %` in French).
+    this.wholePercentFormat = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+    this.tenthsPercentFormat = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
     this.numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
     this.dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
     this.plurals = new Intl.PluralRules(locale);
@@ -233,34 +228,41 @@ export class Format {
   }
 
   /**
-   * A fraction as a percentage (`45.7%`; `45,7 %` in French), at most one decimal; `–` for none.
+   * A fraction as a percentage with the library's digits (`formatPercent`: `45.7%`, `100%`) in the
+   * locale (`45,7 %` in French); `–` for none.
    * @param {number | null | undefined} value
    */
   percent(value) {
-    return this.#written(value, this.percentFormat, "%");
-  }
-
-  /**
-   * A number for a value or a target (`1,000`, `2.5`); `–` for none.
-   * @param {number | null | undefined} value
-   */
-  number(value) {
-    return this.#written(value, this.numberFormat, "");
-  }
-
-  /**
-   * A number written by a format, once (`–` for none).
-   * @param {number | null | undefined} value
-   * @param {Intl.NumberFormat} format
-   * @param {string} kind
-   */
-  #written(value, format, kind) {
     if (value === null || value === undefined) return "–";
-    const key = kind + value;
+    const key = `%${value}`;
     let text = this.written.get(key);
     if (text === undefined) {
       if (this.written.size >= CACHED) this.written.clear();
-      text = format.format(value);
+      const digits = formatPercent(value);
+      text = this.written.get(digits);
+      if (text === undefined) {
+        // `62.5%` is 62.5 with one decimal; the rounded figure is exact to well under the half
+        // tenth at which Intl would round it again.
+        const format = digits.includes(".") ? this.tenthsPercentFormat : this.wholePercentFormat;
+        text = format.format(Number.parseFloat(digits) / 100);
+        this.written.set(digits, text);
+      }
+      this.written.set(key, text);
+    }
+    return text;
+  }
+
+  /**
+   * A number for a value or a target (`1,000`, `2.5`), written once; `–` for none.
+   * @param {number | null | undefined} value
+   */
+  number(value) {
+    if (value === null || value === undefined) return "–";
+    const key = String(value);
+    let text = this.written.get(key);
+    if (text === undefined) {
+      if (this.written.size >= CACHED) this.written.clear();
+      text = this.numberFormat.format(value);
       this.written.set(key, text);
     }
     return text;

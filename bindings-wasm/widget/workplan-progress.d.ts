@@ -51,7 +51,10 @@ export interface SelectDetail {
  */
 export function loadWasm(url?: string | URL): Promise<unknown>;
 
-/** A fraction as the library writes it: `62.5%`, `100%`, `–` for none. */
+/**
+ * A fraction as the library writes it (the package's `formatPercent`, the same text in every face):
+ * `62.5%`, `100%`, `-` for none. Needs the wasm loaded (`await loadWasm()`).
+ */
 export function formatPercent(value: number | null | undefined): string;
 
 /**

@@ -414,7 +414,7 @@ export class WorkplanProgress extends HTMLElement {
     this.#schedule();
   }
 
-  /** Settings that override the plan's (DESIGN 6.8). The toolbar's "Missing returns" merges `missing` into them. */
+  /** Settings that override the plan's (docs/rollup.md#settings). The toolbar's "Missing returns" merges `missing` into them. */
   get settings() {
     return this.#settings;
   }
@@ -466,7 +466,7 @@ export class WorkplanProgress extends HTMLElement {
     return this.#diagnostics;
   }
 
-  /** The whole current result (DESIGN 6.10), or null before a plan is loaded. */
+  /** The whole current result (docs/rollup.md#the-result), or null before a plan is loaded. */
   get rollup() {
     return this.#engine ? this.#engine.rollup() : null;
   }
@@ -538,7 +538,7 @@ export class WorkplanProgress extends HTMLElement {
   }
 
   /**
-   * How the numbers of one item were found (DESIGN 6.9).
+   * How the numbers of one item were found (docs/rollup.md#explain).
    * @param {string} id
    * @returns {Explanation}
    */

@@ -21,7 +21,7 @@ pub fn run(
         Err(code) => return code,
     };
     let engine = RollupEngine::new(&plan, &updates, &RollupOptions { as_of, known_at, settings: None });
-    let Some(explanation) = engine.explain(item) else {
+    let Ok(explanation) = engine.explain(item) else {
         let hint = workplan::io::nearest_of(item, plan.items_in_order().into_iter().map(|(_, i)| i.id.as_str()))
             .map(|s| format!(" (did you mean `{s}`?)"))
             .unwrap_or_default();

@@ -1,12 +1,12 @@
 //! `workplan report`: the rollup of a plan as a terminal tree (fit for 100 columns), JSON
-//! (DESIGN 6.10), CSV (one row per item), a committee paper, or the rows as an Arrow IPC or
+//! (docs/rollup.md#the-json-form), CSV (one row per item), a committee paper, or the rows as an Arrow IPC or
 //! Parquet file.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use workplan::rollup::{Row, Trend};
-use workplan::{percent, Date, Plan, RollupEngine, RollupOptions, Timestamp, Updates};
+use workplan::{percent, Date, DiagnosticCode, Plan, RollupEngine, RollupOptions, Timestamp, Updates};
 
 use crate::columns::Binary;
 use crate::returns::ReadArgs;
@@ -64,7 +64,10 @@ pub fn load(plan_file: &Path, updates_file: Option<&Path>, read: &ReadArgs) -> R
         for finding in plan.validate_with(&updates).diagnostics.iter().filter(|d| {
             matches!(
                 d.code,
-                "percent_looks_fractional" | "blank_rows_skipped" | "summary_row_skipped" | "cells_trimmed"
+                DiagnosticCode::PercentLooksFractional
+                    | DiagnosticCode::BlankRowsSkipped
+                    | DiagnosticCode::SummaryRowSkipped
+                    | DiagnosticCode::CellsTrimmed
             )
         }) {
             eprintln!("{}", crate::validate::render_finding(file, finding));

@@ -36,7 +36,9 @@ pub fn run(request: &Request<'_>) -> ExitCode {
     let from = request.from.unwrap_or(plan.period.start);
     let to = request.to.unwrap_or(plan.period.end);
     let dates = workplan::meetings(&rule, from, to);
-    let cadence = workplan::cadence(&plan, &dates, request.level, request.window_months, request.as_of);
+    let options =
+        workplan::CadenceOptions { level: request.level, window_months: request.window_months, as_of: request.as_of };
+    let cadence = workplan::cadence(&plan, &dates, &options);
     if request.format == OutputFormat::Json {
         println!("{}", serde_json::to_string_pretty(&cadence).unwrap_or_default());
         return if cadence.is_complete() { ExitCode::SUCCESS } else { ExitCode::FAILURE };

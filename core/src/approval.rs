@@ -1,12 +1,14 @@
-//! The approval path (DESIGN section 9): where the plan is by its recorded events, against the
+//! The approval path (docs/governance.md#approval-path): where the plan is by its recorded events, against the
 //! status it declares.
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Date, EventAction, Plan, PlanStatus};
 
 /// One step of the approval path.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Step {
     /// When.
     pub date: Date,
@@ -17,7 +19,8 @@ pub struct Step {
 }
 
 /// Where a plan is in its approval path.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ApprovalState {
     /// The status the plan declares.
     pub status: PlanStatus,

@@ -1,10 +1,11 @@
-//! Review cadence (DESIGN section 9): a committee's meeting calendar, the rotation of clusters of
+//! Review cadence (docs/governance.md#review-cadence): a committee's meeting calendar, the rotation of clusters of
 //! items (e.g. the 7 areas of the pledges) over its meetings, the check that every cluster is
 //! reviewed within every window (12 months by default), and which clusters are overdue by the
 //! `reviewed` events recorded.
 
 use chrono::{Datelike, Months, NaiveDate, Weekday};
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Date, EventAction, Plan};
 
@@ -25,10 +26,27 @@ fn weekday_name<S: serde::Serializer>(weekday: &Weekday, serializer: S) -> Resul
     serializer.collect_str(weekday)
 }
 
-/// Why a meeting rule could not be read.
+/// Why a meeting rule could not be read (as an [`ApiError`](crate::ApiError), code
+/// `invalid_rule`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct RuleError(String);
+#[error("{why}")]
+pub struct RuleError {
+    /// The rule as given.
+    rule: String,
+    /// What is wrong with it.
+    why: String,
+}
+
+impl RuleError {
+    fn new(rule: &str, why: String) -> RuleError {
+        RuleError { rule: rule.to_owned(), why }
+    }
+
+    /// The rule as given.
+    pub fn rule(&self) -> &str {
+        &self.rule
+    }
+}
 
 impl std::str::FromStr for MeetingRule {
     type Err = RuleError;
@@ -43,7 +61,7 @@ impl std::str::FromStr for MeetingRule {
         };
         let words: Vec<&str> = rule.split_whitespace().collect();
         let [nth, day] = words.as_slice() else {
-            return Err(RuleError(format!("expected a rule like `second tuesday`, found `{text}`")));
+            return Err(RuleError::new(text, format!("expected a rule like `second tuesday`, found `{text}`")));
         };
         let nth = match *nth {
             "first" | "1st" => 1,
@@ -51,16 +69,19 @@ impl std::str::FromStr for MeetingRule {
             "third" | "3rd" => 3,
             "fourth" | "4th" => 4,
             "last" => 5,
-            other => return Err(RuleError(format!("`{other}` is not first, second, third, fourth or last"))),
+            other => {
+                return Err(RuleError::new(text, format!("`{other}` is not first, second, third, fourth or last")))
+            }
         };
-        let weekday: Weekday = day.parse().map_err(|_| RuleError(format!("`{day}` is not a day of the week")))?;
+        let weekday: Weekday =
+            day.parse().map_err(|_| RuleError::new(text, format!("`{day}` is not a day of the week")))?;
         let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
         let mut except_months = Vec::new();
         for word in except.split(|c: char| c == ',' || c.is_whitespace()).filter(|w| !w.is_empty() && *w != "and") {
             let month = months
                 .iter()
                 .position(|m| word.starts_with(m))
-                .ok_or_else(|| RuleError(format!("`{word}` is not a month")))?;
+                .ok_or_else(|| RuleError::new(text, format!("`{word}` is not a month")))?;
             except_months.push(month as u32 + 1);
         }
         Ok(MeetingRule { nth, weekday, except_months })
@@ -94,7 +115,8 @@ pub fn meetings(rule: &MeetingRule, from: Date, to: Date) -> Vec<Date> {
 }
 
 /// A meeting and the cluster it reviews.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Slot {
     /// The meeting.
     pub date: Date,
@@ -103,7 +125,8 @@ pub struct Slot {
 }
 
 /// A stretch longer than the window in which a cluster is not reviewed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Gap {
     /// The cluster.
     pub cluster: String,
@@ -114,7 +137,8 @@ pub struct Gap {
 }
 
 /// A cluster whose last recorded review is older than the window.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Overdue {
     /// The cluster.
     pub cluster: String,
@@ -125,7 +149,8 @@ pub struct Overdue {
 }
 
 /// The rotation of clusters over meetings and its checks.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Cadence {
     /// The level whose items are the clusters (0: the top level).
     pub level: usize,
@@ -150,14 +175,51 @@ impl Cadence {
     }
 }
 
+/// `months` after `date`; past the last representable date, that date (a window that long never
+/// ends).
 fn add_months(date: Date, months: u32) -> Date {
-    Date(date.0.checked_add_months(Months::new(months)).unwrap_or(date.0))
+    Date(date.0.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX))
 }
 
-/// Assigns the active items at `level` to `meetings` in rotation, checks that each is reviewed
-/// within every `window_months`, and, at `as_of`, which are overdue by the plan's `reviewed`
-/// events (a review of an item counts for the cluster it is in).
-pub fn cadence(plan: &Plan, meetings: &[Date], level: usize, window_months: u32, as_of: Option<Date>) -> Cadence {
+/// What a review cadence is checked for (docs/governance.md#cadence): the level whose items are
+/// the clusters, the window every cluster must be reviewed in, and the date overdue reviews are
+/// judged at. The defaults (`CadenceOptions::default()`) are those of every face: the
+/// top level, 12 months, and no overdue check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CadenceOptions {
+    /// The level whose items are the clusters (0: the top level).
+    pub level: usize,
+    /// The window every cluster must be reviewed in, in months.
+    pub window_months: u32,
+    /// The date overdue reviews are judged at; none: no overdue check.
+    pub as_of: Option<Date>,
+}
+
+impl CadenceOptions {
+    /// The window when none is given: every cluster reviewed at least once a year.
+    pub const DEFAULT_WINDOW_MONTHS: u32 = 12;
+}
+
+impl Default for CadenceOptions {
+    /// The top level, a 12-month window, no overdue check.
+    fn default() -> Self {
+        CadenceOptions { level: 0, window_months: Self::DEFAULT_WINDOW_MONTHS, as_of: None }
+    }
+}
+
+/// Assigns the active items at `options.level` to `meetings` in rotation, checks that each is
+/// reviewed within every `options.window_months`, and, at `options.as_of`, which are overdue by
+/// the plan's `reviewed` events (a review of an item counts for the cluster it is in).
+///
+/// ```
+/// use workplan::{cadence, CadenceOptions, Plan};
+/// let plan = Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\nitems: [{id: a, title: A}, {id: b, title: B}]\n").unwrap();
+/// let dates = ["2020-05-12".parse().unwrap(), "2020-06-09".parse().unwrap()];
+/// let result = cadence(&plan, &dates, &CadenceOptions::default());
+/// assert_eq!((result.level, result.window_months, result.clusters.len()), (0, 12, 2));
+/// ```
+pub fn cadence(plan: &Plan, meetings: &[Date], options: &CadenceOptions) -> Cadence {
+    let CadenceOptions { level, window_months, as_of } = *options;
     let ordered = plan.items_in_order();
     let clusters: Vec<String> = ordered
         .iter()
@@ -244,7 +306,8 @@ mod tests {
         .expect("valid");
         let rule: MeetingRule = "second tuesday except jan aug".parse().expect("rule");
         let dates = meetings(&rule, "2019-06-01".parse().expect("d"), "2022-03-31".parse().expect("d"));
-        let fine = cadence(&plan, &dates, 0, 12, Some("2020-09-01".parse().expect("d")));
+        let as_of = Some("2020-09-01".parse().expect("d"));
+        let fine = cadence(&plan, &dates, &CadenceOptions { as_of, ..CadenceOptions::default() });
         assert!(fine.is_complete());
         assert_eq!(fine.schedule[0].cluster, "a");
         assert_eq!(fine.schedule[3].cluster, "a");
@@ -258,7 +321,14 @@ mod tests {
             dates[0],
             dates[dates.len() - 1],
         );
-        let thin = cadence(&plan, &sparse, 0, 12, None);
+        let thin = cadence(&plan, &sparse, &CadenceOptions::default());
         assert!(!thin.is_complete());
+        // The defaults: the top level, a 12-month window, no overdue check.
+        assert_eq!((thin.level, thin.window_months, thin.as_of), (0, 12, None));
+        assert!(thin.overdue.is_empty());
+        // A window past the last representable date never closes: no gap, nothing overdue.
+        let endless = CadenceOptions { window_months: u32::MAX, as_of: Some(dates[dates.len() - 1]), level: 0 };
+        let endless = cadence(&plan, &sparse, &endless);
+        assert!(endless.is_complete() && endless.overdue.is_empty(), "{endless:?}");
     }
 }

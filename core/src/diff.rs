@@ -1,17 +1,19 @@
-//! What changed between two versions of a plan (DESIGN section 9): items matched by id; added,
+//! What changed between two versions of a plan (docs/governance.md#diff): items matched by id; added,
 //! removed, moved (new parent), relabelled (renumbered) and changed items, field by field; changes
 //! to the plan itself; and possible renames (a removed and an added item with near-identical
 //! titles).
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::{Item, Plan};
 
 /// One field that differs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct FieldChange {
     /// The field, e.g. `title`, `due`, `measure`.
     pub field: String,
@@ -24,7 +26,8 @@ pub struct FieldChange {
 }
 
 /// An item added or removed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ItemSummary {
     /// Its id.
     pub id: String,
@@ -37,7 +40,8 @@ pub struct ItemSummary {
 }
 
 /// An item whose parent changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Moved {
     /// Its id.
     pub id: String,
@@ -48,7 +52,8 @@ pub struct Moved {
 }
 
 /// An item whose printed label changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Relabelled {
     /// Its id.
     pub id: String,
@@ -59,7 +64,8 @@ pub struct Relabelled {
 }
 
 /// An item kept by id whose fields changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ItemChanges {
     /// Its id.
     pub id: String,
@@ -68,7 +74,8 @@ pub struct ItemChanges {
 }
 
 /// A removed and an added item whose titles are nearly the same: perhaps one item renamed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct PossibleRename {
     /// The removed item's id.
     pub removed: String,
@@ -79,7 +86,8 @@ pub struct PossibleRename {
 }
 
 /// Everything that differs between two versions of a plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct PlanDiff {
     /// The old plan's id.
     pub old: String,
@@ -272,7 +280,7 @@ fn similarity(a: &Title, b: &Title, budget: &mut u64) -> f64 {
         return 0.0;
     }
     *budget -= cost;
-    1.0 - crate::io::edit_distance(&a.text, &b.text) as f64 / longest as f64
+    1.0 - crate::io::error::edit_distance(&a.text, &b.text) as f64 / longest as f64
 }
 
 /// Titles at least this alike make a removed and an added item a possible rename.

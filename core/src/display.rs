@@ -1,13 +1,29 @@
 //! Numbers as people read them, shared by explanations and reports.
 
-/// A fraction as a percentage: `62.5%`, `100%`, `-` for none.
+/// A fraction as a percentage, as every face writes it (the CLI, the papers, Python's
+/// `workplan.format_percent` and Jupyter tables, JS `formatPercent` and the widget, which puts the
+/// same digits in its locale): `62.5%`, `100%`, `-` for none.
+///
+/// The rule: `value * 100` (in `f64`) rounded to one decimal as Rust's `{:.1}` rounds it (to the
+/// nearest; an exact tie to even: 0.3125 is `31.2%`), without a `.0`; a value that rounds to zero
+/// is `0%`, never `-0%`. The cases every face is tested with: tests/display/percent.json.
+///
+/// ```
+/// use workplan::display::percent;
+/// assert_eq!(percent(Some(0.625)), "62.5%");
+/// assert_eq!(percent(Some(0.5)), "50%");
+/// assert_eq!(percent(Some(0.9996)), "100%");
+/// assert_eq!(percent(Some(-0.0001)), "0%");
+/// assert_eq!(percent(None), "-");
+/// ```
 pub fn percent(value: Option<f64>) -> String {
     match value {
         None => "-".to_owned(),
         Some(v) => {
             let p = v * 100.0;
             if (p - p.round()).abs() < 0.05 {
-                format!("{}%", p.round())
+                // `+ 0.0` writes a negative zero as `0`.
+                format!("{}%", p.round() + 0.0)
             } else {
                 format!("{p:.1}%")
             }
@@ -75,6 +91,21 @@ pub fn coverage_words_with(row: &crate::rollup::Row, percent: impl Fn(Option<f64
 mod tests {
     use super::*;
     use crate::{rollup, Plan, RollupOptions, Updates};
+
+    /// The percentages every face must write (tests/display/percent.json, replayed by the Python
+    /// and JS tests too).
+    #[test]
+    fn percentages_as_every_face_writes_them() {
+        let cases: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/display/percent.json")).unwrap_or_else(|e| panic!("{e}"));
+        let cases = cases["cases"].as_array().unwrap_or_else(|| panic!("a list of cases"));
+        assert!(cases.len() > 20);
+        for case in cases {
+            let value = case[0].as_f64();
+            assert!(value.is_some() || case[0].is_null(), "{case}");
+            assert_eq!(percent(value), case[1].as_str().unwrap_or_else(|| panic!("{case}")), "{case}");
+        }
+    }
 
     #[test]
     fn coverage_in_words_for_members_parents_and_leaves() {

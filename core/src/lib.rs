@@ -1,8 +1,71 @@
 //! # workplan
 //!
 //! Organisational plans (business plans, pledges, portfolios, priorities, outputs, measures,
-//! member bodies) as typed data: load them from JSON or YAML with errors that say exactly where
-//! the problem is, read progress returns from CSV, and save them back deterministically.
+//! member bodies) as typed data, with **validation** that points to the exact place of every
+//! problem and a **progress rollup** that anyone can explain. The specification is in the
+//! repository's `docs/`: the format (`docs/format.md`), the validation rules
+//! (`docs/validation.md`, `docs/diagnostics.md`), the rollup (`docs/rollup.md`) and the API shared
+//! by the Rust, Python and JavaScript faces (`docs/api.md`).
+//!
+//! ## A plan from start to finish
+//!
+//! Build a plan in code (or load one: [`Plan::from_yaml_str`], [`Plan::load`]), validate it,
+//! roll up its progress returns, explain a number, take a new return, and see what changed
+//! between two versions:
+//!
+//! ```
+//! use workplan::{diff, rollup, Date, Item, Plan, RollupEngine, RollupOptions, Status, Update, Updates};
+//!
+//! let date = |text: &str| text.parse::<Date>().expect("a date");
+//! let plan = Plan::new("bp", "Business Plan 2020/21", date("2020-04-01"), date("2021-03-31"))
+//!     .with_levels(["priority", "output"])
+//!     .child(
+//!         Item::new("funding", "Fair funding for London").label("1").children([
+//!             Item::new("funding.a", "A compelling evidence base").label("a"),
+//!             Item::new("funding.b", "Persuasive spending review submissions").label("b"),
+//!         ]),
+//!     );
+//!
+//! // Validation: every finding with its code, severity, path and (for text) line and column.
+//! let report = plan.validate().into_result().expect("no errors");
+//! assert!(report.diagnostics.is_empty());
+//!
+//! // The rollup: one row per item, as of a date.
+//! let updates: Updates = [
+//!     Update::percent("funding.a", date("2020-09-30"), 60.0),
+//!     Update::percent("funding.b", date("2020-09-30"), 20.0),
+//! ]
+//! .into_iter()
+//! .collect();
+//! let options = RollupOptions { as_of: Some(date("2020-09-30")), ..RollupOptions::default() };
+//! let result = rollup(&plan, &updates, &options);
+//! let funding = result.row("funding").expect("a row per item");
+//! assert_eq!(funding.progress, Some(0.4)); // (60% + 20%) / 2
+//!
+//! // Explain one number, in words and as arithmetic.
+//! let mut engine = RollupEngine::new(&plan, &updates, &options);
+//! let explanation = engine.explain("funding")?;
+//! assert!(explanation.text.contains("40%"), "{}", explanation.text);
+//!
+//! // A new return: only what it changes is recomputed; a return that cannot count is refused.
+//! let changes = engine.apply_changes(Update::percent("funding.b", date("2020-09-30"), 100.0))?;
+//! assert!(changes.rows.iter().any(|row| row.id == "funding" && row.progress == Some(0.8)));
+//! assert!(engine.apply(Update::percent("nope", date("2020-09-30"), 10.0)).is_err());
+//! assert_eq!(engine.rollup().row("funding.b").map(|row| row.status), Some(Status::Done));
+//!
+//! // What changed between two versions of the plan.
+//! let mut next = plan.clone();
+//! next.item_mut("funding.b").expect("an item").title = "Spending review submissions".to_owned();
+//! let changes = diff(&plan, &next);
+//! assert_eq!(changes.changed.len(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Documents
+//!
+//! Plans load from JSON or YAML and save back deterministically, `x-` keys included; serde reads
+//! and writes the same documented form. Progress returns load from CSV, JSON or YAML (and from
+//! workbooks with the feature `spreadsheet`).
 //!
 //! ```
 //! use workplan::{Plan, Updates};
@@ -32,12 +95,15 @@
 //! // Saving is deterministic and loses nothing, `x-` keys included.
 //! let again = Plan::from_json_str(&plan.to_json_string())?;
 //! assert_eq!(again, plan);
+//! let through_serde: Plan = serde_json::from_str(&serde_json::to_string(&plan).expect("JSON")).expect("a plan");
+//! assert_eq!(through_serde, plan);
 //! # Ok::<(), workplan::LoadError>(())
 //! ```
 //!
 //! Load errors are [`LoadError`]s with a stable [`code`](LoadError::code), the JSON Pointer
 //! [`path`](LoadError::path), and the [`line`](LoadError::line) and
-//! [`column`](LoadError::column) when the document came from text.
+//! [`column`](LoadError::column) when the document came from text. Misuse of the API (an
+//! unknown item, a bad option) is an [`ApiError`] with a stable code too.
 #![deny(missing_docs)]
 
 pub mod approval;
@@ -47,6 +113,7 @@ mod changelog;
 pub mod columnar;
 pub mod diff;
 pub mod display;
+mod error;
 pub mod generate;
 pub mod io;
 mod locale;
@@ -61,11 +128,12 @@ mod words;
 mod workspace;
 
 pub use approval::ApprovalState;
-pub use cadence::{cadence, meetings, Cadence, MeetingRule};
+pub use cadence::{cadence, meetings, Cadence, CadenceOptions, MeetingRule};
 #[cfg(feature = "arrow")]
 pub use columnar::{adoption_schema, excluded_schema, outline_schema, report_schema, row_schema};
 pub use diff::{diff, PlanDiff};
 pub use display::percent;
+pub use error::{ApiCode, ApiError};
 pub use io::{
     Format, LoadError, Location, Mapping, OnError, PathSegment, PercentScale, Pointer, Position, ReadOptions, SetAside,
     StatusPreset, StatusWords,
@@ -83,7 +151,7 @@ pub use rollup::{
 };
 pub use schema::{schema, updates_schema};
 pub use summary::{LevelCount, Summary, UpdatesSummary};
-pub use validate::{CodeInfo, Counts, Diagnostic, Document, Report, Severity, CODES};
+pub use validate::{Counts, Diagnostic, DiagnosticCode, Document, Report, Severity};
 pub use words::UnknownWord;
 pub use workspace::{Coverage, CoverageEntry, LinkSource, PlanReport, Workspace};
 

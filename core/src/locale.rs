@@ -1,4 +1,4 @@
-//! The locale of a committee paper (docs/rollup.md, "Committee papers"): dates in words and
+//! The locale of a committee paper (docs/governance.md#committee-papers): dates in words and
 //! numbers with the decimal separator of a language and region. English (`en-GB`) by default; other
 //! locales come from chrono's POSIX locale data with the `locales` feature (on in the CLI and the
 //! Python wheel, off in the wasm, whose widget formats with the browser's `Intl`).

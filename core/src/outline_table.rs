@@ -2,12 +2,13 @@
 //! (parent, depth, level, full number, JSON Pointer), what it says, and what it inherits (dates,
 //! members, adoption, whether it counts). Read from [`Plan::outline`].
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Adoption, Date, ItemState, Members, Outline, Plan};
 
 /// What kind of item a row is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     /// An item with children: its numbers come from them.
@@ -19,7 +20,8 @@ pub enum ItemKind {
 }
 
 /// One item of the outline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct OutlineRow {
     /// The item's id.
     pub id: String,

@@ -1,11 +1,13 @@
 //! A plan at a glance: how many items at each level, measures, members, links, events.
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Plan, Updates};
 
 /// Counts that describe a plan's shape.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Summary {
     /// The plan's id.
     pub plan: String,
@@ -32,7 +34,8 @@ pub struct Summary {
 }
 
 /// How many items a level has.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct LevelCount {
     /// The level's id.
     pub id: String,
@@ -43,7 +46,8 @@ pub struct LevelCount {
 }
 
 /// What a set of progress returns covers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct UpdatesSummary {
     /// All rows.
     pub rows: usize,

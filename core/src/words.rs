@@ -1,12 +1,15 @@
 //! `Display` and `FromStr` for the words of the format: a rollup `Status`, a return's
-//! `UpdateStatus` and a document `Format` print and parse as documents write them (`on_track`,
-//! `yaml`), so that callers need not match on them or go through serde.
+//! `UpdateStatus`, a document `Format` and every other enum of the model print and parse as
+//! documents write them (`on_track`, `yaml`, `cancelled`), so that callers need not match on them
+//! or go through serde.
 
 use std::fmt;
 use std::str::FromStr;
 
 use crate::io::Format;
-use crate::model::UpdateStatus;
+use crate::model::{
+    Adoption, Aggregate, EventAction, ItemState, LinkRel, Missing, PlanStatus, StatusPolicy, UpdateStatus, Weighting,
+};
 use crate::rollup::Status;
 
 /// A word that is not one of a type's words.
@@ -19,6 +22,57 @@ pub struct UnknownWord {
     pub what: &'static str,
     /// The words that are, joined.
     pub expected: &'static str,
+}
+
+/// `as_str`, `Display` and `FromStr` for an enum of the model, from one list of its words (the
+/// words serde reads and writes: a test checks that they agree).
+macro_rules! words {
+    ($($kind:ident, $what:literal, [$($variant:ident => $word:literal),+ $(,)?];)+) => {$(
+        impl $kind {
+            /// The word as documents write it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($kind::$variant => $word,)+
+                }
+            }
+
+            /// Every value, in the order the format lists them.
+            pub const ALL: &'static [$kind] = &[$($kind::$variant),+];
+        }
+
+        impl fmt::Display for $kind {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $kind {
+            type Err = UnknownWord;
+
+            fn from_str(word: &str) -> Result<$kind, UnknownWord> {
+                $kind::ALL.iter().copied().find(|value| value.as_str() == word).ok_or_else(|| UnknownWord {
+                    word: word.to_owned(),
+                    what: $what,
+                    expected: concat!($($word, ", "),+).trim_end_matches(", "),
+                })
+            }
+        }
+    )+};
+}
+
+words! {
+    PlanStatus, "a plan status", [Draft => "draft", Consultation => "consultation", Approved => "approved",
+        Archived => "archived"];
+    ItemState, "an item state", [Active => "active", Deferred => "deferred", Cancelled => "cancelled"];
+    Adoption, "an adoption rule", [Assumed => "assumed", Required => "required"];
+    LinkRel, "a link relation", [Delivers => "delivers", Supports => "supports", Relates => "relates"];
+    Aggregate, "an aggregate", [Sum => "sum", Mean => "mean", Min => "min", Max => "max"];
+    Weighting, "a weighting", [Weight => "weight", Equal => "equal", Leaves => "leaves"];
+    Missing, "a missing-returns rule", [Zero => "zero", Exclude => "exclude"];
+    StatusPolicy, "a status policy", [Derived => "derived", Worst => "worst"];
+    EventAction, "an event action", [Drafted => "drafted", Discussed => "discussed", Commented => "commented",
+        Amended => "amended", Approved => "approved", Published => "published", Archived => "archived",
+        Reviewed => "reviewed"];
 }
 
 impl fmt::Display for Status {
@@ -139,5 +193,31 @@ mod tests {
             "`green` is not a status: expected one of not_started, on_track, at_risk, off_track, done, unknown"
         );
         assert!("unknown".parse::<UpdateStatus>().is_err(), "a return cannot report unknown");
+    }
+
+    /// Each word is the one serde writes, and parses back.
+    fn agree<T>(all: &[T])
+    where
+        T: Copy + fmt::Display + FromStr<Err = UnknownWord> + serde::Serialize + PartialEq + fmt::Debug,
+    {
+        for value in all {
+            assert_eq!(serde_json::to_value(value).ok(), Some(serde_json::json!(value.to_string())));
+            assert_eq!(value.to_string().parse::<T>().as_ref(), Ok(value));
+        }
+    }
+
+    #[test]
+    fn the_model_enums_print_and_parse_their_serde_words() {
+        agree(PlanStatus::ALL);
+        agree(ItemState::ALL);
+        agree(Adoption::ALL);
+        agree(LinkRel::ALL);
+        agree(Aggregate::ALL);
+        agree(Weighting::ALL);
+        agree(Missing::ALL);
+        agree(StatusPolicy::ALL);
+        agree(EventAction::ALL);
+        let error = "paused".parse::<ItemState>().expect_err("not a state");
+        assert_eq!(error.to_string(), "`paused` is not an item state: expected one of active, deferred, cancelled");
     }
 }

@@ -161,7 +161,7 @@ fn the_rows_batch_is_the_json_rows_value_by_value() {
 fn the_series_batch_is_every_rollup_in_long_form() {
     for (plan, updates) in examples() {
         let dates = plan.period.month_ends();
-        let series = rollup_series(&plan, &updates, &RollupOptions::default(), &dates);
+        let series = rollup_series(&plan, &updates, &RollupOptions::default(), Some(&dates));
         let batch = series.to_record_batch();
         assert_eq!(names(&batch), ROW_COLUMNS);
         let per_date = plan.items_in_order().len();

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
-use workplan::{Diagnostic, Format, LoadError, Plan, RollupOptions, Updates, Workspace};
+use workplan::{
+    ApiError, Diagnostic, Format, LoadError, Locale, MeetingRule, Plan, RollupEngine, RollupOptions, Updates, Workspace,
+};
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
@@ -119,12 +121,7 @@ fn diagnostics_json(diagnostics: &[Diagnostic]) -> Value {
         diagnostics
             .iter()
             .map(|d| {
-                assert!(
-                    workplan::CODES.iter().any(|c| c.code == d.code && c.severity == d.severity),
-                    "`{}` ({}) is not in workplan::CODES",
-                    d.code,
-                    d.severity
-                );
+                assert_eq!(d.severity, d.code.severity(), "`{}` has its code's severity", d.code);
                 json!({
                     "code": d.code,
                     "severity": d.severity,
@@ -189,6 +186,118 @@ fn rollup_case(case: &Path, spec: &Value) -> (Value, Vec<String>) {
     (rollup, wrong)
 }
 
+/// An API error as the JSON a case expects: `code`, `name` (the Python class and the JS `Error`'s
+/// name), `message` and `fields`.
+fn api_error_json(error: &ApiError) -> Value {
+    json!({"code": error.code(), "name": error.name(), "message": error.to_string(), "fields": error.fields()})
+}
+
+/// A load error of a call (its options read as a document) as the JSON a case expects.
+fn parse_error_json(error: &LoadError) -> Value {
+    json!({"code": error.code(), "name": "ParseError", "message": error.to_string(), "path": error.path().to_string()})
+}
+
+/// Makes one call of an `api` case (tests/fixtures/README.md) as the Rust face makes it: the
+/// error it gives, as JSON (null when it gives none).
+fn api_call(plan: &Plan, updates: &Updates, call: &Value) -> Value {
+    let text = |key: &str| call[key].as_str().unwrap_or_default();
+    let result: Result<(), Value> = match text("call") {
+        "explain" => RollupEngine::new(plan, updates, &RollupOptions::default())
+            .explain(text("item"))
+            .map(drop)
+            .map_err(|e| api_error_json(&e)),
+        "apply" => {
+            let mut engine = RollupEngine::new(plan, updates, &RollupOptions::default());
+            match call.get("updates") {
+                Some(batch) => {
+                    let batch = Updates::from_json_value(batch.clone()).expect("the case's returns load");
+                    engine.apply_all(&batch.updates).map(drop).map_err(|e| api_error_json(&e.into()))
+                }
+                None => {
+                    let one = Updates::from_json_value(json!([call["update"]])).expect("the case's return loads");
+                    let update = one.updates.into_iter().next().expect("one return");
+                    engine.apply(update).map(drop).map_err(|e| api_error_json(&e.into()))
+                }
+            }
+        }
+        "coverage" => {
+            Workspace::new(vec![plan.clone()]).coverage(text("plan")).map(drop).map_err(|e| api_error_json(&e))
+        }
+        "meetings" => (|| {
+            let rule: MeetingRule = text("rule").parse().map_err(ApiError::from)?;
+            let (start, end) = (ApiError::date("start", text("start"))?, ApiError::date("end", text("end"))?);
+            workplan::meetings(&rule, start, end);
+            Ok(())
+        })()
+        .map_err(|e: ApiError| api_error_json(&e)),
+        "rollup" => {
+            let mut options = Map::new();
+            for key in ["as_of", "known_at", "settings"] {
+                if let Some(value) = call.get(key) {
+                    options.insert(key.to_owned(), value.clone());
+                }
+            }
+            RollupOptions::from_json_value(Value::Object(options))
+                .map(|options| drop(workplan::rollup(plan, updates, &options)))
+                .map_err(|e| parse_error_json(&e))
+        }
+        "rollup_series" => {
+            let dates = call["dates"].as_array().expect("dates").iter();
+            dates
+                .map(|date| ApiError::date("dates", date.as_str().unwrap_or_default()))
+                .collect::<Result<Vec<_>, _>>()
+                .map(drop)
+                .map_err(|e| api_error_json(&e))
+        }
+        "paper" => Locale::parse(text("locale")).map(drop).map_err(|e| api_error_json(&e.into())),
+        "load" => text("format").parse::<Format>().map(drop).map_err(|e| api_error_json(&e.into())),
+        other => panic!("no API call `{other}` in the Rust face"),
+    };
+    result.err().unwrap_or(Value::Null)
+}
+
+/// Whether the error a face gave has every property the case expects (hand-written expectations
+/// of calls the Rust face does not have may leave some out).
+fn api_error_matches(expected: &Value, got: &Value) -> bool {
+    match (expected, got) {
+        (Value::Object(expected), Value::Object(got)) => {
+            expected.iter().all(|(key, value)| got.get(key).is_some_and(|g| api_error_matches(value, g)))
+        }
+        _ => expected == got,
+    }
+}
+
+/// Replays the calls of an `api` case: the calls with the errors the Rust face gives (for
+/// blessing), and the calls whose error differs from the case's.
+fn api_case(case: &Path, spec: &Value) -> (Vec<Value>, Vec<String>) {
+    let plan = plan_from(&input(case, spec, "plan").expect("a plan")).expect("the case's plan loads");
+    let updates = match input(case, spec, "updates") {
+        Some(file) => updates_from(&file).expect("the case's updates load"),
+        None => Updates::default(),
+    };
+    let mut calls = Vec::new();
+    let mut wrong = Vec::new();
+    for (i, call) in spec["api"].as_array().expect("api: a list of calls").iter().enumerate() {
+        let faces = call.get("faces").and_then(Value::as_array);
+        if faces.is_some_and(|faces| !faces.iter().any(|f| f == "rust")) {
+            calls.push(call.clone());
+            continue;
+        }
+        let got = api_call(&plan, &updates, call);
+        if !call.get("error").is_some_and(|expected| api_error_matches(expected, &got)) {
+            wrong.push(format!(
+                "call {i} ({}): the error is\n{}",
+                call["call"],
+                serde_json::to_string_pretty(&got).unwrap_or_default()
+            ));
+        }
+        let mut blessed = call.as_object().cloned().unwrap_or_default();
+        blessed.insert("error".into(), got);
+        calls.push(Value::Object(blessed));
+    }
+    (calls, wrong)
+}
+
 /// What a case gives, as the JSON expectation it must equal, and the canonical text if any (kept
 /// as a file; a generated case expects its digest instead).
 fn outcome(case: &Path, spec: &Value) -> (Map<String, Value>, Option<String>) {
@@ -226,7 +335,7 @@ fn outcome(case: &Path, spec: &Value) -> (Map<String, Value>, Option<String>) {
                 // Lossless and deterministic: the saved JSON and YAML load back to the same plan
                 // (except that JSON has no way to write a number that is not finite). Generated
                 // cases (a million values) leave this to tests/round_trip.rs, to keep test runs short.
-                if report.with_code("non_finite").next().is_none() && !generated {
+                if report.with_code(workplan::DiagnosticCode::NonFinite).next().is_none() && !generated {
                     assert_eq!(Plan::from_json_str(&canonical).expect("saved JSON loads"), plan, "{}", case.display());
                     let yaml = plan.to_yaml_string();
                     let from_yaml = Plan::from_yaml_str(&yaml).expect("saved YAML loads");
@@ -301,6 +410,17 @@ fn replay(dir: &Path, at_least: usize) {
         let case_file = case.join("case.json");
         let spec: Value = serde_json::from_str(&fs::read_to_string(&case_file).expect("case.json")).expect("JSON");
         let name = case.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_owned();
+        if spec.get("api").is_some() {
+            let (calls, wrong) = api_case(case, &spec);
+            if bless {
+                let mut object = spec.as_object().cloned().unwrap_or_default();
+                object.insert("api".into(), Value::Array(calls));
+                fs::write(&case_file, serde_json::to_string_pretty(&object).expect("json") + "\n").expect("write case");
+            } else {
+                failures.extend(wrong.into_iter().map(|w| format!("{name}: {w}")));
+            }
+            continue;
+        }
         if spec.get("options").is_some() {
             let (rollup, wrong) = rollup_case(case, &spec);
             failures.extend(wrong.into_iter().map(|w| format!("{name}: {w}")));

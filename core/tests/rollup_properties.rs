@@ -1,4 +1,4 @@
-//! Properties of the rollup (DESIGN 6) on random plans and returns.
+//! Properties of the rollup (docs/rollup.md) on random plans and returns.
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -135,7 +135,7 @@ proptest! {
             settings: Some(Settings { trend_days: Some(trend_days), ..Settings::default() }),
             ..RollupOptions::default()
         };
-        let series = rollup_series(&plan, &updates, &options, &dates);
+        let series = rollup_series(&plan, &updates, &options, Some(&dates));
         let mut expected_dates = dates.clone();
         expected_dates.sort();
         expected_dates.dedup();

@@ -188,6 +188,18 @@ proptest! {
     }
 
     #[test]
+    fn serde_json_writes_and_reads_the_documented_format(document in plan()) {
+        let plan = Plan::from_json_value(document.clone()).expect("a random plan loads");
+        // `x-` keys flat beside each object's own keys, in the order the saved document has them.
+        let written = serde_json::to_string(&plan).expect("a plan serializes");
+        prop_assert_eq!(written.clone(), serde_json::to_string(&plan.to_json_value()).expect("JSON"));
+        let read: Plan = serde_json::from_str(&written).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&read, &plan);
+        let read: Plan = serde_json::from_value(document).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&read, &plan);
+    }
+
+    #[test]
     fn yaml_round_trip_is_the_identity_and_saving_is_deterministic(document in plan()) {
         let plan = Plan::from_json_value(document).expect("a random plan loads");
         let saved = plan.to_yaml_string();

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
-use workplan::{Mapping, OnError, Plan, ReadOptions, RollupOptions, Updates};
+use workplan::{DiagnosticCode, Mapping, OnError, Plan, ReadOptions, RollupOptions, Updates};
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/london-councils").join(name)
@@ -51,12 +51,12 @@ fn the_example_workbook_rolls_up_to_exactly_the_numbers_of_the_csv() {
     let notes: Vec<String> = report
         .diagnostics
         .iter()
-        .filter(|d| matches!(d.code, "blank_rows_skipped" | "summary_row_skipped"))
+        .filter(|d| matches!(d.code, DiagnosticCode::BlankRowsSkipped | DiagnosticCode::SummaryRowSkipped))
         .map(|d| format!("{}: {}", d.code, d.sheet.as_deref().unwrap_or("")))
         .collect();
     assert_eq!(notes, ["blank_rows_skipped: Q2", "summary_row_skipped: Q3"]);
-    let summary = report.with_code("summary_row_skipped").next().expect("total row");
-    assert!(summary.to_string().starts_with("Q3!A124: warning[summary_row_skipped]"), "{summary}");
+    let summary = report.with_code(DiagnosticCode::SummaryRowSkipped).next().expect("total row");
+    assert!(format!("{summary:#}").starts_with("Q3!A124: warning[summary_row_skipped]"), "{summary:#}");
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn the_workbook_read_without_its_percent_scale_is_warned_about() {
         Updates::load_with(example("business-plan-2020-21-returns.xlsx"), &ReadOptions::with_mapping(mapping))
             .expect("workbook");
     let report = plan.validate_with(&updates);
-    let finding = report.with_code("percent_looks_fractional").next().expect("warned");
+    let finding = report.with_code(DiagnosticCode::PercentLooksFractional).next().expect("warned");
     assert_eq!(finding.sheet.as_deref(), Some("Q1"));
     assert_eq!((finding.line, finding.column), (Some(2), Some(4)), "{finding}");
     assert!(finding.message.starts_with("All 435 percents"), "{}", finding.message);

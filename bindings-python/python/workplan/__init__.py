@@ -15,8 +15,22 @@ progress up at one date (``Plan.rollup``) or many (``Plan.rollup_series``), and 
 from __future__ import annotations
 
 from workplan._diff import PlanDiff
+from workplan._display import format_percent
 from workplan._enums import STATUS_COLOURS, STATUSES, CellState, ItemKind, ItemState, Severity, Status, Trend
-from workplan._errors import ParseError, ValidationError, WorkplanError
+from workplan._errors import (
+    ConversionError,
+    InvalidOptionError,
+    InvalidRuleError,
+    ParseError,
+    RefusedReturnError,
+    UnknownItemError,
+    UnknownLocaleError,
+    UnknownMemberError,
+    UnknownPlanError,
+    UnknownWordError,
+    ValidationError,
+    WorkplanError,
+)
 from workplan._matrix import AdoptionMatrix
 from workplan._native import (
     Diagnostic,
@@ -34,6 +48,26 @@ from workplan._native import (
 from workplan._report import Report
 from workplan._rollup import Explanation, Rollup, RollupRow
 from workplan._series import RollupSeries
+from workplan._shapes import (
+    AdoptionCellDict,
+    AdoptionCellRecord,
+    ApprovalStateDict,
+    BurnUpDict,
+    BurnUpRecord,
+    CadenceDict,
+    CoverageDict,
+    DiagnosticDict,
+    ExcludedItemDict,
+    ExplanationDict,
+    OutlineRowDict,
+    PlanDiffDict,
+    PlanSummaryDict,
+    RollupDict,
+    RollupRowDict,
+    RollupRowRecord,
+    RollupSeriesDict,
+    RollupSeriesRecord,
+)
 
 __all__ = [
     "Plan",
@@ -58,11 +92,39 @@ __all__ = [
     "diff",
     "meetings",
     "cadence",
+    "format_percent",
     "PlanDiff",
     "load_updates",
     "schema",
     "WorkplanError",
     "ParseError",
     "ValidationError",
+    "UnknownItemError",
+    "UnknownPlanError",
+    "UnknownMemberError",
+    "RefusedReturnError",
+    "InvalidOptionError",
+    "InvalidRuleError",
+    "UnknownWordError",
+    "UnknownLocaleError",
+    "ConversionError",
+    "AdoptionCellDict",
+    "AdoptionCellRecord",
+    "ApprovalStateDict",
+    "BurnUpDict",
+    "BurnUpRecord",
+    "CadenceDict",
+    "CoverageDict",
+    "DiagnosticDict",
+    "ExcludedItemDict",
+    "ExplanationDict",
+    "OutlineRowDict",
+    "PlanDiffDict",
+    "PlanSummaryDict",
+    "RollupDict",
+    "RollupRowDict",
+    "RollupRowRecord",
+    "RollupSeriesDict",
+    "RollupSeriesRecord",
     "__version__",
 ]

@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union, final
 
 from workplan._enums import STATUS_COLOURS as STATUS_COLOURS
 from workplan._enums import STATUSES as STATUSES
@@ -12,16 +12,104 @@ from workplan._enums import ItemState as ItemState
 from workplan._enums import Severity as Severity
 from workplan._enums import Status as Status
 from workplan._enums import Trend as Trend
+from workplan._errors import ConversionError as ConversionError
+from workplan._errors import InvalidOptionError as InvalidOptionError
+from workplan._errors import InvalidRuleError as InvalidRuleError
 from workplan._errors import ParseError as ParseError
+from workplan._errors import RefusedReturnError as RefusedReturnError
+from workplan._errors import UnknownItemError as UnknownItemError
+from workplan._errors import UnknownLocaleError as UnknownLocaleError
+from workplan._errors import UnknownMemberError as UnknownMemberError
+from workplan._errors import UnknownPlanError as UnknownPlanError
+from workplan._errors import UnknownWordError as UnknownWordError
 from workplan._errors import ValidationError as ValidationError
 from workplan._errors import WorkplanError as WorkplanError
 from workplan._diff import PlanDiff as PlanDiff
+from workplan._display import format_percent as format_percent
 from workplan._matrix import AdoptionMatrix as AdoptionMatrix
 from workplan._report import Report as Report
 from workplan._rollup import Explanation as Explanation
 from workplan._rollup import Rollup as Rollup
 from workplan._rollup import RollupRow as RollupRow
 from workplan._series import RollupSeries as RollupSeries
+from workplan._shapes import AdoptionCellDict as AdoptionCellDict
+from workplan._shapes import AdoptionCellRecord as AdoptionCellRecord
+from workplan._shapes import ApprovalStateDict as ApprovalStateDict
+from workplan._shapes import BurnUpDict as BurnUpDict
+from workplan._shapes import BurnUpRecord as BurnUpRecord
+from workplan._shapes import CadenceDict as CadenceDict
+from workplan._shapes import CoverageDict as CoverageDict
+from workplan._shapes import DiagnosticDict as DiagnosticDict
+from workplan._shapes import ExcludedItemDict as ExcludedItemDict
+from workplan._shapes import ExplanationDict as ExplanationDict
+from workplan._shapes import OutlineRowDict as OutlineRowDict
+from workplan._shapes import PlanDiffDict as PlanDiffDict
+from workplan._shapes import PlanSummaryDict as PlanSummaryDict
+from workplan._shapes import RollupDict as RollupDict
+from workplan._shapes import RollupRowDict as RollupRowDict
+from workplan._shapes import RollupRowRecord as RollupRowRecord
+from workplan._shapes import RollupSeriesDict as RollupSeriesDict
+from workplan._shapes import RollupSeriesRecord as RollupSeriesRecord
+
+__all__ = [
+    "Plan",
+    "Updates",
+    "Workspace",
+    "Diagnostic",
+    "Report",
+    "Rollup",
+    "RollupRow",
+    "Explanation",
+    "RollupSeries",
+    "AdoptionMatrix",
+    "Status",
+    "Severity",
+    "Trend",
+    "ItemState",
+    "CellState",
+    "ItemKind",
+    "STATUSES",
+    "STATUS_COLOURS",
+    "load",
+    "diff",
+    "meetings",
+    "cadence",
+    "format_percent",
+    "PlanDiff",
+    "load_updates",
+    "schema",
+    "WorkplanError",
+    "ParseError",
+    "ValidationError",
+    "UnknownItemError",
+    "UnknownPlanError",
+    "UnknownMemberError",
+    "RefusedReturnError",
+    "InvalidOptionError",
+    "InvalidRuleError",
+    "UnknownWordError",
+    "UnknownLocaleError",
+    "ConversionError",
+    "AdoptionCellDict",
+    "AdoptionCellRecord",
+    "ApprovalStateDict",
+    "BurnUpDict",
+    "BurnUpRecord",
+    "CadenceDict",
+    "CoverageDict",
+    "DiagnosticDict",
+    "ExcludedItemDict",
+    "ExplanationDict",
+    "OutlineRowDict",
+    "PlanDiffDict",
+    "PlanSummaryDict",
+    "RollupDict",
+    "RollupRowDict",
+    "RollupRowRecord",
+    "RollupSeriesDict",
+    "RollupSeriesRecord",
+    "__version__",
+]
 
 __version__: str
 
@@ -30,6 +118,7 @@ _Date = Union[datetime.date, str]
 _UpdatesArg = Union["Updates", _Path, List[Dict[str, Any]], Any, None]
 _MappingArg = Union[Dict[str, Any], _Path, None]
 
+@final
 class Plan:
     """A plan: a tree of items with its members, themes, settings, returns and events."""
 
@@ -64,7 +153,7 @@ class Plan:
         known_at: Union[datetime.datetime, str, None] = None,
         **settings: Any,
     ) -> Rollup:
-        """Rolls up progress (DESIGN 6): returns on top of the plan's own, at as_of (the period's end
+        """Rolls up progress (docs/rollup.md): returns on top of the plan's own, at as_of (the period's end
         by default), counting only returns recorded by known_at; settings as keywords
         (weighting="equal", missing="exclude", status="worst", bands={...}, stale_after_days, trend_days, coverage_threshold)."""
     def rollup_series(
@@ -77,7 +166,7 @@ class Plan:
     ) -> RollupSeries:
         """Rolls up progress at several dates in one call (each date exactly as rollup(as_of=date));
         dates sorted and deduplicated, by default the month ends of the plan's period."""
-    def outline(self) -> List[Dict[str, Any]]:
+    def outline(self) -> List[OutlineRowDict]:
         """One dict per item in document order: id, parent, depth, level, label, number, pointer, title,
         outcome, owner, themes, start, due, weight, state, included, excluded_by, kind, members,
         adoption, unit, baseline, target, children, links."""
@@ -87,9 +176,9 @@ class Plan:
         """The outline as Arrow columns (__arrow_c_stream__), for pyarrow, polars and DuckDB."""
     def _repr_html_(self) -> str:
         """The plan as HTML for Jupyter: heading and a collapsible outline."""
-    def approval_state(self) -> Dict[str, Any]:
+    def approval_state(self) -> ApprovalStateDict:
         """The declared status, the stage the events give, the last approval, the path, whether they agree."""
-    def summary(self) -> Dict[str, Any]:
+    def summary(self) -> PlanSummaryDict:
         """Items per level, measures, members, links, events."""
     @property
     def id(self) -> str:
@@ -105,6 +194,7 @@ class Plan:
         """The plan's period as (start, end)."""
     def __eq__(self, other: object) -> bool: ...
 
+@final
 class Updates:
     """Progress returns and adoption events, in input order."""
 
@@ -135,6 +225,7 @@ class Updates:
     def __len__(self) -> int: ...
     def __eq__(self, other: object) -> bool: ...
 
+@final
 class Diagnostic:
     """One finding of validation: what is wrong, where, and how to fix it."""
 
@@ -171,17 +262,18 @@ class Diagnostic:
     @property
     def document(self) -> str:
         """"plan", or "updates" for findings in returns passed separately."""
-    def to_dict(self) -> Dict[str, Any]:
-        """The finding as plain data."""
+    def to_dict(self) -> DiagnosticDict:
+        """The finding as plain data (without ``sheet``)."""
     def __eq__(self, other: object) -> bool: ...
 
+@final
 class Workspace:
     """Plans loaded together, so that links between them are checked."""
 
-    def __init__(self, plans: List[Plan]) -> None: ...
+    def __new__(cls, plans: List[Plan]) -> Workspace: ...
     def validate(self, updates: Optional[Dict[str, Updates]] = None) -> List[Tuple[str, Report]]:
         """Validates every plan, checking links across them: (plan id, Report) in plan order."""
-    def coverage(self, plan_id: str) -> Dict[str, Any]:
+    def coverage(self, plan_id: str) -> CoverageDict:
         """For each item of the plan: the items of other plans that link to it; and the unlinked."""
     @property
     def plans(self) -> List[str]:
@@ -196,10 +288,10 @@ def meetings(rule: str, start: Union[datetime.date, str], end: Union[datetime.da
 def cadence(
     plan: Plan,
     meetings: List[Union[datetime.date, str]],
-    level: int = 0,
-    window_months: int = 12,
+    level: Optional[int] = None,
+    window_months: Optional[int] = None,
     as_of: Union[datetime.date, str, None] = None,
-) -> Dict[str, Any]:
+) -> CadenceDict:
     """The review rotation of the items at level over meetings, its gaps, and overdue clusters."""
 
 def load(path: _Path) -> Plan:

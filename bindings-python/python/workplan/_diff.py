@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, cast
 
 from workplan._optional import pandas
+from workplan._shapes import PlanDiffDict
 
 
 class PlanDiff:
@@ -24,9 +25,9 @@ class PlanDiff:
         """Whether the two versions are the same."""
         return not any(self._data[k] for k in ("plan", "added", "removed", "moved", "relabelled", "changed"))
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> PlanDiffDict:
         """The diff as plain data."""
-        return dict(self._data)
+        return cast(PlanDiffDict, dict(self._data))
 
     def to_markdown(self) -> str:
         """The changelog as Markdown, for a committee paper."""

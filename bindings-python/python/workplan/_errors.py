@@ -1,12 +1,157 @@
-"""The exception classes of workplan. The native module constructs them with their attributes."""
+"""The exception classes of workplan. The native module constructs them with their attributes.
+
+Every error has a stable ``code``; misuse of the API raises the class of its kind, with the code
+and message the library gives in every language (docs/api.md, "Errors"). A document that cannot be
+loaded raises ``ParseError``, whose codes are those of docs/format.md.
+"""
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Union
+from typing import Any, List, Optional, Tuple, Union
 
 
 class WorkplanError(ValueError):
-    """Base class of every error workplan raises."""
+    """Base class of every error workplan raises.
+
+    Attributes:
+        code: stable error code (docs/api.md, "Errors"; a ``ParseError``'s are in docs/format.md).
+            ``"internal_error"`` for this class itself: a bug in workplan, please report it.
+    """
+
+    code: str
+    _CODE = "internal_error"
+    _FIELDS: Tuple[str, ...] = ()
+
+    def __init__(self, message: str, *args: Any) -> None:
+        super().__init__(message, *args)
+        self.code = self._CODE
+        for name in self._FIELDS:
+            setattr(self, name, None)
+
+    def __str__(self) -> str:
+        # The message as given, also for the subclasses that are ``KeyError``s (which would quote it).
+        return str(self.args[0]) if len(self.args) == 1 else super().__str__()
+
+
+class UnknownItemError(WorkplanError, KeyError):
+    """An item id the plan does not have (``Rollup.explain``). Code ``unknown_item``.
+
+    Attributes:
+        item: the id as given.
+    """
+
+    _CODE = "unknown_item"
+    _FIELDS = ("item",)
+    item: Optional[str]
+
+
+class UnknownPlanError(WorkplanError, KeyError):
+    """A plan id the workspace does not have (``Workspace.coverage``, ``Workspace.validate``).
+    Code ``unknown_plan``.
+
+    Attributes:
+        plan: the id as given.
+    """
+
+    _CODE = "unknown_plan"
+    _FIELDS = ("plan",)
+    plan: Optional[str]
+
+
+class UnknownMemberError(WorkplanError, KeyError):
+    """A return from a member the plan does not have, refused by the live engine. Code
+    ``unknown_member``.
+
+    Attributes:
+        item: the item the return is for.
+        member: the member it names.
+        index: for a batch, the index of the refused return, else ``None``.
+    """
+
+    _CODE = "unknown_member"
+    _FIELDS = ("item", "member", "index")
+    item: Optional[str]
+    member: Optional[str]
+    index: Optional[int]
+
+
+class RefusedReturnError(WorkplanError):
+    """A return the live engine refuses because of its member: ``member_on_plain_item``,
+    ``member_outside_scope`` or ``member_missing``.
+
+    Attributes:
+        item: the item the return is for.
+        member: the member it names, or ``None``.
+        index: for a batch, the index of the refused return, else ``None``.
+    """
+
+    item: Optional[str]
+    member: Optional[str]
+    index: Optional[int]
+    _FIELDS = ("item", "member", "index")
+
+
+class InvalidOptionError(WorkplanError):
+    """An option or argument with a value it cannot have. Code ``invalid_option``.
+
+    Attributes:
+        option: the option, e.g. ``"on_error"``.
+        value: the value as given, as text.
+        expected: what it must be, e.g. ``"raise or collect"``.
+    """
+
+    _CODE = "invalid_option"
+    _FIELDS = ("option", "value", "expected")
+    option: Optional[str]
+    value: Optional[str]
+    expected: Optional[str]
+
+
+class InvalidRuleError(WorkplanError):
+    """A meeting rule that cannot be read (``meetings``). Code ``invalid_rule``.
+
+    Attributes:
+        rule: the rule as given.
+    """
+
+    _CODE = "invalid_rule"
+    _FIELDS = ("rule",)
+    rule: Optional[str]
+
+
+class UnknownWordError(WorkplanError):
+    """A word that is not one of its kind's words (a status, a document format). Code
+    ``unknown_word``.
+
+    Attributes:
+        word: the word as given.
+        expected: the words that are.
+    """
+
+    _CODE = "unknown_word"
+    _FIELDS = ("word", "expected")
+    word: Optional[str]
+    expected: Optional[str]
+
+
+class UnknownLocaleError(WorkplanError):
+    """A locale papers cannot be written in (``Rollup.to_html(locale=...)``). Code
+    ``unknown_locale``.
+
+    Attributes:
+        tag: the tag as given.
+    """
+
+    _CODE = "unknown_locale"
+    _FIELDS = ("tag",)
+    tag: Optional[str]
+
+
+class ConversionError(WorkplanError, TypeError):
+    """A Python value that is not JSON data (or a result Python cannot hold). Code
+    ``conversion_error``."""
+
+    _CODE = "conversion_error"
 
 
 class ParseError(WorkplanError):
@@ -55,12 +200,13 @@ class ParseError(WorkplanError):
 
 
 class ValidationError(WorkplanError):
-    """A plan has validation errors (raised by strict validation).
+    """A plan has validation errors (raised by strict validation). Code ``validation_failed``.
 
     Attributes:
         diagnostics: the findings.
     """
 
+    _CODE = "validation_failed"
     diagnostics: List[Any]
 
     def __init__(self, message: str, diagnostics: Optional[List[Any]] = None) -> None:

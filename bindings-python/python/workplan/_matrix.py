@@ -1,5 +1,5 @@
-"""The adoption matrix of a rollup (DESIGN 6.3): every member x every member item, shown as a heat
-map in Jupyter, as a DataFrame, or as a matplotlib image."""
+"""The adoption matrix of a rollup (docs/rollup.md#the-adoption-matrix): every member x every
+member item, shown as a heat map in Jupyter, as a DataFrame, or as a matplotlib image."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime
 import html
 from typing import Any, Dict, List, Optional, Tuple
 
+from workplan._display import format_percent
 from workplan._optional import pandas
 
 _VALUES = ("progress", "state", "value", "date", "status", "expected", "variance", "share_of_sum")
@@ -128,7 +129,7 @@ class AdoptionMatrix:
                     colour, text, ink = "#f6f8fa", "", "#8c959f"
                 tip = f"{member} / {item}: {state.replace('_', ' ')}"
                 if progress is not None:
-                    tip += f", {progress * 100:.1f}%"
+                    tip += f", {format_percent(progress)}"
                 if cell["date"]:
                     tip += f" ({cell['date']})"
                 cells.append(f"<td title='{html.escape(tip)}' style='background:{colour};color:{ink};"

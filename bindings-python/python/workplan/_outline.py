@@ -8,6 +8,7 @@ from typing import Any, Dict, List
 
 from workplan._enums import ItemKind, ItemState
 from workplan._optional import pandas
+from workplan._shapes import OutlineRowDict
 
 _MAX_HTML_ITEMS = 2000
 
@@ -30,7 +31,7 @@ def plan_html(plan: Any) -> str:
     """The plan's heading and its outline as nested ``<details>``: parents open and close, the top
     level open; each line shows the label, title, owner, due date and a chip for a state that
     is not active."""
-    rows: List[Dict[str, Any]] = plan.outline()
+    rows: List[OutlineRowDict] = plan.outline()
     summary = plan.summary()
     start, end = plan.period
     levels = ", ".join(f"{level['items']} {html.escape(str(level['name']).lower())}" for level in summary["levels"])
@@ -43,7 +44,7 @@ def plan_html(plan: Any) -> str:
         children.setdefault(row["parent"], []).append(index)
     out: List[str] = [head, "<div style='text-align:left'>"]
 
-    def line(row: Dict[str, Any]) -> str:
+    def line(row: OutlineRowDict) -> str:
         label = f"<strong>{html.escape(row['label'])}</strong> " if row["label"] else ""
         extra = []
         if row["owner"]:

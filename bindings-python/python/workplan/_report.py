@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List
 
+from workplan._shapes import DiagnosticDict
+
 if TYPE_CHECKING:
     from workplan import Diagnostic
 
@@ -48,7 +50,7 @@ class Report(List["Diagnostic"]):
 
         return polars().DataFrame(self.to_arrow())
 
-    def to_records(self) -> List[Dict[str, object]]:
+    def to_records(self) -> List[DiagnosticDict]:
         """Every finding as a dict (for ``pandas.DataFrame(report.to_records())``)."""
         return [d.to_dict() for d in self]
 

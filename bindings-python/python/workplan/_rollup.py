@@ -7,20 +7,16 @@ from __future__ import annotations
 import datetime
 import html
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Mapping, Optional, cast
 
 from workplan._enums import STATUS_COLOURS, STATUSES, ItemState, Status, Trend
 from workplan._matrix import AdoptionMatrix
+from workplan._display import format_percent
 from workplan._optional import pandas, polars, pyarrow
+from workplan._shapes import ROLLUP_ROW_COLUMNS, AdoptionCellRecord, ExcludedItemDict, RollupDict, RollupRowRecord
 
-COLUMNS = [
-    "id", "parent", "depth", "level", "label", "title", "is_leaf", "number", "top", "state", "included",
-    "progress", "expected", "variance", "status", "reported_status", "derived_status", "status_source",
-    "trend", "last_update", "stale", "coverage", "low_coverage", "leaves", "leaves_with_data", "status_counts", "value", "target", "unit",
-    "members_in_scope", "members_adopted", "members_reported",
-]
-"""The columns of a rollup row, in order: DESIGN 6.10 with ``is_leaf``, ``number`` and ``top`` after
-``title`` (docs/rollup.md)."""
+COLUMNS = list(ROLLUP_ROW_COLUMNS)
+"""The columns of a rollup row, in order (docs/rollup.md#rows)."""
 
 
 def _date(text: Optional[str]) -> Optional[datetime.date]:
@@ -49,7 +45,7 @@ def arrow_frame(table: Any) -> Any:
 
 @dataclass(frozen=True, repr=False)
 class RollupRow:
-    """One item's numbers (DESIGN 6.10). Progress, expected and coverage are fractions 0..1;
+    """One item's numbers (docs/rollup.md#rows). Progress, expected and coverage are fractions 0..1;
     statuses are ``Status`` members (equal to their text). ``is_leaf``: the item has no children;
     ``number``: the labels from the top joined by dots (``7.2.a``, ``None`` when one is missing);
     ``top``: the id of its top-level ancestor (its own at depth 0)."""
@@ -88,7 +84,7 @@ class RollupRow:
     members_reported: Optional[int]
 
     @classmethod
-    def from_record(cls, record: Dict[str, Any]) -> "RollupRow":
+    def from_record(cls, record: Mapping[str, Any]) -> "RollupRow":
         """A row from one of ``Rollup.to_records()``."""
         fields = dict(record)
         fields["state"] = ItemState(fields["state"])
@@ -102,13 +98,13 @@ class RollupRow:
 
     def __repr__(self) -> str:
         def pct(value: Optional[float]) -> str:
-            return "no data" if value is None else f"{value * 100:.1f}%"
+            return "no data" if value is None else format_percent(value)
 
         return f"<RollupRow {self.id}: {pct(self.progress)} (expected {pct(self.expected)}), {self.status}>"
 
 
 class Explanation(Dict[str, Any]):
-    """How one number was found (DESIGN 6.9): a dict of the derivation; ``str()`` gives the text."""
+    """How one number was found (docs/rollup.md#explain): a dict of the derivation; ``str()`` gives the text."""
 
     @property
     def text(self) -> str:
@@ -123,7 +119,7 @@ class Explanation(Dict[str, Any]):
 
 
 class Rollup:
-    """The rollup of a plan at one date (DESIGN 6.10), from ``Plan.rollup()``."""
+    """The rollup of a plan at one date (docs/rollup.md#the-result), from ``Plan.rollup()``."""
 
     def __init__(self, native: Any) -> None:
         self._native = native
@@ -145,13 +141,13 @@ class Rollup:
         """The date the numbers are for."""
         return datetime.date.fromisoformat(self._native.as_of)
 
-    def to_records(self) -> List[Dict[str, Any]]:
-        """One dict per item, the DESIGN 6.10 columns in order, dates as ``datetime.date``."""
-        records = []
+    def to_records(self) -> List[RollupRowRecord]:
+        """One dict per item, the columns of docs/rollup.md#rows in order, dates as ``datetime.date``."""
+        records: List[RollupRowRecord] = []
         for row in self._data["rows"]:
             record = dict(row)
             record["last_update"] = _date(record["last_update"])
-            records.append(record)
+            records.append(cast(RollupRowRecord, record))
         return records
 
     @property
@@ -167,15 +163,15 @@ class Rollup:
         raise KeyError(item)
 
     @property
-    def adoption(self) -> List[Dict[str, Any]]:
+    def adoption(self) -> List[AdoptionCellRecord]:
         """Every member x every member item: ``item``, ``member``, ``state``, ``progress``, ``expected``
         (the item's), ``variance``, ``share_of_sum``, ``value``, ``date``, ``status``."""
-        return [dict(cell, date=_date(cell["date"])) for cell in self._native.adoption()]
+        return [cast(AdoptionCellRecord, dict(cell, date=_date(cell["date"]))) for cell in self._native.adoption()]
 
     @property
-    def excluded(self) -> List[Dict[str, Any]]:
+    def excluded(self) -> List[ExcludedItemDict]:
         """Every item left out of a denominator: ``item``, ``reason``, ``because_of``."""
-        return [dict(entry) for entry in self._data["excluded"]]
+        return [cast(ExcludedItemDict, dict(entry)) for entry in self._data["excluded"]]
 
     def explain(self, item: str) -> Explanation:
         """How the numbers of ``item`` were found; ``str()`` of it is a paragraph."""
@@ -193,9 +189,9 @@ class Rollup:
         starts a printed page); ``locale`` as for ``to_markdown``."""
         return str(self._native.to_html(locale))
 
-    def to_dict(self) -> Dict[str, Any]:
-        """The JSON form of DESIGN 6.10 (dates as text)."""
-        return dict(self._native.to_dict())
+    def to_dict(self) -> RollupDict:
+        """The JSON form of docs/rollup.md#the-json-form (dates as text)."""
+        return cast(RollupDict, dict(self._native.to_dict()))
 
     def to_json(self) -> str:
         """The JSON form as text."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime
 import html
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, cast
 
 from workplan._optional import polars
 from workplan._rollup import COLUMNS, arrow_frame
+from workplan._shapes import BurnUpRecord, RollupSeriesDict, RollupSeriesRecord
 
 
 class RollupSeries:
@@ -28,14 +29,17 @@ class RollupSeries:
         """The dates, ascending."""
         return [datetime.date.fromisoformat(d) for d in self._native.dates()]
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> RollupSeriesDict:
         """The JSON form: ``{"plan": id, "rollups": [...], "burn_up": [...]}``, each rollup as
         ``Rollup.to_dict()``, the burn-up numbers as ``burn_up()`` gives them (dates as text)."""
-        return dict(self._native.to_dict())
+        return cast(RollupSeriesDict, dict(self._native.to_dict()))
 
-    def to_records(self) -> List[Dict[str, Any]]:
-        """Long form: one dict per item per date, ``as_of`` then the DESIGN 6.10 columns, dates as
+    def to_records(self) -> List[RollupSeriesRecord]:
+        """Long form: one dict per item per date, ``as_of`` then the columns of docs/rollup.md#rows, dates as
         ``datetime.date``."""
+        return cast(List[RollupSeriesRecord], self._records())
+
+    def _records(self) -> List[Dict[str, Any]]:
         columns = self._native.columns()
         names = ["as_of"] + COLUMNS
         records = [dict(zip(names, values)) for values in zip(*(columns[n] for n in names))]
@@ -46,7 +50,7 @@ class RollupSeries:
         return records
 
     def to_pandas(self) -> Any:
-        """Long form DataFrame: one row per item per date, ``as_of`` then the DESIGN 6.10 columns,
+        """Long form DataFrame: one row per item per date, ``as_of`` then the columns of docs/rollup.md#rows,
         with the dtypes of ``Rollup.to_pandas()``. Needs pandas (``pip install 'workplan[pandas]'``).
         For one column per item: ``frame.pivot(index="as_of", columns="id", values="progress")``."""
         return arrow_frame(self._native.to_arrow())
@@ -60,10 +64,13 @@ class RollupSeries:
         """The long form as a polars DataFrame. Needs polars."""
         return polars().DataFrame(self._native.to_arrow())
 
-    def burn_up(self) -> List[Dict[str, Any]]:
+    def burn_up(self) -> List[BurnUpRecord]:
         """At each date, over the included leaves of the whole plan: ``scope`` (how many),
         ``earned`` (the sum of their progress, no data counting 0), ``expected`` (the sum of their
         expected progress) and the count of each status."""
+        return cast(List[BurnUpRecord], self._burn_up())
+
+    def _burn_up(self) -> List[Dict[str, Any]]:
         return [dict(p, as_of=datetime.date.fromisoformat(p["as_of"])) for p in self._native.burn_up()]
 
     @property
@@ -82,7 +89,7 @@ class RollupSeries:
 
         pyplot()  # first: without matplotlib, say which extra to install
         if item is None:
-            return burn_up(self.burn_up(), f"{self.title}\nburn-up: work done against work expected", ax)
+            return burn_up(self._burn_up(), f"{self.title}\nburn-up: work done against work expected", ax)
         return self.plot_trend(ax, [item])
 
     def plot_trend(self, ax: Any = None, items: Optional[Sequence[str]] = None) -> Any:
@@ -99,7 +106,7 @@ class RollupSeries:
         pyplot()  # first: without matplotlib, say which extra to install
         if isinstance(items, str):
             raise TypeError("items is a list of item ids, not one id: plot_trend(items=[...])")
-        records = self.to_records()
+        records = self._records()
         by_item: Dict[str, List[Dict[str, Any]]] = {}
         for record in records:
             by_item.setdefault(record["id"], []).append(record)
@@ -133,7 +140,7 @@ class RollupSeries:
     def _repr_html_(self) -> str:
         """The burn-up numbers as an HTML table for Jupyter, with a bar per date."""
         rows = []
-        for p in self.burn_up():
+        for p in self._burn_up():
             scope = p["scope"] or 1
             rows.append(
                 f"<tr><td>{p['as_of']}</td><td>{p['scope']}</td><td>{p['earned']:.1f}</td><td>{p['expected']:.1f}</td>"

@@ -41,7 +41,7 @@ impl Report {
         batch(
             report_schema(),
             vec![
-                labels(findings.iter().map(|d| Some(d.code))),
+                labels(findings.iter().map(|d| Some(d.code.as_str()))),
                 words(findings.iter().map(|d| Some(d.severity)), SEVERITIES),
                 texts(findings.iter().map(|d| Some(d.message.as_str()))),
                 texts(paths.iter().map(|p| Some(p.as_str()))),

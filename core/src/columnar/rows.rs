@@ -40,7 +40,7 @@ fn status_count_fields() -> Fields {
 }
 
 /// The schema of [`Rollup::to_record_batch`] and [`RollupSeries::to_record_batch`]: `as_of`
-/// (`Date32`), then the DESIGN 6.10 columns with `is_leaf`, `number` and `top` after `title`, in
+/// (`Date32`), then the columns of docs/rollup.md#rows, in
 /// the order of [`RowColumns`]. `level`, `state`, the statuses, `status_source` and `trend` are
 /// dictionaries (statuses and trends ordered); `depth` is `UInt32`, `leaves` and the member
 /// counts `UInt64`; `status_counts` is a struct of six `UInt64` counts.
@@ -165,7 +165,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         let batch = rollup(&plan, &Updates::default(), &RollupOptions::default()).to_record_batch();
         assert_eq!((batch.num_rows(), batch.num_columns()), (0, 33));
-        let series = rollup_series(&plan, &Updates::default(), &RollupOptions::default(), &[]);
+        let series = rollup_series(&plan, &Updates::default(), &RollupOptions::default(), Some(&[]));
         assert_eq!(series.to_record_batch().num_rows(), 0);
     }
 }

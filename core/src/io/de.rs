@@ -12,8 +12,8 @@ use super::location::{position_at, Location, PathSegment, Pointer};
 use super::node::{resolve_plain, Entry, Node, Resolved, Value};
 use crate::MAX_ITEM_DEPTH;
 
-/// The key under which a model struct receives its `x-` extension data from this deserializer.
-pub(crate) const EXTENSIONS_KEY: &str = "x-extensions";
+/// The key under which a model struct holds its `x-` keys.
+pub(crate) use crate::model::flat::EXTENSIONS_KEY;
 
 /// The name of the model struct whose nesting is limited.
 const ITEM_STRUCT: &str = "Item";
@@ -24,7 +24,7 @@ pub(crate) const FORMAT_VERSION_EXPECTED: &str = "format version 1";
 /// Reads a `T` from `node`. `text` is the source the offsets point into, if any.
 pub(crate) fn from_node<T: DeserializeOwned>(node: &Node, text: Option<&str>) -> Result<T, LoadError> {
     let root = Path { parent: None, segment: Segment::Root };
-    T::deserialize(NodeDeserializer { node, path: &root, item_depth: 0, keys: Keys::All }).map_err(|e| e.finish(text))
+    T::deserialize(NodeDeserializer { node, path: &root, item_depth: 0 }).map_err(|e| e.finish(text))
 }
 
 /// A step of the path from the root to the value being read; a linked list on the stack, turned
@@ -212,9 +212,6 @@ struct NodeDeserializer<'n, 'p> {
     path: &'p Path<'p>,
     /// How many items enclose this value.
     item_depth: usize,
-    /// Which entries of a mapping it hands out: all, except for a struct's extension data, which
-    /// is the struct's own node read for its `x-` keys only (in place, not copied).
-    keys: Keys,
 }
 
 impl NodeDeserializer<'_, '_> {
@@ -251,7 +248,7 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'_, '_> {
             Value::List(items) => {
                 visitor.visit_seq(ListAccess { items, path: self.path, index: 0, item_depth: self.item_depth })
             }
-            Value::Map(entries) => visitor.visit_map(MapAccess::plain(entries, self.path, self.item_depth, self.keys)),
+            Value::Map(entries) => visitor.visit_map(MapAccess::plain(entries, self.path, self.item_depth)),
         };
         result.map_err(self.locate())
     }
@@ -278,17 +275,15 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'_, '_> {
         if is_null {
             visitor.visit_none().map_err(self.locate())
         } else {
-            let (node, path, item_depth, keys) = (self.node, self.path, self.item_depth, self.keys);
-            visitor
-                .visit_some(NodeDeserializer { node, path, item_depth, keys })
-                .map_err(|e| e.locate(path, node.offset))
+            let (node, path, item_depth) = (self.node, self.path, self.item_depth);
+            visitor.visit_some(NodeDeserializer { node, path, item_depth }).map_err(|e| e.locate(path, node.offset))
         }
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, DeError> {
-        let (node, path, item_depth, keys) = (self.node, self.path, self.item_depth, self.keys);
+        let (node, path, item_depth) = (self.node, self.path, self.item_depth);
         visitor
-            .visit_newtype_struct(NodeDeserializer { node, path, item_depth, keys })
+            .visit_newtype_struct(NodeDeserializer { node, path, item_depth })
             .map_err(|e| e.locate(path, node.offset))
     }
 
@@ -311,7 +306,7 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'_, '_> {
             let error = LoadError::TooDeep { what: "items", limit: MAX_ITEM_DEPTH, location: unlocated() };
             return Err(DeError::new(error).locate(self.path, self.node.offset));
         }
-        let access = MapAccess::for_struct(self.node, entries, fields, self.path, item_depth)?;
+        let access = MapAccess::for_struct(entries, fields, self.path, item_depth)?;
         visitor.visit_map(access).map_err(self.locate())
     }
 
@@ -372,7 +367,7 @@ impl<'de> de::SeqAccess<'de> for ListAccess<'_, '_> {
         let Some(node) = self.items.get(self.index) else { return Ok(None) };
         let path = Path { parent: Some(self.path), segment: Segment::Index(self.index) };
         self.index += 1;
-        seed.deserialize(NodeDeserializer { node, path: &path, item_depth: self.item_depth, keys: Keys::All }).map(Some)
+        seed.deserialize(NodeDeserializer { node, path: &path, item_depth: self.item_depth }).map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -380,64 +375,30 @@ impl<'de> de::SeqAccess<'de> for ListAccess<'_, '_> {
     }
 }
 
-/// Walks the entries of a mapping; for a model struct, checks keys and hands out its `x-` keys as
-/// one synthetic [`EXTENSIONS_KEY`] entry at the end.
+/// Walks the entries of a mapping (for a model struct, after checking its keys). A struct's `x-`
+/// keys are handed out like any other: the model's own `Deserialize` gathers them
+/// (`docs/format.md#extensions`).
 struct MapAccess<'n, 'p> {
-    /// For a struct: its node, whose `x-` keys are its extension data.
-    owner: Option<&'n Node<'n>>,
     entries: &'n [Entry<'n>],
     index: usize,
     path: &'p Path<'p>,
     item_depth: usize,
-    /// Which of the entries are handed out.
-    keys: Keys,
-    /// For a struct: whether it has `x-` keys still to hand out as its extension data.
-    extensions: bool,
-    /// The value to hand out next: an entry, or the extensions.
-    pending: Pending<'n>,
-}
-
-/// Which entries of a mapping a [`MapAccess`] hands out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Keys {
-    /// Every entry (a plain map).
-    All,
-    /// The entries that are not `x-` keys (a struct that gathers extension data).
-    Fields,
-    /// Only the `x-` keys (that struct's extension data).
-    Extensions,
-}
-
-impl Keys {
-    fn hands_out(self, key: &str) -> bool {
-        match self {
-            Keys::All => true,
-            Keys::Fields => !key.starts_with("x-"),
-            Keys::Extensions => key.starts_with("x-"),
-        }
-    }
-}
-
-enum Pending<'n> {
-    None,
-    Entry(&'n Entry<'n>),
-    Extensions,
+    /// The entry whose key was handed out last, its value still to read.
+    pending: Option<&'n Entry<'n>>,
 }
 
 impl<'n, 'p> MapAccess<'n, 'p> {
-    fn plain(entries: &'n [Entry<'n>], path: &'p Path<'p>, item_depth: usize, keys: Keys) -> Self {
-        MapAccess { owner: None, entries, index: 0, path, item_depth, keys, extensions: false, pending: Pending::None }
+    fn plain(entries: &'n [Entry<'n>], path: &'p Path<'p>, item_depth: usize) -> Self {
+        MapAccess { entries, index: 0, path, item_depth, pending: None }
     }
 
     fn for_struct(
-        owner: &'n Node<'n>,
         entries: &'n [Entry<'n>],
         fields: &'static [&'static str],
         path: &'p Path<'p>,
         item_depth: usize,
     ) -> Result<Self, DeError> {
         let gather_extensions = fields.contains(&EXTENSIONS_KEY);
-        let mut extensions = false;
         for entry in entries {
             if entry.key.starts_with("x-") {
                 if gather_extensions {
@@ -453,7 +414,6 @@ impl<'n, 'p> MapAccess<'n, 'p> {
                         };
                         return Err(DeError::at(error, offset));
                     }
-                    extensions = true;
                     continue;
                 }
             } else if fields.contains(&&*entry.key) {
@@ -467,17 +427,7 @@ impl<'n, 'p> MapAccess<'n, 'p> {
             };
             return Err(DeError::at(error, entry.key_offset));
         }
-        let keys = if gather_extensions { Keys::Fields } else { Keys::All };
-        Ok(MapAccess {
-            owner: Some(owner),
-            entries,
-            index: 0,
-            path,
-            item_depth,
-            keys,
-            extensions,
-            pending: Pending::None,
-        })
+        Ok(MapAccess::plain(entries, path, item_depth))
     }
 }
 
@@ -524,48 +474,16 @@ impl<'de> de::MapAccess<'de> for MapAccess<'_, '_> {
     type Error = DeError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
-        while let Some(entry) = self.entries.get(self.index) {
-            self.index += 1;
-            if !self.keys.hands_out(&entry.key) {
-                continue;
-            }
-            self.pending = Pending::Entry(entry);
-            return seed.deserialize(IntoDeserializer::<DeError>::into_deserializer(&*entry.key)).map(Some);
-        }
-        if self.extensions && !matches!(self.pending, Pending::Extensions) {
-            self.pending = Pending::Extensions;
-            return seed.deserialize(IntoDeserializer::<DeError>::into_deserializer(EXTENSIONS_KEY)).map(Some);
-        }
-        Ok(None)
+        let Some(entry) = self.entries.get(self.index) else { return Ok(None) };
+        self.index += 1;
+        self.pending = Some(entry);
+        seed.deserialize(IntoDeserializer::<DeError>::into_deserializer(&*entry.key)).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        match std::mem::replace(&mut self.pending, Pending::None) {
-            Pending::Entry(entry) => {
-                let path = Path { parent: Some(self.path), segment: Segment::Key(&entry.key) };
-                seed.deserialize(NodeDeserializer {
-                    node: &entry.value,
-                    path: &path,
-                    item_depth: self.item_depth,
-                    keys: Keys::All,
-                })
-            }
-            Pending::Extensions => {
-                // Mark the extensions as handed out so that `next_key_seed` ends the map.
-                self.pending = Pending::Extensions;
-                self.extensions = false;
-                match self.owner {
-                    Some(node) => seed.deserialize(NodeDeserializer {
-                        node,
-                        path: self.path,
-                        item_depth: self.item_depth,
-                        keys: Keys::Extensions,
-                    }),
-                    None => Err(internal_error()),
-                }
-            }
-            Pending::None => Err(internal_error()),
-        }
+        let Some(entry) = self.pending.take() else { return Err(internal_error()) };
+        let path = Path { parent: Some(self.path), segment: Segment::Key(&entry.key) };
+        seed.deserialize(NodeDeserializer { node: &entry.value, path: &path, item_depth: self.item_depth })
     }
 }
 

@@ -30,7 +30,7 @@ fn read_workbook(_: Vec<u8>, _: &ReadOptions) -> Result<Updates, LoadError> {
 fn plan_from_text(text: &str, format: Format) -> Result<Plan, LoadError> {
     let text = without_bom(text);
     let mut plan: Plan = super::format::from_text(text, format)?;
-    plan.source = Source::new(text, format);
+    plan.source = Source::new(text, format).with_shape(super::shape::plan_shape(&plan));
     Ok(plan)
 }
 
@@ -41,7 +41,7 @@ fn plan_from_owned_text(mut text: String, format: Format) -> Result<Plan, LoadEr
         text.drain(..'\u{feff}'.len_utf8());
     }
     let mut plan: Plan = super::format::from_text(&text, format)?;
-    plan.source = Source::from_string(text, format);
+    plan.source = Source::from_string(text, format).with_shape(super::shape::plan_shape(&plan));
     Ok(plan)
 }
 
@@ -180,7 +180,7 @@ impl Updates {
     /// Reads progress returns from a file with a mapping (see [`Updates::from_csv_with`]).
     pub fn load_with(path: impl AsRef<Path>, options: &ReadOptions) -> Result<Updates, LoadError> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|source| LoadError::Io { file: path.to_path_buf(), source })?;
+        let bytes = std::fs::read(path).map_err(|reason| LoadError::Io { file: path.to_path_buf(), reason })?;
         let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
         let workbook = matches!(extension.as_deref(), Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods"));
         Updates::from_bytes_as(bytes, if workbook { None } else { Format::from_path(path) }, options, workbook)

@@ -13,13 +13,13 @@ use super::node::shorten;
 #[non_exhaustive]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("cannot read {}: {source}", file.display())]
+    #[error("cannot read {}: {reason}", file.display())]
     Io {
         /// The file.
         file: PathBuf,
-        /// What the operating system said.
-        #[source]
-        source: std::io::Error,
+        /// What the operating system said (in the message, so not also the error's `source()`:
+        /// a report that prints the chain prints it once).
+        reason: std::io::Error,
     },
     /// The text is not well-formed JSON, YAML or CSV.
     #[error("{message}")]
@@ -145,8 +145,8 @@ impl Clone for LoadError {
     /// A copy; an I/O error's source is copied as its kind and message.
     fn clone(&self) -> Self {
         match self {
-            LoadError::Io { file, source } => {
-                LoadError::Io { file: file.clone(), source: std::io::Error::new(source.kind(), source.to_string()) }
+            LoadError::Io { file, reason } => {
+                LoadError::Io { file: file.clone(), reason: std::io::Error::new(reason.kind(), reason.to_string()) }
             }
             LoadError::Syntax { message, location } => {
                 LoadError::Syntax { message: message.clone(), location: location.clone() }
@@ -329,7 +329,7 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// Levenshtein distance counted in characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     let mut current = vec![0; b.len() + 1];
@@ -377,5 +377,14 @@ mod tests {
         };
         assert_eq!(error.to_string(), "unknown field `tittle` at /items/2, did you mean `title`?");
         assert_eq!(error.code(), "unknown_field");
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_says_why_once() {
+        let error = crate::Plan::load("/no/such/plan.yaml").expect_err("no such file");
+        assert_eq!(error.code(), "io_error");
+        let message = error.to_string();
+        assert!(message.starts_with("cannot read /no/such/plan.yaml: "), "{message}");
+        assert!(std::error::Error::source(&error).is_none(), "the reason is in the message, not repeated as a source");
     }
 }

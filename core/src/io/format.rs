@@ -51,7 +51,7 @@ impl Format {
 /// Reads a file as UTF-8 text (a leading byte-order mark is dropped). Invalid UTF-8 is an
 /// [`LoadError::Encoding`] error at the first bad byte.
 pub(crate) fn read_text_file(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { file: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|reason| LoadError::Io { file: path.to_path_buf(), reason })?;
     text_from_bytes(bytes)
 }
 
@@ -132,17 +132,15 @@ fn located<T: DeserializeOwned>(text: &str, format: Format) -> Result<T, LoadErr
 ///   nesting deeper than `serde_json`'s 128 levels, so any item deeper than
 ///   [`MAX_ITEM_DEPTH`](crate::MAX_ITEM_DEPTH)) falls back to the located path, which gives
 ///   the error with its path, line and column;
-/// - documents with `x-` keys go the located path, which gathers them (the model holds them
-///   under a synthetic key that `serde_json` would read differently), as do documents with a
-///   `\u0078` escape, which could spell such a key.
+/// - `x-` keys need nothing of their own: the model's `Deserialize` gathers them in any format
+///   (`docs/format.md#extensions`);
+/// - a number written `-0...` goes the located path, which reads negative zero as zero.
 ///
 /// Both paths give the same value: `core/tests/json_fast_path.rs` checks it on every fixture
 /// and example.
 #[cfg(not(target_family = "wasm"))]
 pub(crate) fn straight_from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
-    let bytes = text.as_bytes();
-    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
-    if has(b"\"x-") || has(b"\\u0078") || may_have_negative_zero(text) {
+    if may_have_negative_zero(text) {
         return None;
     }
     serde_json::from_str(text).ok()
@@ -195,7 +193,8 @@ pub(crate) fn node_to_json(node: &Node) -> serde_json::Value {
 }
 
 /// Reads JSON or YAML text into a plain JSON value (as the document says, not yet typed). Used to
-/// check documents against the JSON Schema.
+/// check documents against the JSON Schema (in tests; not part of the API).
+#[doc(hidden)]
 pub fn text_to_json_value(text: &str, format: Format) -> Result<serde_json::Value, LoadError> {
     let text = without_bom(text);
     parse_tree(text, format).map(|node| node_to_json(&node))

@@ -2,10 +2,11 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One step of a [`Pointer`]: an object key or a list index.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum PathSegment {
     /// A list index, counted from 0.
@@ -29,7 +30,7 @@ impl From<&str> for PathSegment {
 /// A JSON Pointer (RFC 6901) into a document, such as `/items/0/children/2/due`.
 ///
 /// The empty pointer is the whole document.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct Pointer(pub Vec<PathSegment>);
 
@@ -218,7 +219,7 @@ mod tests {
 
 /// The line and column (in characters) of a byte offset in `text`. An offset past the end gives
 /// the position just after the last character.
-pub fn position_at(text: &str, offset: usize) -> Position {
+pub(crate) fn position_at(text: &str, offset: usize) -> Position {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -231,7 +232,7 @@ pub fn position_at(text: &str, offset: usize) -> Position {
 }
 
 /// The positions of many byte offsets in one pass over `text` (in the order of `offsets`).
-pub fn positions_at(text: &str, offsets: &[usize]) -> Vec<Position> {
+pub(crate) fn positions_at(text: &str, offsets: &[usize]) -> Vec<Position> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_by_key(|&i| offsets[i]);
     let mut out = vec![Position { line: 1, column: 1 }; offsets.len()];

@@ -4,7 +4,7 @@
 pub(crate) mod csv;
 pub(crate) mod de;
 mod document;
-mod error;
+pub(crate) mod error;
 mod format;
 #[cfg(feature = "arrow")]
 mod frame;
@@ -14,6 +14,7 @@ mod mapping;
 mod node;
 mod returns;
 mod save;
+pub(crate) mod shape;
 #[cfg(feature = "spreadsheet")]
 mod sheet;
 mod source;
@@ -33,12 +34,12 @@ pub(crate) fn is_workbook(bytes: &[u8]) -> bool {
 pub(crate) fn options_from_json_value(value: serde_json::Value) -> Result<crate::RollupOptions, LoadError> {
     format::from_json_value(value)
 }
-pub use error::{edit_distance, nearest as nearest_of, LoadError};
+pub use error::{nearest as nearest_of, LoadError};
 pub use format::{located_from_json, text_to_json_value, Format};
-pub use location::{cell_name, position_at, positions_at, Location, PathSegment, Pointer, Position};
+pub use location::{cell_name, Location, PathSegment, Pointer, Position};
 pub use mapping::{normalise, Mapping, PercentScale, StatusPreset, StatusWords};
 pub use returns::{OnError, ReadNote, ReadNotes, ReadOptions, SetAside, MAX_REPORTED};
-pub use source::Source;
+pub(crate) use source::Source;
 #[cfg(not(target_family = "wasm"))]
 pub use yaml::compare_yaml_scanners;
 

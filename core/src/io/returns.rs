@@ -61,7 +61,7 @@ fn messages<S: serde::Serializer>(errors: &[LoadError], serializer: S) -> Result
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReadNote {
     /// The finding's code: `blank_rows_skipped`, `summary_row_skipped`, `cells_trimmed`.
-    pub code: &'static str,
+    pub code: crate::DiagnosticCode,
     /// What was done, in words.
     pub message: String,
     /// Where (the first place, for a count).

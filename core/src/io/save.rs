@@ -5,33 +5,13 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::de::EXTENSIONS_KEY;
 use super::node::{resolve_plain, Resolved};
 
-/// Serialises a model value to a JSON value, putting each struct's `x-` keys back in place.
+/// Serialises a model value to a JSON value (each struct's `x-` keys after its own, as the
+/// model's `Serialize` writes them).
 pub(crate) fn to_json_value<T: Serialize>(value: &T) -> Value {
     // Model types serialise to JSON without fail: all map keys are strings.
-    let mut json = serde_json::to_value(value).unwrap_or(Value::Null);
-    splice_extensions(&mut json);
-    json
-}
-
-/// Replaces every [`EXTENSIONS_KEY`] entry by the entries it holds. Extension values themselves
-/// are left as they are.
-fn splice_extensions(value: &mut Value) {
-    match value {
-        Value::Array(items) => items.iter_mut().for_each(splice_extensions),
-        Value::Object(map) => {
-            let extensions = map.shift_remove(EXTENSIONS_KEY);
-            for child in map.values_mut() {
-                splice_extensions(child);
-            }
-            if let Some(Value::Object(extensions)) = extensions {
-                map.extend(extensions);
-            }
-        }
-        _ => {}
-    }
+    serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
 /// Pretty JSON with a final newline.
@@ -178,12 +158,5 @@ mod tests {
             let text = string_text(tricky);
             assert!(text.starts_with('"'), "{tricky:?} should be quoted, got {text}");
         }
-    }
-
-    #[test]
-    fn extension_entries_are_spliced_into_their_object() {
-        let mut value = serde_json::json!({"id": "a", "x-extensions": {"x-note": {"x-extensions": 1}}});
-        splice_extensions(&mut value);
-        assert_eq!(value, serde_json::json!({"id": "a", "x-note": {"x-extensions": 1}}));
     }
 }

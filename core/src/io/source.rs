@@ -21,6 +21,9 @@ struct Inner {
     tree: OnceLock<Option<Node<'static>>>,
     /// For returns read from a workbook's cells (or a data frame): where each return is.
     cells: Option<CellMap>,
+    /// The shape of the value as loaded (see [`super::shape`]); positions are given only while
+    /// the value keeps it.
+    shape: u64,
 }
 
 /// Where the returns read from a table of cells are: the sheet and row of each return, and the
@@ -37,12 +40,12 @@ pub(crate) struct CellMap {
 impl Source {
     /// A source for `text` in `format` (the text as parsed: without a byte-order mark).
     pub(crate) fn new(text: &str, format: Format) -> Self {
-        Source(Some(Arc::new(Inner { text: text.to_owned(), format, tree: OnceLock::new(), cells: None })))
+        Source(Some(Arc::new(Inner { text: text.to_owned(), format, tree: OnceLock::new(), cells: None, shape: 0 })))
     }
 
     /// A source that takes `text` (as parsed: without a byte-order mark) without copying it.
     pub(crate) fn from_string(text: String, format: Format) -> Self {
-        Source(Some(Arc::new(Inner { text, format, tree: OnceLock::new(), cells: None })))
+        Source(Some(Arc::new(Inner { text, format, tree: OnceLock::new(), cells: None, shape: 0 })))
     }
 
     /// A source for returns read from cells: positions are the rows and columns of the sheets.
@@ -53,7 +56,27 @@ impl Source {
             format: Format::Csv,
             tree: OnceLock::new(),
             cells: Some(cells),
+            shape: 0,
         })))
+    }
+
+    /// The source, recording the shape of the value loaded from it.
+    pub(crate) fn with_shape(mut self, shape: u64) -> Self {
+        if let Some(inner) = self.0.as_mut().and_then(Arc::get_mut) {
+            inner.shape = shape;
+        }
+        self
+    }
+
+    /// The source, if the value it was loaded into still has the shape it had then (`shape`
+    /// computes the value's shape now; it is not computed when there is no source); else the
+    /// empty source, which gives no positions.
+    pub(crate) fn if_shape(&self, shape: impl FnOnce() -> u64) -> &Source {
+        static NONE: Source = Source(None);
+        match &self.0 {
+            Some(inner) if inner.shape == shape() => self,
+            _ => &NONE,
+        }
     }
 
     /// The sheet of the value at `pointer`, for returns read from a workbook.
@@ -83,11 +106,6 @@ impl Source {
     /// Whether there is source text.
     pub fn is_text(&self) -> bool {
         self.0.is_some()
-    }
-
-    /// The format of the source text.
-    pub fn format(&self) -> Option<Format> {
-        self.0.as_ref().map(|inner| inner.format)
     }
 
     /// The line and column of the value at `pointer`; when the document does not write that

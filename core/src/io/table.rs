@@ -220,7 +220,7 @@ impl<'t> TableReader<'t> {
         if let Some(word) = self.summary_word(cells) {
             let location = self.locate(Pointer::root(), place);
             self.notes.push(ReadNote {
-                code: "summary_row_skipped",
+                code: crate::DiagnosticCode::SummaryRowSkipped,
                 message: format!(
                     "A row that reads `{word}` and names no item was skipped at {}: a total is not a return.",
                     row_words(&location)
@@ -437,7 +437,7 @@ impl<'t> TableReader<'t> {
         let mut notes = Vec::new();
         if let (count, Some(location)) = self.blank {
             notes.push(ReadNote {
-                code: "blank_rows_skipped",
+                code: crate::DiagnosticCode::BlankRowsSkipped,
                 message: format!(
                     "{count} blank row{} skipped (the first at {}).",
                     if count == 1 { " was" } else { "s were" },
@@ -450,7 +450,7 @@ impl<'t> TableReader<'t> {
         notes.append(&mut self.notes);
         if let (count, Some(location)) = self.trimmed {
             notes.push(ReadNote {
-                code: "cells_trimmed",
+                code: crate::DiagnosticCode::CellsTrimmed,
                 message: format!(
                     "{count} cell{} spaces before or after the text, which were removed (the first at {}).",
                     if count == 1 { " had" } else { "s had" },
@@ -651,7 +651,7 @@ mod tests {
         let (updates, notes, _) = reader.finish().expect("collected");
         assert_eq!(updates.len(), 1);
         assert_eq!(updates[0].item, "a");
-        let codes: Vec<_> = notes.notes.iter().map(|n| n.code).collect();
+        let codes: Vec<_> = notes.notes.iter().map(|n| n.code.as_str()).collect();
         assert_eq!(codes, ["blank_rows_skipped", "summary_row_skipped", "cells_trimmed"]);
         assert_eq!(notes.set_aside.len(), 1);
         assert_eq!(notes.set_aside[0].location.cell_reference().as_deref(), Some("Q1!A5"));

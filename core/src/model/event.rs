@@ -1,4 +1,4 @@
-//! Governance events: the plan's path through its committees (DESIGN section 9).
+//! Governance events: the plan's path through its committees (docs/format.md#events).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -7,6 +7,7 @@ use super::{no_extensions, Date, Extensions};
 
 /// Something a body did with the plan on a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Event {
@@ -50,3 +51,5 @@ pub enum EventAction {
     /// Progress on a cluster of items was reviewed.
     Reviewed,
 }
+
+super::flat::flat_extensions!(Event);

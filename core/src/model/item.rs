@@ -11,6 +11,7 @@ use super::{no_extensions, Date, Extensions, Measure};
 
 /// One node of the plan's tree. Its level is its depth.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Item {
@@ -174,6 +175,7 @@ impl JsonSchema for Members {
 
 /// A reference from an item to another item, in this plan or another.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Link {
@@ -216,3 +218,5 @@ pub enum LinkRel {
     /// The items are related.
     Relates,
 }
+
+super::flat::flat_extensions!(Item, Link);

@@ -7,6 +7,7 @@ use super::{no_extensions, Date, Extensions};
 
 /// A numeric target for an item, e.g. 1,000 charging points.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Measure {
@@ -61,6 +62,7 @@ pub enum Aggregate {
 
 /// A time-phased target: the value the measure should reach by `date`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Milestone {
@@ -73,3 +75,5 @@ pub struct Milestone {
     #[schemars(skip)]
     pub extensions: Extensions,
 }
+
+super::flat::flat_extensions!(Measure, Milestone);

@@ -1,11 +1,13 @@
-//! The typed plan model of the `workplan: 1` document format (DESIGN section 3).
+//! The typed plan model of the `workplan: 1` document format (docs/format.md).
 //!
 //! Every struct keeps the document's optional fields as `Option`s, so that saving writes back
 //! what was read; methods such as [`Item::weight`] give the value in force with its default.
 //! Keys starting with `x-` are kept in each struct's `extensions`, verbatim.
 
+mod build;
 mod date;
 mod event;
+pub(crate) mod flat;
 mod item;
 mod measure;
 mod outline;

@@ -1,4 +1,4 @@
-//! A plan's items flattened in document order, with what each inherits (DESIGN section 3): start
+//! A plan's items flattened in document order, with what each inherits (docs/format.md#inheritance): start
 //! and due dates, members and adoption, and whether it, or an item above it, is deferred or
 //! cancelled. Validation and the rollup both read plans through this.
 

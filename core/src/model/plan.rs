@@ -13,6 +13,7 @@ use crate::io::Source;
 /// A plan: a business plan, a set of pledges, a portfolio: a tree of items with the bodies that
 /// deliver them, their progress returns and their governance history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Plan {
@@ -39,7 +40,7 @@ pub struct Plan {
     /// Bodies that adopt and report (e.g. the London boroughs).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<Member>,
-    /// Rollup policy (DESIGN 6.8).
+    /// Rollup policy (docs/rollup.md#settings).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<Settings>,
     /// The top level of the tree.
@@ -59,10 +60,16 @@ pub struct Plan {
     /// and column. Not part of the document; ignored by `==`.
     #[serde(skip)]
     #[schemars(skip)]
-    pub source: Source,
+    pub(crate) source: Source,
 }
 
 impl Plan {
+    /// The text the plan was read from, while the plan is as read (else no text: a finding
+    /// about a plan changed in code has a path but no line or column).
+    pub(crate) fn located_source(&self) -> &Source {
+        self.source.if_shape(|| crate::io::shape::plan_shape(self))
+    }
+
     /// The levels in force: the declared ones, or `area`, `objective`, `output`.
     pub fn levels(&self) -> Vec<Level> {
         match &self.levels {
@@ -94,6 +101,29 @@ impl Plan {
     /// The item with this id, searching the whole tree.
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items_in_order().into_iter().map(|(_, item)| item).find(|item| item.id == id)
+    }
+
+    /// The item with this id, searching the whole tree, to change in place.
+    ///
+    /// ```
+    /// # use workplan::{Date, Item, Plan};
+    /// # let date = |text: &str| text.parse::<Date>().expect("a date");
+    /// let mut plan = Plan::new("p", "P", date("2020-04-01"), date("2021-03-31"))
+    ///     .child(Item::new("a", "A").child(Item::new("a.1", "A one")));
+    /// if let Some(item) = plan.item_mut("a.1") {
+    ///     item.due = Some(date("2020-12-31"));
+    /// }
+    /// assert_eq!(plan.item("a.1").and_then(|item| item.due), Some(date("2020-12-31")));
+    /// ```
+    pub fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
+        let mut stack: Vec<&mut Item> = self.items.iter_mut().rev().collect();
+        while let Some(item) = stack.pop() {
+            if item.id == id {
+                return Some(item);
+            }
+            stack.extend(item.children.iter_mut().rev());
+        }
+        None
     }
 }
 
@@ -152,6 +182,7 @@ impl JsonSchema for FormatVersion {
 
 /// The period a plan covers, both ends included.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Period {
@@ -182,6 +213,7 @@ pub enum PlanStatus {
 
 /// A level of the hierarchy (e.g. portfolio, priority, output).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Level {
@@ -198,6 +230,7 @@ pub struct Level {
 
 /// A cross-cutting theme that items are tagged with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Theme {
@@ -216,6 +249,7 @@ pub struct Theme {
 
 /// A body that adopts items and reports progress on them (e.g. a London borough).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Member {
@@ -228,3 +262,5 @@ pub struct Member {
     #[schemars(skip)]
     pub extensions: Extensions,
 }
+
+super::flat::flat_extensions!(Plan, Period, Level, Theme, Member);

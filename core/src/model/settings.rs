@@ -1,12 +1,13 @@
-//! Rollup settings (DESIGN 6.8): set in the plan, overridable per call.
+//! Rollup settings (docs/rollup.md#settings): set in the plan, overridable per call.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{no_extensions, Extensions};
 
-/// How progress rolls up. Every field is optional; absent fields take the defaults of DESIGN 6.
+/// How progress rolls up. Every field is optional; absent fields take the defaults of docs/rollup.md#settings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Settings {
@@ -41,6 +42,7 @@ pub struct Settings {
 /// Variance bands, as fractions: how far behind expected an item may be before it is at risk or
 /// off track.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Bands {
@@ -90,3 +92,5 @@ pub enum StatusPolicy {
     /// The worst status of its included children.
     Worst,
 }
+
+super::flat::flat_extensions!(Settings, Bands);

@@ -8,6 +8,7 @@ use crate::io::{ReadNotes, Source};
 
 /// A progress return for an item (and a member), or an adoption event when `adopted` is set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(remote = "Self")]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Update {
@@ -75,7 +76,7 @@ pub struct Updates {
     /// The text they were read from, for the positions of findings.
     #[serde(skip)]
     #[schemars(skip)]
-    pub source: Source,
+    pub(crate) source: Source,
     /// What reading them noted: rows skipped or set aside, the declared percent scale.
     #[serde(skip)]
     #[schemars(skip)]
@@ -85,7 +86,14 @@ pub struct Updates {
 impl Updates {
     /// Returns with the text they were read from.
     pub(crate) fn with_source(updates: Vec<Update>, source: Source) -> Self {
+        let source = source.with_shape(crate::io::shape::updates_shape(&updates));
         Updates { updates, source, read: ReadNotes::default() }
+    }
+
+    /// The text the returns were read from, while they are as read (else no text: a finding
+    /// about returns changed in code has a path but no line or column).
+    pub(crate) fn located_source(&self) -> &Source {
+        self.source.if_shape(|| crate::io::shape::updates_shape(&self.updates))
     }
 }
 
@@ -101,3 +109,56 @@ impl From<Vec<Update>> for Updates {
         Updates { updates, source: Source::default(), read: ReadNotes::default() }
     }
 }
+
+impl Updates {
+    /// No returns.
+    pub fn new() -> Updates {
+        Updates::default()
+    }
+
+    /// Adds a return at the end (input order breaks ties between returns of the same date).
+    ///
+    /// ```
+    /// # use workplan::{Date, Update, Updates};
+    /// let date: Date = "2020-06-30".parse().expect("a date");
+    /// let mut updates = Updates::new();
+    /// updates.push(Update::percent("finance.1", date, 40.0));
+    /// updates.extend([Update::percent("finance.2", date, 60.0)]);
+    /// let collected: Updates = updates.iter().cloned().collect();
+    /// assert_eq!(collected.len(), 2);
+    /// assert_eq!((&collected).into_iter().map(|u| u.item.as_str()).collect::<Vec<_>>(), ["finance.1", "finance.2"]);
+    /// ```
+    pub fn push(&mut self, update: Update) {
+        self.updates.push(update);
+    }
+}
+
+impl Extend<Update> for Updates {
+    fn extend<I: IntoIterator<Item = Update>>(&mut self, updates: I) {
+        self.updates.extend(updates);
+    }
+}
+
+impl FromIterator<Update> for Updates {
+    fn from_iter<I: IntoIterator<Item = Update>>(updates: I) -> Updates {
+        Updates::from(updates.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl IntoIterator for Updates {
+    type Item = Update;
+    type IntoIter = std::vec::IntoIter<Update>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.updates.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Updates {
+    type Item = &'a Update;
+    type IntoIter = std::slice::Iter<'a, Update>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.updates.iter()
+    }
+}
+
+super::flat::flat_extensions!(Update);

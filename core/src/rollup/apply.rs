@@ -10,7 +10,9 @@ use crate::model::Update;
 
 /// Why a return cannot be applied to a rollup engine. A batch rollup leaves such a return out of
 /// every number (validation reports it: the finding named in each variant); applied live, it is
-/// refused instead, so that it is not lost without a word.
+/// refused instead, so that it is not lost without a word. Its codes are part of the one table of
+/// API error codes (docs/api.md, "Errors"): as an [`ApiError`](crate::ApiError) it is
+/// [`ApiError::Refused`](crate::ApiError::Refused).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ApplyError {
@@ -79,9 +81,20 @@ impl ApplyError {
             | ApplyError::MemberMissing { item } => item,
         }
     }
+
+    /// The member the refused return names, if it names one.
+    pub fn member(&self) -> Option<&str> {
+        match self {
+            ApplyError::UnknownMember { member, .. }
+            | ApplyError::MemberOnPlainItem { member, .. }
+            | ApplyError::MemberOutsideScope { member, .. } => Some(member),
+            ApplyError::UnknownItem { .. } | ApplyError::MemberMissing { .. } => None,
+        }
+    }
 }
 
-/// A refused return of a batch: its index in the batch and why.
+/// A refused return of a batch: its index in the batch and why (as an
+/// [`ApiError`](crate::ApiError), [`ApiError::Refused`](crate::ApiError::Refused) with the index).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("return {index} of the batch: {error}")]
 pub struct BatchError {

@@ -1,15 +1,17 @@
 //! Rollup rows as columns (one list per field), so that a data frame of 100,000 rows is built
 //! column by column instead of from one record per row.
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use super::row::{Row, Status, StatusCounts, StatusSource, Trend};
 use crate::model::{Date, ItemState};
 
 /// The rows of one rollup, or of a series in long form, as columns: `as_of` then the columns of
-/// a [`Row`] (DESIGN 6.10 with `is_leaf`, `number` and `top` after `title`), each a list with one
+/// a [`Row`] (docs/rollup.md#rows), each a list with one
 /// entry per row, in row order.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct RowColumns {
     /// The date of the rollup the row belongs to.
     pub as_of: Vec<Date>,

@@ -1,4 +1,4 @@
-//! The rules of DESIGN 6.2 to 6.7 as functions: leaf progress, member items, parents, expected
+//! The rules of docs/rollup.md as functions: leaf progress, member items, parents, expected
 //! progress and status. The batch rollup and the incremental engine both call these, so they
 //! give the same numbers by construction.
 
@@ -8,7 +8,7 @@ use super::latest::{Adoption, Latest};
 use super::row::{CellState, Status, StatusCounts};
 use super::settings::EffectiveSettings;
 use super::tree::{Node, Tree};
-use crate::model::{Aggregate, Date, Measure, Missing, StatusPolicy, UpdateStatus, Weighting};
+use crate::model::{Aggregate, Date, ItemState, Measure, Missing, StatusPolicy, UpdateStatus, Weighting};
 
 /// What the rollup knows at one `as_of`: the latest returns and adoptions, and every node's
 /// numbers.
@@ -95,27 +95,56 @@ pub(crate) fn score(value: f64, baseline: f64, target: f64) -> Option<f64> {
         .then(|| ((value - baseline) / span).clamp(0.0, 1.0))
 }
 
-/// DESIGN 6.2 for one set of returns: done, then the measure's value, then percent, then
-/// not started; `target` overrides the measure's target (a member target).
-pub(crate) fn leaf_progress(latest: Option<&Latest>, measure: Option<&Measure>, target: Option<f64>) -> Option<f64> {
-    let latest = latest?;
-    if latest.status.is_some_and(|s| s.value == UpdateStatus::Done) {
-        return Some(1.0);
-    }
-    if let (Some(measure), Some(value)) = (measure, latest.value) {
-        return score(value.value, measure.baseline(), target.unwrap_or(measure.target));
-    }
-    if let Some(percent) = latest.percent {
-        return Some((percent.value / 100.0).clamp(0.0, 1.0));
-    }
-    if latest.status.is_some_and(|s| s.value == UpdateStatus::NotStarted) {
-        return Some(0.0);
-    }
-    None
+/// Which of a leaf's latest returns gives its progress (docs/rollup.md#leaf-progress), by the
+/// first rule that applies: done, then the measure's value, then percent, then not started.
+/// [`leaf_progress`] computes with it and `explain` names it, so the two cannot disagree.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum LeafSource<'a> {
+    /// The latest status is done: 100%.
+    Done,
+    /// The latest value (the first field) of the item's measure (the second).
+    Measure(f64, &'a Measure),
+    /// The latest percent complete.
+    Percent(f64),
+    /// The latest status is not started: 0%.
+    NotStarted,
+    /// No return gives progress.
+    NoData,
 }
 
-/// DESIGN 6.5: the share of the time from `start` to `due` that has passed at `as_of`, or with
-/// milestones, the milestone target at `as_of` scored like a value.
+/// The rule that gives a leaf's progress from its latest returns (`None`: no return counted).
+pub(crate) fn leaf_source<'a>(latest: Option<&Latest>, measure: Option<&'a Measure>) -> LeafSource<'a> {
+    let Some(latest) = latest else { return LeafSource::NoData };
+    let status = latest.status.map(|s| s.value);
+    if status == Some(UpdateStatus::Done) {
+        return LeafSource::Done;
+    }
+    if let (Some(measure), Some(value)) = (measure, latest.value) {
+        return LeafSource::Measure(value.value, measure);
+    }
+    if let Some(percent) = latest.percent {
+        return LeafSource::Percent(percent.value);
+    }
+    if status == Some(UpdateStatus::NotStarted) {
+        return LeafSource::NotStarted;
+    }
+    LeafSource::NoData
+}
+
+/// A leaf's progress from one set of returns, by [`leaf_source`]; `target` overrides the
+/// measure's target (a member target).
+pub(crate) fn leaf_progress(latest: Option<&Latest>, measure: Option<&Measure>, target: Option<f64>) -> Option<f64> {
+    match leaf_source(latest, measure) {
+        LeafSource::Done => Some(1.0),
+        LeafSource::Measure(value, measure) => score(value, measure.baseline(), target.unwrap_or(measure.target)),
+        LeafSource::Percent(percent) => Some((percent / 100.0).clamp(0.0, 1.0)),
+        LeafSource::NotStarted => Some(0.0),
+        LeafSource::NoData => None,
+    }
+}
+
+/// docs/rollup.md#expected-progress: the share of the time from `start` to `due` that has
+/// passed at `as_of`, or with milestones, the milestone target at `as_of` scored like a value.
 pub(crate) fn expected(node: &Node, as_of: Date) -> Option<f64> {
     let (s, d) = (node.start, node.due);
     if let Some(measure) = node.measure.as_ref().filter(|m| !m.milestones.is_empty()) {
@@ -157,7 +186,7 @@ fn interpolate(points: &[(Date, f64)], at: Date) -> f64 {
     last.1
 }
 
-/// DESIGN 6.6: the status derived from progress `p` and expected `e`.
+/// docs/rollup.md#status: the status derived from progress `p` and expected `e`.
 pub(crate) fn derive_status(
     p: Option<f64>,
     e: Option<f64>,
@@ -333,7 +362,7 @@ fn member_leaf(tree: &Tree, state: &State, n: usize, settings: &EffectiveSetting
     }
 }
 
-/// The weight of child `c` in its parent (DESIGN 6.4).
+/// The weight of child `c` in its parent (docs/rollup.md#parent-progress).
 pub(crate) fn weight(tree: &Tree, state: &State, c: usize, settings: &EffectiveSettings) -> f64 {
     match settings.weighting {
         Weighting::Weight => tree.nodes[c].weight,
@@ -342,23 +371,59 @@ pub(crate) fn weight(tree: &Tree, state: &State, c: usize, settings: &EffectiveS
     }
 }
 
+/// Why a child is left out of its parent's weighted mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LeftOut {
+    /// The child is deferred or cancelled (this state): none of its numbers count.
+    State(ItemState),
+    /// The child has no data and missing returns are left out (`missing: exclude`).
+    NoData,
+}
+
+/// One child's term in its parent's weighted mean (docs/rollup.md#parent-progress): its weight,
+/// and the progress it adds (its own, or 0 for a child without data under `missing: zero`) or
+/// why it is left out. The parent's numbers are computed from these terms and `explain` shows
+/// them, so the two cannot disagree.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Term {
+    /// The child's weight under the settings in force.
+    pub weight: f64,
+    /// The progress counted for it, or why it is left out.
+    pub counted: Result<f64, LeftOut>,
+}
+
+/// The term of child `c` in its parent's weighted mean.
+pub(crate) fn term(tree: &Tree, state: &State, c: usize, settings: &EffectiveSettings) -> Term {
+    let counted = match (tree.nodes[c].excluded_by, state.results[c].progress) {
+        (Some((_, item_state)), _) => Err(LeftOut::State(item_state)),
+        (None, Some(progress)) => Ok(progress),
+        (None, None) => match settings.missing {
+            Missing::Zero => Ok(0.0),
+            Missing::Exclude => Err(LeftOut::NoData),
+        },
+    };
+    Term { weight: weight(tree, state, c, settings), counted }
+}
+
 fn parent(tree: &Tree, state: &State, n: usize, settings: &EffectiveSettings) -> NodeResult {
     let node = &tree.nodes[n];
-    let children = || node.children.iter().copied().filter(|&c| tree.nodes[c].included());
-    let any_progress = children().any(|c| state.results[c].progress.is_some());
     let (mut sum_wp, mut sum_w, mut sum_we, mut sum_we_w) = (0.0, 0.0, 0.0, 0.0);
+    let mut any_progress = false;
     let mut result = NodeResult::default();
-    for c in children() {
-        let child = &state.results[c];
-        let w = weight(tree, state, c, settings);
-        match child.progress {
-            Some(p) => {
+    for &c in &node.children {
+        let term = term(tree, state, c, settings);
+        let w = term.weight;
+        match term.counted {
+            // Deferred or cancelled: nothing of it counts (expected, leaves, statuses, coverage).
+            Err(LeftOut::State(_)) => continue,
+            Err(LeftOut::NoData) => {}
+            Ok(p) => {
                 sum_wp += w * p;
                 sum_w += w;
             }
-            None if settings.missing == Missing::Zero => sum_w += w,
-            None => {}
         }
+        let child = &state.results[c];
+        any_progress |= child.progress.is_some();
         if let Some(e) = child.expected {
             sum_we += w * e;
             sum_we_w += w;
@@ -378,7 +443,8 @@ fn parent(tree: &Tree, state: &State, n: usize, settings: &EffectiveSettings) ->
     result.status = Some(match settings.status {
         StatusPolicy::Derived => derived,
         StatusPolicy::Worst => {
-            children().filter_map(|c| state.results[c].status).max_by_key(|s| s.badness()).unwrap_or(Status::Unknown)
+            let included = node.children.iter().filter(|&&c| tree.nodes[c].included());
+            included.filter_map(|&c| state.results[c].status).max_by_key(|s| s.badness()).unwrap_or(Status::Unknown)
         }
     });
     result

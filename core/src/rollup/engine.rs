@@ -1,5 +1,5 @@
-//! The rollup engine (DESIGN 6.11): built from a plan and its returns, it keeps every node's
-//! numbers; `apply(update)` recomputes only the item the update is for (or, for an adoption
+//! The rollup engine (docs/rollup.md#the-incremental-engine): built from a plan and its
+//! returns, it keeps every node's numbers; `apply(update)` recomputes only the item the update is for (or, for an adoption
 //! event, the member items under it) and their ancestors, and returns the rows that changed.
 //! A batch rollup is an engine built from scratch, so the two agree by construction.
 
@@ -13,8 +13,8 @@ use super::settings::EffectiveSettings;
 use super::tree::Tree;
 use crate::model::{Date, ItemState, Missing, Plan, Settings, Timestamp, Update, Updates};
 
-/// What a rollup is asked for (DESIGN 6): the date, what was known when, and settings that
-/// override the plan's. As JSON: `{"as_of": "2021-03-31", "known_at": "...", "settings": {...}}`.
+/// What a rollup is asked for (docs/rollup.md#inputs-and-options): the date, what was known
+/// when, and settings that override the plan's. As JSON: `{"as_of": "2021-03-31", "known_at": "...", "settings": {...}}`.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RollupOptions {
@@ -38,7 +38,8 @@ impl RollupOptions {
 }
 
 /// What one [`RollupEngine::apply_changes`] changed, in document order.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct Changes {
     /// The rows whose numbers changed.
     pub rows: Vec<Row>,
@@ -210,7 +211,7 @@ impl RollupEngine {
         }
     }
 
-    /// The whole result (DESIGN 6.10).
+    /// The whole result (docs/rollup.md#the-result).
     pub fn rollup(&self) -> Rollup {
         self.result(self.rows.clone())
     }
@@ -342,7 +343,7 @@ pub(crate) fn take(
     }
 }
 
-/// The rollup of a plan and its returns (DESIGN 6): a pure function of its inputs.
+/// The rollup of a plan and its returns (docs/rollup.md): a pure function of its inputs.
 pub fn rollup(plan: &Plan, updates: &Updates, options: &RollupOptions) -> Rollup {
     RollupEngine::new(plan, updates, options).into_rollup()
 }

@@ -1,23 +1,103 @@
-//! Explain (DESIGN 6.9): how one number was found, as data and as text: the returns used, the
+//! Explain (docs/rollup.md#explain): how one number was found, as data and as text: the returns used, the
 //! formula and its inputs, every child of a parent with its weight and why any is left out, the
 //! expected progress, the status band, and the settings in force.
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-use super::compute::{weight, State};
+use super::compute::{leaf_source, term, LeafSource, LeftOut, State};
 use super::engine::RollupEngine;
 use super::latest::{Field, Key};
 use super::plain::MemberSummary;
 use super::row::{CellState, Status};
 use super::settings::EffectiveSettings;
 use crate::display::percent;
-use crate::model::{Date, ItemState, Missing, UpdateStatus, Weighting};
+use crate::error::ApiError;
+use crate::model::{Date, ItemState, Missing, Weighting};
+use crate::outline_table::ItemKind;
+
+/// The field of a return that a number was taken from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnField {
+    /// The reported status.
+    Status,
+    /// The percent complete.
+    Percent,
+    /// The measured value.
+    Value,
+}
+
+impl ReturnField {
+    /// The field as written in returns: `status`, `percent` or `value`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReturnField::Status => "status",
+            ReturnField::Percent => "percent",
+            ReturnField::Value => "value",
+        }
+    }
+}
+
+impl std::fmt::Display for ReturnField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which rule gave an item's progress (docs/rollup.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgressRule {
+    /// A leaf whose latest status is done: 100%.
+    Done,
+    /// A leaf with a measure: its latest value against the baseline and target.
+    Measure,
+    /// A leaf's latest percent reported.
+    Percent,
+    /// A leaf whose latest status is not started: 0%.
+    NotStarted,
+    /// No return gives progress.
+    NoData,
+    /// A member item: the mean of the progress of the members that count.
+    MembersMean,
+    /// A member item with a measure: the members' values combined, against the target.
+    MembersMeasure,
+    /// A parent: the weighted mean of its children.
+    WeightedMean,
+    /// The item (or an item above it) is deferred or cancelled and left out.
+    Excluded,
+}
+
+impl ProgressRule {
+    /// The rule's name: `weighted_mean`, `measure`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProgressRule::Done => "done",
+            ProgressRule::Measure => "measure",
+            ProgressRule::Percent => "percent",
+            ProgressRule::NotStarted => "not_started",
+            ProgressRule::NoData => "no_data",
+            ProgressRule::MembersMean => "members_mean",
+            ProgressRule::MembersMeasure => "members_measure",
+            ProgressRule::WeightedMean => "weighted_mean",
+            ProgressRule::Excluded => "excluded",
+        }
+    }
+}
+
+impl std::fmt::Display for ProgressRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// A return that a number was taken from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct UsedUpdate {
     /// The field taken: `status`, `percent` or `value`.
-    pub field: &'static str,
+    pub field: ReturnField,
     /// Its value, as text.
     pub value: String,
     /// The return's date.
@@ -31,7 +111,8 @@ pub struct UsedUpdate {
 }
 
 /// One child's part in a parent's number.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ChildTerm {
     /// The child's id.
     pub item: String,
@@ -48,14 +129,15 @@ pub struct ChildTerm {
 }
 
 /// How one item's numbers were found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Explanation {
     /// The item's id.
     pub item: String,
     /// The date of the numbers.
     pub as_of: Date,
     /// `leaf`, `member_item` or `parent`.
-    pub kind: &'static str,
+    pub kind: ItemKind,
     /// Whether the item counts in its parent.
     pub included: bool,
     /// Its progress.
@@ -68,7 +150,7 @@ pub struct Explanation {
     pub status: Status,
     /// Which rule gave the progress: `done`, `measure`, `percent`, `not_started`, `no_data`,
     /// `members_mean`, `members_measure`, `weighted_mean`, `excluded`.
-    pub rule: &'static str,
+    pub rule: ProgressRule,
     /// The arithmetic, in words and numbers.
     pub formula: String,
     /// The returns used (leaves and member items).
@@ -100,9 +182,12 @@ fn points(value: f64) -> String {
 }
 
 impl RollupEngine {
-    /// How the numbers of the item `id` were found; `None` if there is no such item.
-    pub fn explain(&self, id: &str) -> Option<Explanation> {
-        let n = *self.tree.by_id.get(id)?;
+    /// How the numbers of the item `id` were found; [`ApiError::UnknownItem`] if the plan has no
+    /// such item.
+    pub fn explain(&self, id: &str) -> Result<Explanation, ApiError> {
+        let Some(&n) = self.tree.by_id.get(id) else {
+            return Err(ApiError::UnknownItem { item: id.to_owned() });
+        };
         let node = &self.tree.nodes[n];
         let state = &self.now;
         let result = &state.results[n];
@@ -114,8 +199,8 @@ impl RollupEngine {
         let (kind, rule, formula);
         if let Some((by, st)) = node.excluded_by {
             let why = if st == ItemState::Cancelled { "cancelled" } else { "deferred" };
-            kind = if node.is_leaf() { "leaf" } else { "parent" };
-            rule = "excluded";
+            kind = if node.is_leaf() { ItemKind::Leaf } else { ItemKind::Parent };
+            rule = ProgressRule::Excluded;
             formula = if by == n {
                 format!("{name} is {why}, so it is left out of every parent's numbers")
             } else {
@@ -125,40 +210,41 @@ impl RollupEngine {
                 )
             };
         } else if !node.is_leaf() {
-            kind = "parent";
-            rule = "weighted_mean";
+            kind = ItemKind::Parent;
+            rule = ProgressRule::WeightedMean;
             let mut terms = Vec::new();
             let mut total = 0.0;
             let mut notes = Vec::new();
+            // The terms the parent's numbers were computed from (`compute::term`).
             for &c in &node.children {
                 let child = &self.tree.nodes[c];
                 let child_result = &state.results[c];
-                let w = weight(&self.tree, state, c, settings);
-                let (counted, reason) = match (child.excluded_by, child_result.progress) {
-                    (Some((_, st)), _) => {
-                        let why = if st == ItemState::Cancelled { "cancelled" } else { "deferred" };
-                        notes.push(format!("{} is {why} and left out", self.tree.name(c)));
-                        (false, Some(why.to_owned()))
-                    }
-                    (None, None) if settings.missing == Missing::Exclude => {
-                        notes.push(format!("{} has no data and is left out", self.tree.name(c)));
-                        (false, Some("no data (missing: exclude)".to_owned()))
-                    }
-                    (None, progress) => {
-                        if progress.is_none() {
+                let term = term(&self.tree, state, c, settings);
+                let reason = match term.counted {
+                    Ok(p) => {
+                        if child_result.progress.is_none() {
                             notes.push(format!("{} has no data and counts as 0", self.tree.name(c)));
                         }
-                        terms.push(format!("{} x {}", trim_weight(w), percent(Some(progress.unwrap_or(0.0)))));
-                        total += w;
-                        (true, None)
+                        terms.push(format!("{} x {}", trim_weight(term.weight), percent(Some(p))));
+                        total += term.weight;
+                        None
+                    }
+                    Err(LeftOut::State(st)) => {
+                        let why = if st == ItemState::Cancelled { "cancelled" } else { "deferred" };
+                        notes.push(format!("{} is {why} and left out", self.tree.name(c)));
+                        Some(why.to_owned())
+                    }
+                    Err(LeftOut::NoData) => {
+                        notes.push(format!("{} has no data and is left out", self.tree.name(c)));
+                        Some("no data (missing: exclude)".to_owned())
                     }
                 };
                 children.push(ChildTerm {
                     item: child.id.clone(),
                     progress: child_result.progress,
                     expected: child_result.expected,
-                    weight: w,
-                    counted,
+                    weight: term.weight,
+                    counted: reason.is_none(),
                     reason,
                 });
             }
@@ -184,7 +270,7 @@ impl RollupEngine {
                 None => "no data: none of the items under it has progress".to_owned(),
             };
         } else if node.scope.is_some() {
-            kind = "member_item";
+            kind = ItemKind::MemberItem;
             let counted = result.members_adopted.unwrap_or(0);
             let reported = result.members_reported.unwrap_or(0);
             for (m, cell) in result.cells.iter().enumerate() {
@@ -196,7 +282,7 @@ impl RollupEngine {
             }
             match (&node.measure, result.value) {
                 (Some(measure), Some(value)) => {
-                    rule = "members_measure";
+                    rule = ProgressRule::MembersMeasure;
                     formula = format!(
                         "{} = (the {:?} of {reported} members' values, {}, - baseline {}) / (target {} - baseline {})",
                         percent(result.progress),
@@ -209,7 +295,7 @@ impl RollupEngine {
                     .to_lowercase();
                 }
                 _ => {
-                    rule = if result.progress.is_some() { "members_mean" } else { "no_data" };
+                    rule = if result.progress.is_some() { ProgressRule::MembersMean } else { ProgressRule::NoData };
                     formula = match result.progress {
                         Some(p) => format!(
                             "{} = mean of the progress of {counted} members that count ({reported} reported{})",
@@ -225,35 +311,32 @@ impl RollupEngine {
                 }
             }
         } else {
-            kind = "leaf";
+            kind = ItemKind::Leaf;
             let latest = state.latest(n, None);
             if let Some(latest) = latest {
                 self.used(&mut updates, latest, None);
             }
-            let status = latest.and_then(|l| l.status).map(|s| s.value);
-            (rule, formula) =
-                match (status, &node.measure, latest.and_then(|l| l.value), latest.and_then(|l| l.percent)) {
-                    (Some(UpdateStatus::Done), ..) => ("done", "100%: the latest status is done".to_owned()),
-                    (_, Some(measure), Some(value), _) => (
-                        "measure",
-                        format!(
-                            "{} = ({} - baseline {}) / (target {} - baseline {}) {}",
-                            percent(result.progress),
-                            trim_weight(value.value),
-                            trim_weight(measure.baseline()),
-                            trim_weight(measure.target),
-                            trim_weight(measure.baseline()),
-                            measure.unit
-                        ),
+            // The rule the leaf's progress was computed by (`compute::leaf_source`).
+            (rule, formula) = match leaf_source(latest, node.measure.as_ref()) {
+                LeafSource::Done => (ProgressRule::Done, "100%: the latest status is done".to_owned()),
+                LeafSource::Measure(value, measure) => (
+                    ProgressRule::Measure,
+                    format!(
+                        "{} = ({} - baseline {}) / (target {} - baseline {}) {}",
+                        percent(result.progress),
+                        trim_weight(value),
+                        trim_weight(measure.baseline()),
+                        trim_weight(measure.target),
+                        trim_weight(measure.baseline()),
+                        measure.unit
                     ),
-                    (_, _, _, Some(p)) => {
-                        ("percent", format!("{}: the latest percent reported", percent(Some(p.value / 100.0))))
-                    }
-                    (Some(UpdateStatus::NotStarted), ..) => {
-                        ("not_started", "0%: the latest status is not started".to_owned())
-                    }
-                    _ => ("no_data", "no data: no return gives progress".to_owned()),
-                };
+                ),
+                LeafSource::Percent(p) => {
+                    (ProgressRule::Percent, format!("{}: the latest percent reported", percent(Some(p / 100.0))))
+                }
+                LeafSource::NotStarted => (ProgressRule::NotStarted, "0%: the latest status is not started".to_owned()),
+                LeafSource::NoData => (ProgressRule::NoData, "no data: no return gives progress".to_owned()),
+            };
         }
         let expected_basis = self.expected_basis(n, state);
         let status_basis = self.status_basis(n, state, settings);
@@ -264,7 +347,7 @@ impl RollupEngine {
             text.push_str(&format!("; {expected_basis}"));
         }
         text.push_str(&format!("; {status_basis}"));
-        Some(Explanation {
+        Ok(Explanation {
             item: node.id.clone(),
             as_of: state.as_of,
             kind,
@@ -287,7 +370,7 @@ impl RollupEngine {
     }
 
     fn used(&self, out: &mut Vec<UsedUpdate>, latest: &super::latest::Latest, member: Option<&String>) {
-        let mut push = |field: &'static str, value: String, key: Key| {
+        let mut push = |field: ReturnField, value: String, key: Key| {
             // The key holds what is shown of the update: its date, when it was recorded and its position.
             let (date, recorded, position) = key;
             out.push(UsedUpdate {
@@ -300,13 +383,13 @@ impl RollupEngine {
             });
         };
         if let Some(Field { value, key }) = latest.status {
-            push("status", Status::from(value).as_str().to_owned(), key);
+            push(ReturnField::Status, Status::from(value).as_str().to_owned(), key);
         }
         if let Some(Field { value, key }) = latest.percent {
-            push("percent", trim_weight(value), key);
+            push(ReturnField::Percent, trim_weight(value), key);
         }
         if let Some(Field { value, key }) = latest.value {
-            push("value", trim_weight(value), key);
+            push(ReturnField::Value, trim_weight(value), key);
         }
     }
 
@@ -366,4 +449,57 @@ fn trim_weight(w: f64) -> String {
 
 fn capitalise_first(text: &str) -> String {
     crate::validate::capitalise(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Missing, Settings, Weighting};
+    use crate::{Plan, RollupEngine, RollupOptions, Updates};
+
+    /// A parent's explanation lists the terms its number was computed from: every counted child's
+    /// weight and progress give the parent's progress again, and each child left out says why, under
+    /// every `missing` and `weighting`.
+    #[test]
+    fn a_parents_terms_give_its_number_again() {
+        let plan = Plan::from_yaml_str(
+            "workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\nitems:\n\
+             - id: top\n  title: Top\n  children:\n\
+             \x20 - {id: done, title: Done, weight: 3}\n\
+             \x20 - {id: half, title: Half, children: [{id: h1, title: H1}, {id: h2, title: H2}]}\n\
+             \x20 - {id: silent, title: Silent}\n\
+             \x20 - {id: later, title: Later, state: deferred, weight: 5}\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let updates = Updates::from_csv(
+            "item,date,percent,status\ndone,2020-06-30,,done\nh1,2020-06-30,50,\nh2,2020-06-30,20,\nlater,2020-06-30,90,\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        for missing in [Missing::Zero, Missing::Exclude] {
+            for weighting in [Weighting::Weight, Weighting::Equal, Weighting::Leaves] {
+                let settings = Settings { missing: Some(missing), weighting: Some(weighting), ..Settings::default() };
+                let options = RollupOptions { settings: Some(settings), ..RollupOptions::default() };
+                let engine = RollupEngine::new(&plan, &updates, &options);
+                let explanation = engine.explain("top").unwrap_or_else(|e| panic!("{e}"));
+                let row = engine.rows()[0].clone();
+                let counted: Vec<_> = explanation.children.iter().filter(|c| c.counted).collect();
+                let sum: f64 = counted.iter().map(|c| c.weight * c.progress.unwrap_or(0.0)).sum();
+                let weights: f64 = counted.iter().map(|c| c.weight).sum();
+                let again = sum / weights;
+                let progress = row.progress.unwrap_or_else(|| panic!("top has progress"));
+                assert!((again - progress).abs() < 1e-12, "{missing:?} {weighting:?}: {again} vs {progress}");
+                let left_out: Vec<(&str, Option<&str>)> = explanation
+                    .children
+                    .iter()
+                    .filter(|c| !c.counted)
+                    .map(|c| (c.item.as_str(), c.reason.as_deref()))
+                    .collect();
+                let mut expected = vec![("later", Some("deferred"))];
+                if missing == Missing::Exclude {
+                    expected.insert(0, ("silent", Some("no data (missing: exclude)")));
+                }
+                assert_eq!(left_out, expected, "{missing:?} {weighting:?}");
+                assert_eq!(explanation.rule.as_str(), "weighted_mean");
+            }
+        }
+    }
 }

@@ -1,5 +1,5 @@
-//! Which update counts (DESIGN 6.1): for each (item, member), field by field, the latest update
-//! by (date, recorded, position in input) among those dated on or before `as_of` and recorded on
+//! Which update counts (docs/rollup.md#which-returns-count): for each (item, member), field by
+//! field, the latest update by (date, recorded, position in input) among those dated on or before `as_of` and recorded on
 //! or before `known_at`.
 
 use crate::model::{Date, Timestamp, Update, UpdateStatus};

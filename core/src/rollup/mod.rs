@@ -1,4 +1,4 @@
-//! The progress rollup (DESIGN section 6): which return counts, leaf and member progress,
+//! The progress rollup (docs/rollup.md): which return counts, leaf and member progress,
 //! parents, expected progress and variance, status, time and trust, the denominator audit, and
 //! the incremental engine.
 
@@ -17,7 +17,7 @@ mod tree;
 pub use apply::{ApplyError, BatchError};
 pub use columns::RowColumns;
 pub use engine::{rollup, Changes, RollupEngine, RollupOptions};
-pub use explain::{ChildTerm, Explanation, UsedUpdate};
+pub use explain::{ChildTerm, Explanation, ProgressRule, ReturnField, UsedUpdate};
 pub use plain::{MemberProgress, MemberSummary};
 pub use row::{Cell, CellState, Excluded, ExclusionReason, Rollup, Row, Status, StatusCounts, StatusSource, Trend};
 pub use series::{rollup_series, BurnUp, RollupSeries};

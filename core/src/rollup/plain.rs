@@ -3,7 +3,8 @@
 //! what it is compared with; for a member item, how many members reported, the spread and who is
 //! furthest behind.
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use super::compute::NodeResult;
 use super::engine::RollupEngine;
@@ -23,7 +24,8 @@ fn points_words(variance: f64) -> String {
 }
 
 /// One member's progress, for the members furthest behind.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct MemberProgress {
     /// The member's id.
     pub member: String,
@@ -35,7 +37,8 @@ pub struct MemberProgress {
 
 /// How the members of a member item stand: how many count, how many reported, the spread of
 /// their progress and who is furthest behind.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct MemberSummary {
     /// The members that count (in scope and, when adoption is required, adopted).
     pub count: usize,

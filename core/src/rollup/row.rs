@@ -1,13 +1,15 @@
-//! The result of a rollup (DESIGN 6.10): one row per item with the same columns in every
+//! The result of a rollup (docs/rollup.md#the-result): one row per item with the same columns in every
 //! language, the adoption matrix, and the denominator audit.
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Date, ItemState};
 
 /// A status in the result: the five reported statuses, and `unknown` when there is no data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Status {
     /// Work has not begun.
     NotStarted,
@@ -64,7 +66,7 @@ impl From<crate::model::UpdateStatus> for Status {
 }
 
 /// Where a row's status comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StatusSource {
     /// The latest reported status of a leaf.
@@ -74,7 +76,7 @@ pub enum StatusSource {
 }
 
 /// Progress now against progress `trend_days` ago.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Trend {
     /// Up by more than half a point.
@@ -86,7 +88,8 @@ pub enum Trend {
 }
 
 /// How many included leaves (below and including an item) have each status.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct StatusCounts {
     /// Not started.
     pub not_started: usize,
@@ -129,8 +132,9 @@ impl StatusCounts {
     }
 }
 
-/// One item's numbers (DESIGN 6.10). Progress, expected, coverage are fractions 0..1.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One item's numbers (docs/rollup.md#rows). Progress, expected, coverage are fractions 0..1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Row {
     /// The item's id.
     pub id: String,
@@ -202,7 +206,7 @@ pub struct Row {
 }
 
 /// The state of one cell of the adoption matrix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CellState {
     /// The item is not delivered by this member (it lists other members).
@@ -216,7 +220,8 @@ pub enum CellState {
 }
 
 /// One member x member item cell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Cell {
     /// The item's id.
     pub item: String,
@@ -243,7 +248,7 @@ pub struct Cell {
 }
 
 /// Why an item is left out of a denominator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ExclusionReason {
     /// The item (or the item named in `because_of`) is cancelled.
@@ -255,7 +260,8 @@ pub enum ExclusionReason {
 }
 
 /// An entry of the denominator audit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Excluded {
     /// The item left out.
     pub item: String,
@@ -265,8 +271,9 @@ pub struct Excluded {
     pub because_of: Option<String>,
 }
 
-/// The result of a rollup (DESIGN 6.10).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The result of a rollup (docs/rollup.md#the-result).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Rollup {
     /// The plan's id.
     pub plan: String,
@@ -286,7 +293,7 @@ impl Rollup {
         self.rows.iter().find(|row| row.id == id)
     }
 
-    /// The JSON form (DESIGN 6.10): dates as `YYYY-MM-DD`, absent values as `null`.
+    /// The JSON form (docs/rollup.md#the-json-form): dates as `YYYY-MM-DD`, absent values as `null`.
     pub fn to_json_value(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }

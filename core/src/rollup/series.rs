@@ -6,7 +6,8 @@
 use std::collections::HashSet;
 
 use chrono::Datelike;
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use super::columns::RowColumns;
 use super::engine::{days_before, take, RollupEngine, RollupOptions};
@@ -14,8 +15,13 @@ use super::latest::{counts, Key};
 use super::row::{Rollup, StatusCounts};
 use crate::model::{Date, Period, Plan, Update, Updates};
 
-/// The rollup of a plan at several dates (ascending, each once).
-#[derive(Debug, Clone, PartialEq)]
+/// The rollup of a plan at several dates (ascending, each once). As JSON, with its burn-up
+/// numbers: `{"plan": id, "rollups": [...], "burn_up": [...]}` (read back, `burn_up` is found
+/// again from the rollups).
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(from = "SeriesJson")]
+#[schemars(rename = "RollupSeries", into = "SeriesJson")]
+#[non_exhaustive]
 pub struct RollupSeries {
     /// The plan's id.
     pub plan: String,
@@ -35,8 +41,8 @@ impl RollupSeries {
         self.rollups.iter().find(|r| r.as_of == date)
     }
 
-    /// Every row of every date in long form, one column per field: `as_of` then the DESIGN 6.10
-    /// columns, date by date, each date's rows in document order.
+    /// Every row of every date in long form, one column per field: `as_of` then the row columns
+    /// (docs/rollup.md#rows), date by date, each date's rows in document order.
     pub fn columns(&self) -> RowColumns {
         let mut columns = RowColumns::default();
         for rollup in &self.rollups {
@@ -52,8 +58,8 @@ impl RollupSeries {
     }
 
     /// The JSON form: `{"plan": id, "rollups": [...], "burn_up": [...]}`, each rollup in the
-    /// form of DESIGN 6.10, the burn-up numbers with `as_of`, `scope`, `earned`, `expected` and
-    /// the status counts.
+    /// form of docs/rollup.md#the-json-form, the burn-up numbers with `as_of`, `scope`, `earned`,
+    /// `expected` and the status counts.
     pub fn to_json_value(&self) -> serde_json::Value {
         serde_json::json!({
             "plan": self.plan,
@@ -63,9 +69,38 @@ impl RollupSeries {
     }
 }
 
+impl Serialize for RollupSeries {
+    /// The JSON form ([`to_json_value`](RollupSeries::to_json_value)): built once, so that the
+    /// wasm has one way to write a series (its size budget counts every instantiation).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json_value().serialize(serializer)
+    }
+}
+
+/// The JSON form of a [`RollupSeries`]: the rollups and the burn-up numbers found from them
+/// (its schema, and what is read back).
+#[derive(Deserialize, JsonSchema)]
+struct SeriesJson {
+    /// The plan's id.
+    plan: String,
+    /// One rollup per date, in date order.
+    rollups: Vec<Rollup>,
+    /// The burn-up numbers at each date (found from the rollups; ignored when read back).
+    #[serde(default)]
+    #[allow(dead_code, reason = "in the schema; recomputed from the rollups when read back")]
+    burn_up: Vec<BurnUp>,
+}
+
+impl From<SeriesJson> for RollupSeries {
+    fn from(json: SeriesJson) -> Self {
+        RollupSeries { plan: json.plan, rollups: json.rollups }
+    }
+}
+
 /// The numbers of a burn-up chart at one date, over the included leaves of the whole plan
 /// (each leaf counts as one unit of work, whatever its weight).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct BurnUp {
     /// The date.
     pub as_of: Date,
@@ -95,11 +130,20 @@ impl Rollup {
     }
 }
 
-/// The rollup of `plan` and `updates` at each of `dates` (sorted, duplicates dropped), with
-/// `options.known_at` and `options.settings` as in [`rollup`](super::rollup); `options.as_of` is
-/// not used (the dates are). Every rollup equals a separate `rollup` at its date.
-pub fn rollup_series(plan: &Plan, updates: &Updates, options: &RollupOptions, dates: &[Date]) -> RollupSeries {
-    let mut dates = dates.to_vec();
+/// The rollup of `plan` and `updates` at each of `dates` (sorted, duplicates dropped; `None`: the
+/// month ends of the plan's period, [`Period::month_ends`]), with `options.known_at` and
+/// `options.settings` as in [`rollup`](super::rollup); `options.as_of` is not used (the dates
+/// are). Every rollup equals a separate `rollup` at its date (docs/rollup.md, "Series over dates").
+///
+/// ```
+/// use workplan::{rollup_series, Plan, RollupOptions, Updates};
+/// let plan = Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2020-06-15}\nitems: [{id: a, title: A}]\n").unwrap();
+/// let series = rollup_series(&plan, &Updates::default(), &RollupOptions::default(), None);
+/// let dates: Vec<String> = series.dates().iter().map(|d| d.to_string()).collect();
+/// assert_eq!(dates, ["2020-04-30", "2020-05-31", "2020-06-15"]);
+/// ```
+pub fn rollup_series(plan: &Plan, updates: &Updates, options: &RollupOptions, dates: Option<&[Date]>) -> RollupSeries {
+    let mut dates = dates.map_or_else(|| plan.period.month_ends(), <[Date]>::to_vec);
     dates.sort();
     dates.dedup();
     let mut rollups = Vec::with_capacity(dates.len());
@@ -198,7 +242,7 @@ mod tests {
                 settings: Some(crate::model::Settings { trend_days: Some(trend_days), ..Default::default() }),
                 ..Default::default()
             };
-            let series = rollup_series(&plan, &updates, &options, &dates);
+            let series = rollup_series(&plan, &updates, &options, Some(&dates));
             let sorted: Vec<String> = series.dates().iter().map(|d| d.to_string()).collect();
             assert_eq!(sorted, ["2021-01-31", "2021-02-28", "2021-04-20", "2021-05-31", "2021-06-15"]);
             for got in &series.rollups {
@@ -206,7 +250,7 @@ mod tests {
                 assert_eq!(got, &alone, "at {}", got.as_of);
             }
         }
-        let series = rollup_series(&plan, &updates, &RollupOptions::default(), &dates);
+        let series = rollup_series(&plan, &updates, &RollupOptions::default(), Some(&dates));
         let progress: Vec<Option<f64>> =
             series.rollups.iter().map(|r| r.row("a").and_then(|row| row.progress)).collect();
         assert_eq!(progress, [None, Some(0.2), Some(0.6), Some(0.6), Some(0.6)]);
@@ -216,7 +260,7 @@ mod tests {
     fn burn_up_counts_the_included_leaves() {
         let plan = Plan::from_yaml_str(PLAN).unwrap_or_else(|e| panic!("{e}"));
         let updates = Updates::from_csv(RETURNS).unwrap_or_else(|e| panic!("{e}"));
-        let series = rollup_series(&plan, &updates, &RollupOptions::default(), &[date("2021-04-20")]);
+        let series = rollup_series(&plan, &updates, &RollupOptions::default(), Some(&[date("2021-04-20")]));
         let point = series.burn_up()[0];
         let rows = &series.rollups[0].rows;
         assert_eq!(point.scope, 3, "a, b and m");
@@ -237,7 +281,7 @@ mod tests {
     fn columns_are_the_rows_in_long_form() {
         let plan = Plan::from_yaml_str(PLAN).unwrap_or_else(|e| panic!("{e}"));
         let updates = Updates::from_csv(RETURNS).unwrap_or_else(|e| panic!("{e}"));
-        let series = rollup_series(&plan, &updates, &RollupOptions::default(), &plan.period.month_ends());
+        let series = rollup_series(&plan, &updates, &RollupOptions::default(), None);
         let columns = series.columns();
         assert_eq!(columns.as_of.len(), 6 * 4);
         assert_eq!(columns.as_of[4].to_string(), "2021-02-28");
@@ -248,9 +292,23 @@ mod tests {
     #[test]
     fn no_dates_no_rollups() {
         let plan = Plan::from_yaml_str(PLAN).unwrap_or_else(|e| panic!("{e}"));
-        let series = rollup_series(&plan, &Updates::default(), &RollupOptions::default(), &[]);
+        let series = rollup_series(&plan, &Updates::default(), &RollupOptions::default(), Some(&[]));
         assert!(series.rollups.is_empty());
         assert_eq!(series.to_json_value(), serde_json::json!({"plan": "s", "rollups": [], "burn_up": []}));
+    }
+
+    #[test]
+    fn without_dates_the_month_ends_of_the_period() {
+        let plan = Plan::from_yaml_str(PLAN).unwrap_or_else(|e| panic!("{e}"));
+        let updates = Updates::from_csv(RETURNS).unwrap_or_else(|e| panic!("{e}"));
+        let options = RollupOptions::default();
+        let default = rollup_series(&plan, &updates, &options, None);
+        let dates: Vec<String> = default.dates().iter().map(|d| d.to_string()).collect();
+        assert_eq!(dates, ["2021-01-31", "2021-02-28", "2021-03-31", "2021-04-30", "2021-05-31", "2021-06-15"]);
+        assert_eq!(default, rollup_series(&plan, &updates, &options, Some(&plan.period.month_ends())));
+        // Given dates are taken as given (sorted, each once), never mixed with the month ends.
+        let given = rollup_series(&plan, &updates, &options, Some(&[date("2021-03-15"), date("2021-03-15")]));
+        assert_eq!(given.dates(), [date("2021-03-15")]);
     }
 
     #[test]

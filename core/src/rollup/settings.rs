@@ -1,12 +1,14 @@
-//! The settings in force for a rollup (DESIGN 6.8): the plan's settings with the call's
-//! overrides on top, and the defaults of DESIGN 6 for whatever neither sets.
+//! The settings in force for a rollup (docs/rollup.md#settings): the plan's settings with the call's
+//! overrides on top, and the defaults for whatever neither sets.
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Missing, Settings, StatusPolicy, Weighting};
 
 /// Every rollup setting, resolved.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct EffectiveSettings {
     /// How children are weighted.
     pub weighting: Weighting,

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::context::{Findings, Index, UpdateRef};
-use super::diagnostic::Severity;
+use super::DiagnosticCode;
 use crate::model::{Aggregate, ItemState, Members, UpdateStatus};
 
 /// Checks one return against its item.
@@ -20,8 +20,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
         findings
             .add_in(
                 doc,
-                "update_for_inactive_item",
-                Severity::Warning,
+                DiagnosticCode::UpdateForInactiveItem,
                 update.path().join("item"),
                 item,
                 format!(
@@ -35,8 +34,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
     if progress && !info.item.is_leaf() {
         findings.add_in(
             doc,
-            "update_for_parent",
-            Severity::Warning,
+            DiagnosticCode::UpdateForParent,
             update.path().join("item"),
             item,
             format!(
@@ -50,8 +48,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
         if let Some(percent) = u.percent.filter(|p| *p < 100.0) {
             findings.add_in(
                 doc,
-                "done_below_100",
-                Severity::Warning,
+                DiagnosticCode::DoneBelow100,
                 update.path().join("percent"),
                 item,
                 format!("{} says the work is done but reports {percent}% complete.", name()),
@@ -62,8 +59,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
         if info.item.measure.is_none() {
             findings.add_in(
                 doc,
-                "value_without_measure",
-                Severity::Warning,
+                DiagnosticCode::ValueWithoutMeasure,
                 update.path().join("value"),
                 item,
                 format!(
@@ -78,8 +74,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
         (Some(member), None) => {
             findings.add_in(
                 doc,
-                "member_on_plain_item",
-                Severity::Error,
+                DiagnosticCode::MemberOnPlainItem,
                 update.path().join("member"),
                 item,
                 format!("{} is from `{member}`, but {} is not delivered by members.", name(), index.name(info)),
@@ -90,8 +85,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
             if known {
                 findings.add_in(
                     doc,
-                    "member_outside_scope",
-                    Severity::Error,
+                    DiagnosticCode::MemberOutsideScope,
                     update.path().join("member"),
                     item,
                     format!(
@@ -107,8 +101,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
             findings
                 .add_in(
                     doc,
-                    "member_missing",
-                    Severity::Warning,
+                    DiagnosticCode::MemberMissing,
                     update.path(),
                     item,
                     format!(
@@ -155,8 +148,7 @@ pub(crate) fn check_sums<'u>(
         if reporting < scope {
             findings
                 .add(
-                    "sum_with_missing_values",
-                    Severity::Info,
+                    DiagnosticCode::SumWithMissingValues,
                     index.path(info).join("measure"),
                     Some(&info.item.id),
                     format!(

@@ -1,7 +1,8 @@
 //! What every rule family needs: the plan's items in document order with their paths, inherited
 //! dates, members and states, and a place to put findings.
 
-use super::diagnostic::{Diagnostic, Document, Severity};
+use super::diagnostic::{Diagnostic, Document};
+use super::DiagnosticCode;
 use crate::io::Pointer;
 use crate::model::{OutlineItem, Plan, Update};
 
@@ -108,40 +109,23 @@ pub(crate) struct Findings {
 }
 
 impl Findings {
-    /// Records a finding in the plan document.
-    pub fn add(
-        &mut self,
-        code: &'static str,
-        severity: Severity,
-        path: Pointer,
-        item: Option<&str>,
-        message: String,
-    ) -> &mut Diagnostic {
-        self.add_in(Document::Plan, code, severity, path, item, message)
+    /// Records a finding in the plan document (its severity is the code's).
+    pub fn add(&mut self, code: DiagnosticCode, path: Pointer, item: Option<&str>, message: String) -> &mut Diagnostic {
+        self.add_in(Document::Plan, code, path, item, message)
     }
 
-    /// Records a finding in the given document.
+    /// Records a finding in the given document (its severity is the code's).
     pub fn add_in(
         &mut self,
         document: Document,
-        code: &'static str,
-        severity: Severity,
+        code: DiagnosticCode,
         path: Pointer,
         item: Option<&str>,
         message: String,
     ) -> &mut Diagnostic {
-        self.list.push(Diagnostic {
-            code,
-            severity,
-            message,
-            path,
-            item: item.map(str::to_owned),
-            line: None,
-            column: None,
-            hint: None,
-            document,
-            sheet: None,
-        });
+        let mut finding = Diagnostic::new(code, document, path, message);
+        finding.item = item.map(str::to_owned);
+        self.list.push(finding);
         let last = self.list.len() - 1;
         &mut self.list[last]
     }

@@ -2,7 +2,7 @@
 //! milestones are in order and inside their item's dates, returns are dated inside the period.
 
 use super::context::{Findings, Index, ItemInfo, UpdateRef};
-use super::diagnostic::Severity;
+use super::DiagnosticCode;
 use crate::io::Pointer;
 
 /// Checks the plan period.
@@ -10,8 +10,7 @@ pub(crate) fn check_plan(index: &Index<'_>, findings: &mut Findings) {
     let period = &index.plan.period;
     if period.start > period.end {
         findings.add(
-            "period_reversed",
-            Severity::Error,
+            DiagnosticCode::PeriodReversed,
             Pointer::parse("/period/end"),
             None,
             format!("The plan period ends on {}, before it starts on {}.", period.end, period.start),
@@ -29,8 +28,7 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
     if (item.start.is_some() || item.due.is_some()) && info.start > info.due {
         let field = if item.due.is_some() { "due" } else { "start" };
         findings.add(
-            "start_after_due",
-            Severity::Error,
+            DiagnosticCode::StartAfterDue,
             index.path(info).join(field),
             id,
             format!("{} starts on {}, after it is due on {}.", name(), info.start, info.due),
@@ -44,8 +42,7 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
                 format!("after the plan ends on {}", period.end)
             };
             findings.add(
-                "start_outside_period",
-                Severity::Warning,
+                DiagnosticCode::StartOutsidePeriod,
                 index.path(info).join("start"),
                 id,
                 format!("{} starts on {start}, {relation}.", name()),
@@ -61,8 +58,7 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
             };
             findings
                 .add(
-                    "due_outside_period",
-                    Severity::Warning,
+                    DiagnosticCode::DueOutsidePeriod,
                     index.path(info).join("due"),
                     id,
                     format!("{} is due on {due}, {relation}.", name()),
@@ -77,8 +73,7 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
         if let Some((p, date)) = previous {
             if milestone.date <= date {
                 findings.add(
-                    "milestones_not_ascending",
-                    Severity::Error,
+                    DiagnosticCode::MilestonesNotAscending,
                     path.clone(),
                     id,
                     format!(
@@ -94,8 +89,7 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
         previous = Some((i, milestone.date));
         if milestone.date < info.start || milestone.date > info.due {
             findings.add(
-                "milestone_outside_dates",
-                Severity::Warning,
+                DiagnosticCode::MilestoneOutsideDates,
                 path,
                 id,
                 format!(
@@ -116,16 +110,15 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
     let period = &index.plan.period;
     let date = update.update.date;
     let (code, relation) = if date > period.end {
-        ("update_after_period", format!("after the plan ends on {}", period.end))
+        (DiagnosticCode::UpdateAfterPeriod, format!("after the plan ends on {}", period.end))
     } else if date < period.start {
-        ("update_before_period", format!("before the plan begins on {}", period.start))
+        (DiagnosticCode::UpdateBeforePeriod, format!("before the plan begins on {}", period.start))
     } else {
         return;
     };
     findings.add_in(
         update.document,
         code,
-        Severity::Warning,
         update.path().join("date"),
         Some(&update.update.item),
         format!("{} is dated {date}, {relation}.", update.name()),
@@ -158,7 +151,7 @@ mod tests {
                 ("update_before_period", "/updates/1/date", Some(13)),
             ]
         );
-        let due = plan.validate().with_code("due_outside_period").next().cloned().expect("finding");
+        let due = plan.validate().with_code(crate::DiagnosticCode::DueOutsidePeriod).next().cloned().expect("finding");
         assert_eq!(due.message, "Area `b` is due on 2021-06-30, after the plan ends on 2021-03-31.");
     }
 

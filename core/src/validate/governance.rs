@@ -2,7 +2,7 @@
 //! that matches its last approval.
 
 use super::context::{Findings, Index};
-use super::diagnostic::Severity;
+use super::DiagnosticCode;
 use crate::io::Pointer;
 use crate::model::{EventAction, PlanStatus};
 
@@ -15,8 +15,7 @@ pub(crate) fn check_events(index: &Index<'_>, findings: &mut Findings) {
         if event.date < before.date {
             findings
                 .add(
-                    "events_out_of_order",
-                    Severity::Warning,
+                    DiagnosticCode::EventsOutOfOrder,
                     events.join(i + 1).join("date"),
                     None,
                     format!(
@@ -30,8 +29,7 @@ pub(crate) fn check_events(index: &Index<'_>, findings: &mut Findings) {
     for (i, event) in plan.events.iter().enumerate() {
         if event.action == EventAction::Reviewed && event.items.is_empty() {
             findings.add(
-                "review_without_items",
-                Severity::Warning,
+                DiagnosticCode::ReviewWithoutItems,
                 events.join(i),
                 None,
                 format!("The review by {} on {} does not say which items were reviewed.", event.body, event.date),
@@ -56,8 +54,7 @@ pub(crate) fn check_events(index: &Index<'_>, findings: &mut Findings) {
         None if status == PlanStatus::Approved => {
             findings
                 .add(
-                    "status_mismatch",
-                    Severity::Warning,
+                    DiagnosticCode::StatusMismatch,
                     path,
                     None,
                     "The plan is marked approved, but no approval is recorded in its events.".to_owned(),
@@ -69,8 +66,7 @@ pub(crate) fn check_events(index: &Index<'_>, findings: &mut Findings) {
                 && matches!(status, PlanStatus::Draft | PlanStatus::Consultation) =>
         {
             findings.add(
-                "status_mismatch",
-                Severity::Warning,
+                DiagnosticCode::StatusMismatch,
                 path,
                 None,
                 format!("{} approved the plan on {}, but its status is still `{status_word}`.", event.body, event.date),
@@ -78,8 +74,7 @@ pub(crate) fn check_events(index: &Index<'_>, findings: &mut Findings) {
         }
         Some((_, event)) if event.action == EventAction::Archived && status != PlanStatus::Archived => {
             findings.add(
-                "status_mismatch",
-                Severity::Warning,
+                DiagnosticCode::StatusMismatch,
                 path,
                 None,
                 format!("{} archived the plan on {}, but its status is `{status_word}`.", event.body, event.date),

@@ -2,7 +2,7 @@
 //! no gaps and no repeats. Unlabelled items are passed over.
 
 use super::context::{Findings, Index, ItemInfo};
-use super::diagnostic::Severity;
+use super::DiagnosticCode;
 use crate::io::Pointer;
 use crate::model::Item;
 
@@ -131,8 +131,7 @@ pub(crate) fn check_siblings(
         match previous {
             Some((p, before)) if n == p => {
                 findings.add(
-                    "label_repeated",
-                    Severity::Warning,
+                    DiagnosticCode::LabelRepeated,
                     path(),
                     id,
                     format!("{} `{}` repeats the label `{before}` of the item before it.", level(), child.id),
@@ -156,8 +155,7 @@ pub(crate) fn check_siblings(
                 };
                 findings
                     .add(
-                        "label_out_of_sequence",
-                        Severity::Warning,
+                        DiagnosticCode::LabelOutOfSequence,
                         path(),
                         id,
                         format!("{} `{}` is labelled `{label}`, but it {after}{missing}.", level(), child.id),
@@ -192,7 +190,7 @@ mod tests {
             ]
         );
         let report = plan.validate();
-        let gap = report.with_code("label_out_of_sequence").next().expect("finding");
+        let gap = report.with_code(crate::DiagnosticCode::LabelOutOfSequence).next().expect("finding");
         assert_eq!(gap.message, "Objective `a.d` is labelled `d`, but it comes after `b`: `c` is missing.");
     }
 

@@ -2,7 +2,8 @@
 //! among siblings, targets that differ from baselines, per-member targets only with members.
 
 use super::context::{Findings, Index, ItemInfo, UpdateRef};
-use super::diagnostic::{Document, Severity};
+use super::diagnostic::Document;
+use super::DiagnosticCode;
 use crate::io::Pointer;
 use crate::model::Item;
 
@@ -18,8 +19,7 @@ fn check_finite(
         Some(v) if !v.is_finite() => {
             findings.add_in(
                 document,
-                "non_finite",
-                Severity::Error,
+                DiagnosticCode::NonFinite,
                 path(),
                 item,
                 format!("{} is not a finite number ({v}).", what()),
@@ -70,7 +70,7 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
         if let Some(weight) = item.weight.filter(|w| *w < 0.0) {
             let message = format!("{} has a negative weight ({weight}); weights are 0 or more.", name());
             findings
-                .add("negative_weight", Severity::Error, weight_path(), id, message)
+                .add(DiagnosticCode::NegativeWeight, weight_path(), id, message)
                 .hint("use 0 to leave an item out of its parent's progress");
         }
     }
@@ -119,7 +119,7 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
             measure.target
         );
         findings
-            .add("target_equals_baseline", Severity::Error, path().join("target"), id, message)
+            .add(DiagnosticCode::TargetEqualsBaseline, path().join("target"), id, message)
             .hint("set the baseline to where the measure stood at the start");
     }
     if measure.member_target.is_some() && info.members.is_none() {
@@ -127,7 +127,7 @@ pub(crate) fn check_item(index: &Index<'_>, info: &ItemInfo<'_>, findings: &mut 
             "{} has a target for each member, but it is not delivered by members, so the per-member target is not used.",
             name()
         );
-        findings.add("member_target_without_members", Severity::Warning, path().join("member_target"), id, message);
+        findings.add(DiagnosticCode::MemberTargetWithoutMembers, path().join("member_target"), id, message);
     }
 }
 
@@ -150,8 +150,7 @@ pub(crate) fn check_siblings(
     };
     findings
         .add(
-            "all_weights_zero",
-            Severity::Warning,
+            DiagnosticCode::AllWeightsZero,
             path,
             id,
             format!("Every item {whose} has weight 0, so progress there cannot be computed."),
@@ -175,7 +174,7 @@ pub(crate) fn check_update(update: &UpdateRef<'_>, findings: &mut Findings) {
     if check_finite(findings, update.document, u.percent, percent_path, item, what) {
         if let Some(percent) = u.percent.filter(|p| !(0.0..=100.0).contains(p)) {
             let message = format!("{} reports {percent}%; a percent is between 0 and 100.", name());
-            findings.add_in(update.document, "percent_out_of_range", Severity::Error, percent_path(), item, message);
+            findings.add_in(update.document, DiagnosticCode::PercentOutOfRange, percent_path(), item, message);
         }
     }
     check_finite(
@@ -225,8 +224,7 @@ pub(crate) fn check_percent_scale<'u>(
     findings
         .add_in(
             first.document,
-            "percent_looks_fractional",
-            Severity::Warning,
+            DiagnosticCode::PercentLooksFractional,
             first.path().join("percent"),
             Some(first.update.item.as_str()),
             message,
@@ -242,7 +240,10 @@ mod tests {
     fn percents_that_look_like_fractions() {
         let looks = |updates: &str| {
             let plan = plan(&format!("items: [{{id: a, title: A}}, {{id: b, title: B}}]\nupdates:\n{updates}"));
-            plan.validate().with_code("percent_looks_fractional").map(|d| d.path.to_string()).collect::<Vec<_>>()
+            plan.validate()
+                .with_code(crate::DiagnosticCode::PercentLooksFractional)
+                .map(|d| d.path.to_string())
+                .collect::<Vec<_>>()
         };
         let done =
             "- {item: a, date: 2020-06-30, percent: 0}\n- {item: b, date: 2020-06-30, status: done, percent: 1}\n";

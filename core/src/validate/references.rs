@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::context::{Findings, Index, ItemInfo, UpdateRef};
-use super::diagnostic::Severity;
+use super::DiagnosticCode;
 use crate::io::nearest_of;
 use crate::model::Members;
 
@@ -26,8 +26,7 @@ pub(crate) fn check_item(
     for (i, theme) in item.themes.iter().enumerate() {
         if !index.plan.themes.iter().any(|t| t.id == *theme) {
             let diagnostic = findings.add(
-                "unknown_theme",
-                Severity::Error,
+                DiagnosticCode::UnknownTheme,
                 index.path(info).join("themes").join(i),
                 id,
                 format!("{} is tagged with the theme `{theme}`, which the plan does not define.", index.name(info)),
@@ -41,8 +40,7 @@ pub(crate) fn check_item(
         for (i, member) in members.iter().enumerate() {
             if !index.member_ids().any(|m| m == member) {
                 let diagnostic = findings.add(
-                    "unknown_member",
-                    Severity::Error,
+                    DiagnosticCode::UnknownMember,
                     index.path(info).join("members").join(i),
                     id,
                     format!(
@@ -63,8 +61,7 @@ pub(crate) fn check_item(
         if own_plan {
             if index.get(target).is_none() {
                 let diagnostic = findings.add(
-                    "unknown_link_target",
-                    Severity::Error,
+                    DiagnosticCode::UnknownLinkTarget,
                     path,
                     id,
                     format!("{} links to `{target}`, which is not an item of this plan.", index.name(info)),
@@ -80,8 +77,7 @@ pub(crate) fn check_item(
             Some(items) if items.contains(target) => {}
             Some(items) => {
                 let diagnostic = findings.add(
-                    "unknown_link_target",
-                    Severity::Error,
+                    DiagnosticCode::UnknownLinkTarget,
                     path,
                     id,
                     format!("{} links to `{target}`, which is not an item of the plan `{plan_id}`.", index.name(info)),
@@ -93,8 +89,7 @@ pub(crate) fn check_item(
             None => {
                 findings
                     .add(
-                        "unresolved_link",
-                        Severity::Info,
+                        DiagnosticCode::UnresolvedLink,
                         path,
                         id,
                         format!(
@@ -114,8 +109,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
     if index.get(&u.item).is_none() {
         let diagnostic = findings.add_in(
             update.document,
-            "unknown_update_item",
-            Severity::Error,
+            DiagnosticCode::UnknownUpdateItem,
             update.path().join("item"),
             Some(&u.item),
             format!("{} is for the item `{}`, which is not in the plan.", update.name(), u.item),
@@ -128,8 +122,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
         if !index.member_ids().any(|m| m == member) {
             let diagnostic = findings.add_in(
                 update.document,
-                "unknown_member",
-                Severity::Error,
+                DiagnosticCode::UnknownMember,
                 update.path().join("member"),
                 Some(&u.item),
                 format!("{} is from `{member}`, which is not one of the plan's members.", update.name()),
@@ -147,8 +140,7 @@ pub(crate) fn check_events(index: &Index<'_>, findings: &mut Findings) {
         for (i, id) in event.items.iter().enumerate() {
             if index.get(id).is_none() {
                 let diagnostic = findings.add(
-                    "unknown_event_item",
-                    Severity::Error,
+                    DiagnosticCode::UnknownEventItem,
                     crate::io::Pointer::root().join("events").join(e).join("items").join(i),
                     Some(id),
                     format!(
@@ -189,7 +181,7 @@ mod tests {
             ]
         );
         let report = plan.validate();
-        let theme = report.with_code("unknown_theme").next().expect("finding");
+        let theme = report.with_code(crate::DiagnosticCode::UnknownTheme).next().expect("finding");
         assert_eq!(theme.hint.as_deref(), Some("did you mean `green`?"));
         assert_eq!(theme.message, "Area `a` is tagged with the theme `gren`, which the plan does not define.");
     }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::context::{Findings, Index, ItemInfo};
-use super::diagnostic::Severity;
+use super::DiagnosticCode;
 use crate::io::{shorten, Pointer};
 
 /// Whether `id` is a slug: `[a-z0-9][a-z0-9._-]*`.
@@ -55,8 +55,7 @@ fn check_slug(findings: &mut Findings, what: &str, id: &str, path: impl FnOnce()
         return;
     }
     let diagnostic = findings.add(
-        "bad_slug",
-        Severity::Error,
+        DiagnosticCode::BadSlug,
         path(),
         item,
         format!("The {what} id `{}` is not a valid id: ids use lower-case letters, digits, `.`, `_` and `-`, and start with a letter or digit.", shorten(id)),
@@ -75,7 +74,7 @@ fn check_title(
     whose: impl FnOnce() -> String,
 ) {
     if title.trim().is_empty() {
-        findings.add("empty_title", Severity::Error, path(), item, format!("{} has no title.", whose()));
+        findings.add(DiagnosticCode::EmptyTitle, path(), item, format!("{} has no title.", whose()));
     }
 }
 
@@ -102,8 +101,7 @@ pub(crate) fn check_plan(index: &Index<'_>, findings: &mut Findings) {
         if member.id == "all" {
             findings
                 .add(
-                    "reserved_member_id",
-                    Severity::Error,
+                    DiagnosticCode::ReservedMemberId,
                     path(),
                     None,
                     "`all` cannot be a member id: it means every member.".to_owned(),
@@ -122,8 +120,7 @@ fn check_unique<'a>(findings: &mut Findings, what: &str, ids: impl Iterator<Item
         if let Some(&j) = first.get(id) {
             findings
                 .add(
-                    "duplicate_id",
-                    Severity::Error,
+                    DiagnosticCode::DuplicateId,
                     Pointer::parse(&format!("{list}/{i}/id")),
                     None,
                     format!("The {what} id `{id}` is used twice: here and at {list}/{j}."),
@@ -145,8 +142,7 @@ pub(crate) fn check_item(index: &Index<'_>, position: usize, info: &ItemInfo<'_>
         let first = index.repeated_ids[found].1;
         findings
             .add(
-                "duplicate_id",
-                Severity::Error,
+                DiagnosticCode::DuplicateId,
                 index.path(info).join("id"),
                 id,
                 format!(
@@ -163,8 +159,7 @@ pub(crate) fn check_item(index: &Index<'_>, position: usize, info: &ItemInfo<'_>
         let names = index.level_names.join(", ");
         findings
             .add(
-                "deeper_than_levels",
-                Severity::Error,
+                DiagnosticCode::DeeperThanLevels,
                 index.path(info),
                 id,
                 format!(

@@ -1,0 +1,528 @@
+//! How `x-` keys sit in a document: flat, beside the object's own keys (`docs/format.md#extensions`).
+//!
+//! Each model struct keeps its `x-` keys in one field, `extensions`, which the derived serde code
+//! knows under the synthetic key [`EXTENSIONS_KEY`]. The public `Serialize` and `Deserialize` of
+//! the model types wrap the derived code in two adapters, so that every serde format reads and
+//! writes the documented form:
+//!
+//! - [`Gather`] (reading) hands each `x-` key of an object to the struct as one
+//!   [`EXTENSIONS_KEY`] entry at the end, and every other key as it is;
+//! - [`Spread`] (writing) writes the struct as a map whose `x-` keys follow its own keys, in key
+//!   order, in place of the [`EXTENSIONS_KEY`] field.
+//!
+//! So `serde_json::to_string(&plan)` writes what [`Plan::to_json_string`](crate::Plan::to_json_string)
+//! writes (without its indentation), and `serde_json::from_str::<Plan>` reads any plan that
+//! [`Plan::from_json_str`](crate::Plan::from_json_str) reads, `x-` keys included (without the
+//! line and column of an error).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{self, Impossible, Serialize, SerializeMap, SerializeStruct, Serializer};
+
+use super::Extensions;
+
+/// The key under which a model struct's derived serde code holds its `x-` keys.
+pub(crate) const EXTENSIONS_KEY: &str = "x-extensions";
+
+/// Implements `Serialize` and `Deserialize` for model structs derived with
+/// `#[serde(remote = "Self")]`: the derived functions, wrapped in [`Spread`] and [`Gather`].
+macro_rules! flat_extensions {
+    ($($model:ty),* $(,)?) => {$(
+        impl serde::Serialize for $model {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                <$model>::serialize(self, $crate::model::flat::Spread(serializer))
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $model {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <$model>::deserialize($crate::model::flat::Gather(deserializer))
+            }
+        }
+    )*};
+}
+pub(crate) use flat_extensions;
+
+// --- reading -------------------------------------------------------------------------------
+
+/// A deserializer that gathers the `x-` keys of the struct it reads into one
+/// [`EXTENSIONS_KEY`] entry (the struct's `extensions` field).
+pub(crate) struct Gather<D>(pub(crate) D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Gather<D> {
+    type Error = D::Error;
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_struct(name, fields, GatherVisitor(visitor))
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.0.is_human_readable()
+    }
+
+    // The derived code of a struct asks only for a struct.
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+    }
+}
+
+/// The struct's visitor, handed a map that gathers `x-` keys.
+struct GatherVisitor<V>(V);
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for GatherVisitor<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        self.0.expecting(formatter)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(GatherMap { map, extensions: Extensions::new(), pending: false, done: false })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.0.visit_seq(seq)
+    }
+}
+
+/// The entries of an object: its own keys as they come, then its `x-` keys as one entry.
+struct GatherMap<A> {
+    map: A,
+    extensions: Extensions,
+    /// The extensions entry's key was handed out; its value is next.
+    pending: bool,
+    /// The extensions entry was handed out.
+    done: bool,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for GatherMap<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        // The work is in `next_own_key`, which is not generic over the struct: one copy per format.
+        match self.next_own_key()? {
+            None => Ok(None),
+            Some(Cow::Borrowed(key)) => seed.deserialize(BorrowedStrDeserializer::new(key)).map(Some),
+            Some(Cow::Owned(key)) => seed.deserialize(StrDeserializer::new(&key)).map(Some),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        if !self.pending {
+            return self.map.next_value_seed(seed);
+        }
+        self.pending = false;
+        seed.deserialize(Gathered { entries: std::mem::take(&mut self.extensions).into_iter(), error: PhantomData })
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.map.size_hint()
+    }
+}
+
+/// The gathered `x-` keys as the value of the [`EXTENSIONS_KEY`] entry: a map, and nothing else.
+///
+/// Only the `extensions` field reads it, but the derived code hands every field's type to the
+/// same `next_value_seed`: a deserializer that answers anything but a map with an error keeps each
+/// of those from being compiled for it (the wasm build is 30 KB smaller than with a
+/// `serde_json::Value` here).
+struct Gathered<E> {
+    entries: std::collections::btree_map::IntoIter<String, serde_json::Value>,
+    error: PhantomData<E>,
+}
+
+impl<'de, E: de::Error> Deserializer<'de> for Gathered<E> {
+    type Error = E;
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_map(GatheredEntries { entries: self.entries, value: None, error: PhantomData })
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
+        Err(E::custom("extension data is read as a map"))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct struct enum identifier ignored_any
+    }
+}
+
+/// The entries of [`Gathered`].
+struct GatheredEntries<E> {
+    entries: std::collections::btree_map::IntoIter<String, serde_json::Value>,
+    value: Option<serde_json::Value>,
+    error: PhantomData<E>,
+}
+
+impl<'de, E: de::Error> MapAccess<'de> for GatheredEntries<E> {
+    type Error = E;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, E> {
+        let Some((key, value)) = self.entries.next() else { return Ok(None) };
+        self.value = Some(value);
+        seed.deserialize(StrDeserializer::new(&key)).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, E> {
+        let value = self.value.take().ok_or_else(|| E::custom("a value was read before its key"))?;
+        seed.deserialize(value).map_err(E::custom)
+    }
+}
+
+/// Extension data as a JSON value, refusing a key that an object repeats (as the loader does:
+/// `serde_json::Value` alone would keep the last silently).
+struct ExtensionValue(serde_json::Value);
+
+impl<'de> de::Deserialize<'de> for ExtensionValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ExtensionValueVisitor).map(ExtensionValue)
+    }
+}
+
+struct ExtensionValueVisitor;
+
+impl<'de> Visitor<'de> for ExtensionValueVisitor {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("extension data (any JSON value)")
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Value::Bool(value))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Value::from(value))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Value::from(value))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<serde_json::Value, E> {
+        serde_json::Number::from_f64(value)
+            .map(serde_json::Value::Number)
+            .ok_or_else(|| E::custom("a number that is not finite in extension data"))
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Value::String(value.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Value::String(value))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<serde_json::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<serde_json::Value, A::Error> {
+        let mut values = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(ExtensionValue(value)) = seq.next_element()? {
+            values.push(value);
+        }
+        Ok(serde_json::Value::Array(values))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<serde_json::Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(KeyText(key)) = map.next_key()? {
+            let ExtensionValue(value) = map.next_value()?;
+            if object.insert(key.as_ref().to_owned(), value).is_some() {
+                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+            }
+        }
+        Ok(serde_json::Value::Object(object))
+    }
+}
+
+impl<'de, A: MapAccess<'de>> GatherMap<A> {
+    /// The next key that is the struct's own, gathering the `x-` keys before it; after the last,
+    /// [`EXTENSIONS_KEY`] if there were any.
+    fn next_own_key(&mut self) -> Result<Option<Cow<'de, str>>, A::Error> {
+        loop {
+            let Some(KeyText(key)) = self.map.next_key::<KeyText<'de>>()? else {
+                if self.extensions.is_empty() || self.done {
+                    return Ok(None);
+                }
+                self.pending = true;
+                self.done = true;
+                return Ok(Some(Cow::Borrowed(EXTENSIONS_KEY)));
+            };
+            if !key.starts_with("x-") {
+                return Ok(Some(key));
+            }
+            let ExtensionValue(value) = self.map.next_value()?;
+            let key = key.into_owned();
+            if self.extensions.contains_key(&key) {
+                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+            }
+            self.extensions.insert(key, value);
+        }
+    }
+}
+
+/// A key as text, borrowed from the input where the format allows.
+struct KeyText<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for KeyText<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(KeyTextVisitor(PhantomData))
+    }
+}
+
+struct KeyTextVisitor<'de>(PhantomData<&'de ()>);
+
+impl<'de> Visitor<'de> for KeyTextVisitor<'de> {
+    type Value = KeyText<'de>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<KeyText<'de>, E> {
+        Ok(KeyText(Cow::Borrowed(key)))
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<KeyText<'de>, E> {
+        Ok(KeyText(Cow::Owned(key.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, key: String) -> Result<KeyText<'de>, E> {
+        Ok(KeyText(Cow::Owned(key)))
+    }
+}
+
+// --- writing -------------------------------------------------------------------------------
+
+/// A serializer that writes the struct it is given as a map, its [`EXTENSIONS_KEY`] field
+/// spread into `x-` keys.
+pub(crate) struct Spread<S>(pub(crate) S);
+
+/// The error of a serializer asked for something other than a struct (the derived code of a
+/// model struct never does).
+fn not_a_struct<E: ser::Error>() -> E {
+    E::custom("a model struct serializes as a struct")
+}
+
+/// The scalar methods of a serializer that only takes one kind of value: each answers with
+/// `$refusal()`.
+macro_rules! refuse {
+    ($ok:ty, $error:ty, $refusal:ident) => {
+        refuse! { @each $ok, $error, $refusal;
+            serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64),
+            serialize_u8(u8), serialize_u16(u16), serialize_u32(u32), serialize_u64(u64), serialize_f32(f32),
+            serialize_f64(f64), serialize_char(char), serialize_str(&str), serialize_bytes(&[u8]),
+            serialize_none(), serialize_unit(), serialize_unit_struct(&'static str),
+            serialize_unit_variant(&'static str, u32, &'static str),
+        }
+    };
+    (@each $ok:ty, $error:ty, $refusal:ident; $($method:ident($($ty:ty),*)),* $(,)?) => {$(
+        fn $method(self, $(_: $ty),*) -> Result<$ok, $error> {
+            Err($refusal())
+        }
+    )*};
+}
+
+impl<S: Serializer> Serializer for Spread<S> {
+    type Ok = S::Ok;
+    type Error = S::Error;
+    type SerializeSeq = Impossible<S::Ok, S::Error>;
+    type SerializeTuple = Impossible<S::Ok, S::Error>;
+    type SerializeTupleStruct = Impossible<S::Ok, S::Error>;
+    type SerializeTupleVariant = Impossible<S::Ok, S::Error>;
+    type SerializeMap = Impossible<S::Ok, S::Error>;
+    type SerializeStruct = SpreadStruct<S::SerializeMap>;
+    type SerializeStructVariant = Impossible<S::Ok, S::Error>;
+
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct, S::Error> {
+        // The length is not known before the extensions are counted.
+        self.0.serialize_map(None).map(SpreadStruct)
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.0.is_human_readable()
+    }
+
+    refuse!(S::Ok, S::Error, not_a_struct);
+
+    fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<S::Ok, S::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, _: &T) -> Result<S::Ok, S::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<S::Ok, S::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, S::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, S::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, S::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, S::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, S::Error> {
+        Err(not_a_struct())
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, S::Error> {
+        Err(not_a_struct())
+    }
+}
+
+/// A struct written as a map; its extensions field becomes entries of the map.
+pub(crate) struct SpreadStruct<M>(M);
+
+impl<M: SerializeMap> SerializeStruct for SpreadStruct<M> {
+    type Ok = M::Ok;
+    type Error = M::Error;
+
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), M::Error> {
+        if key == EXTENSIONS_KEY {
+            value.serialize(Entries(&mut self.0))
+        } else {
+            self.0.serialize_entry(key, value)
+        }
+    }
+
+    fn end(self) -> Result<M::Ok, M::Error> {
+        self.0.end()
+    }
+}
+
+/// A serializer for the extensions map that writes its entries into the enclosing map.
+struct Entries<'a, M>(&'a mut M);
+
+impl<'a, M: SerializeMap> Serializer for Entries<'a, M> {
+    type Ok = ();
+    type Error = M::Error;
+    type SerializeSeq = Impossible<(), M::Error>;
+    type SerializeTuple = Impossible<(), M::Error>;
+    type SerializeTupleStruct = Impossible<(), M::Error>;
+    type SerializeTupleVariant = Impossible<(), M::Error>;
+    type SerializeMap = Self;
+    type SerializeStruct = Impossible<(), M::Error>;
+    type SerializeStructVariant = Impossible<(), M::Error>;
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self, M::Error> {
+        Ok(self)
+    }
+
+    refuse!((), M::Error, not_a_map);
+
+    fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<(), M::Error> {
+        Err(not_a_map())
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, _: &T) -> Result<(), M::Error> {
+        Err(not_a_map())
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), M::Error> {
+        Err(not_a_map())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, M::Error> {
+        Err(not_a_map())
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, M::Error> {
+        Err(not_a_map())
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, M::Error> {
+        Err(not_a_map())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, M::Error> {
+        Err(not_a_map())
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, M::Error> {
+        Err(not_a_map())
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, M::Error> {
+        Err(not_a_map())
+    }
+}
+
+/// The error of the extensions serializer asked for something other than a map.
+fn not_a_map<E: ser::Error>() -> E {
+    E::custom("extension data serializes as a map")
+}
+
+impl<M: SerializeMap> SerializeMap for Entries<'_, M> {
+    type Ok = ();
+    type Error = M::Error;
+
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), M::Error> {
+        self.0.serialize_key(key)
+    }
+
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), M::Error> {
+        self.0.serialize_value(value)
+    }
+
+    fn end(self) -> Result<(), M::Error> {
+        Ok(())
+    }
+}
