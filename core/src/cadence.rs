@@ -89,6 +89,14 @@ impl std::str::FromStr for MeetingRule {
 }
 
 /// The meeting dates from `from` to `to` (both included) under `rule`.
+///
+/// ```
+/// use workplan::{meetings, Date, MeetingRule};
+/// let rule: MeetingRule = "second tuesday except august".parse()?;
+/// let dates = meetings(&rule, "2020-07-01".parse::<Date>()?, "2020-09-30".parse::<Date>()?);
+/// assert_eq!(dates.iter().map(Date::to_string).collect::<Vec<_>>(), ["2020-07-14", "2020-09-08"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn meetings(rule: &MeetingRule, from: Date, to: Date) -> Vec<Date> {
     let mut out = Vec::new();
     let mut month = NaiveDate::from_ymd_opt(from.0.year(), from.0.month(), 1);

@@ -95,6 +95,14 @@ fn key(settings: &EffectiveSettings, locale: &Locale) -> String {
 impl Rollup {
     /// The plan and its rollup as a committee paper in Markdown, under the plan's settings (use
     /// [`to_markdown_with`](Self::to_markdown_with) for the settings of a rollup made with others).
+    ///
+    /// ```
+    /// use workplan::{rollup, RollupOptions, Updates};
+    /// # let plan = workplan::Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\nitems: [{id: a, title: A, children: [{id: a.1, title: A1}, {id: a.2, title: A2}]}]\n")?;
+    /// let paper = rollup(&plan, &Updates::new(), &RollupOptions::default()).to_markdown(&plan);
+    /// assert!(paper.starts_with("# P"), "{paper}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn to_markdown(&self, plan: &Plan) -> String {
         self.to_markdown_with(plan, &EffectiveSettings::resolve(plan.settings.as_ref(), None), &Locale::default())
     }

@@ -202,6 +202,17 @@ impl Workspace {
     /// the items nothing links to (reported at the highest such level: an unlinked area's
     /// pledges are not listed again). A `target` the workspace does not have is
     /// [`ApiError::UnknownPlan`].
+    ///
+    /// ```
+    /// use workplan::{Plan, Workspace};
+    /// let pledges = Plan::from_yaml_str("workplan: 1\nid: pledges\ntitle: Pledges\nperiod: {start: 2019-04-01, end: 2022-03-31}\nitems: [{id: air, title: Clean air}, {id: homes, title: Homes}]\n")?;
+    /// let plan = Plan::from_yaml_str("workplan: 1\nid: bp\ntitle: Business plan\nperiod: {start: 2020-04-01, end: 2021-03-31}\nitems: [{id: a, title: A, links: [{to: \"pledges:air\", rel: delivers}]}]\n")?;
+    /// let workspace = Workspace::new(vec![pledges, plan]);
+    /// assert!(workspace.validate().iter().all(|plan| !plan.report.has_errors()));
+    /// assert_eq!(workspace.coverage("pledges")?.unlinked, ["homes"]);
+    /// assert_eq!(workspace.coverage("nope").expect_err("no such plan").code(), "unknown_plan");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn coverage(&self, target: &str) -> Result<Coverage, ApiError> {
         match self.plan(target) {
             Some(plan) => Ok(self.coverage_of(plan)),

@@ -247,7 +247,7 @@ impl Item {
         self
     }
 
-    /// The item with one more link (e.g. `Link::new("pledges#environment.1")`).
+    /// The item with one more link (e.g. `Link::new("pledges:environment.1")`).
     pub fn link(mut self, link: Link) -> Item {
         self.links.push(link);
         self
@@ -280,7 +280,7 @@ impl Members {
 }
 
 impl Link {
-    /// A link to an item (`id`, or `plan#id` in another plan), with no relation named.
+    /// A link to an item (`id`, or `plan:id` in another plan), with no relation named.
     pub fn new(to: impl Into<String>) -> Link {
         Link { to: to.into(), rel: None, extensions: Extensions::new() }
     }

@@ -144,6 +144,21 @@ impl RollupEngine {
     /// Applies several returns in order and returns everything they changed, each row and cell
     /// once (its final numbers), in document order. Every return is checked first: if one cannot
     /// be applied, none is, and the error says which.
+    ///
+    /// ```
+    /// use workplan::{Date, RollupEngine, RollupOptions, Update, Updates};
+    /// # let plan = workplan::Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\nitems: [{id: a, title: A, children: [{id: a.1, title: A1}, {id: a.2, title: A2}]}]\n")?;
+    /// let date: Date = "2020-09-30".parse()?;
+    /// let mut engine = RollupEngine::new(&plan, &Updates::new(), &RollupOptions::default());
+    /// let refused = engine
+    ///     .apply_all(&[Update::percent("a.1", date, 40.0), Update::percent("nope", date, 10.0)])
+    ///     .expect_err("the second is refused");
+    /// assert_eq!(refused.index, 1);
+    /// assert_eq!(engine.rollup().row("a.1").and_then(|row| row.progress), None, "nothing was applied");
+    /// let changes = engine.apply_all(&[Update::percent("a.1", date, 40.0), Update::percent("a.2", date, 60.0)])?;
+    /// assert_eq!(changes.rows.len(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn apply_all(&mut self, updates: &[Update]) -> Result<Changes, BatchError> {
         for (index, update) in updates.iter().enumerate() {
             self.check(update).map_err(|error| BatchError { index, error })?;

@@ -64,6 +64,17 @@ pub struct RollupEngine {
 
 impl RollupEngine {
     /// Builds the engine and computes every row: the plan's own returns, then `updates`.
+    ///
+    /// ```
+    /// use workplan::{Date, RollupEngine, RollupOptions, Update, Updates};
+    /// # let plan = workplan::Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\nitems: [{id: a, title: A, children: [{id: a.1, title: A1}, {id: a.2, title: A2}]}]\n")?;
+    /// let date: Date = "2020-09-30".parse()?;
+    /// let updates: Updates = [Update::percent("a.1", date, 50.0)].into_iter().collect();
+    /// let options = RollupOptions { as_of: Some(date), ..RollupOptions::default() };
+    /// let engine = RollupEngine::new(&plan, &updates, &options);
+    /// assert_eq!(engine.rollup().row("a").and_then(|row| row.progress), Some(0.25));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(plan: &Plan, updates: &Updates, options: &RollupOptions) -> RollupEngine {
         let tree = Tree::new(plan);
         let settings = EffectiveSettings::resolve(plan.settings.as_ref(), options.settings.as_ref());
@@ -126,6 +137,19 @@ impl RollupEngine {
     /// the member items under it) and their ancestors. Returns the rows that changed, in
     /// document order; a return that cannot count is refused and changes nothing
     /// ([`check`](Self::check)).
+    ///
+    /// ```
+    /// use workplan::{Date, RollupEngine, RollupOptions, Update, Updates};
+    /// # let plan = workplan::Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\nitems: [{id: a, title: A, children: [{id: a.1, title: A1}, {id: a.2, title: A2}]}]\n")?;
+    /// let date: Date = "2020-09-30".parse()?;
+    /// let options = RollupOptions { as_of: Some(date), ..RollupOptions::default() };
+    /// let mut engine = RollupEngine::new(&plan, &Updates::new(), &options);
+    /// let changed = engine.apply(Update::percent("a.2", date, 100.0))?;
+    /// assert_eq!(changed.iter().map(|row| row.id.as_str()).collect::<Vec<_>>(), ["a", "a.2"]);
+    /// let refused = engine.apply(Update::percent("nope", date, 10.0)).expect_err("no such item");
+    /// assert_eq!(refused.code(), "unknown_item");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn apply(&mut self, update: Update) -> Result<Vec<Row>, ApplyError> {
         Ok(self.apply_changes(update)?.rows)
     }
@@ -344,6 +368,20 @@ pub(crate) fn take(
 }
 
 /// The rollup of a plan and its returns (docs/rollup.md): a pure function of its inputs.
+///
+/// ```
+/// use workplan::{rollup, Date, RollupOptions, Status, Update, Updates};
+/// # let plan = workplan::Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\nitems: [{id: a, title: A, children: [{id: a.1, title: A1}, {id: a.2, title: A2}]}]\n")?;
+/// let date: Date = "2020-09-30".parse()?;
+/// let updates: Updates = [Update::percent("a.1", date, 100.0), Update::percent("a.2", date, 20.0)]
+///     .into_iter()
+///     .collect();
+/// let result = rollup(&plan, &updates, &RollupOptions { as_of: Some(date), ..RollupOptions::default() });
+/// let row = result.row("a").expect("a row per item");
+/// assert_eq!((row.progress, row.leaves_with_data), (Some(0.6), 2));
+/// assert_eq!(result.row("a.1").map(|row| row.status), Some(Status::Done));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn rollup(plan: &Plan, updates: &Updates, options: &RollupOptions) -> Rollup {
     RollupEngine::new(plan, updates, options).into_rollup()
 }

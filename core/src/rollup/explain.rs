@@ -184,6 +184,19 @@ fn points(value: f64) -> String {
 impl RollupEngine {
     /// How the numbers of the item `id` were found; [`ApiError::UnknownItem`] if the plan has no
     /// such item.
+    ///
+    /// ```
+    /// use workplan::{Date, RollupEngine, RollupOptions, Update, Updates};
+    /// # let plan = workplan::Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\nitems: [{id: a, title: A, children: [{id: a.1, title: A1}, {id: a.2, title: A2}]}]\n")?;
+    /// let date: Date = "2020-09-30".parse()?;
+    /// let updates: Updates = [Update::percent("a.1", date, 50.0)].into_iter().collect();
+    /// let engine = RollupEngine::new(&plan, &updates, &RollupOptions { as_of: Some(date), ..Default::default() });
+    /// let explanation = engine.explain("a")?;
+    /// assert_eq!(explanation.progress, Some(0.25));
+    /// assert!(explanation.text.contains("a.2 has no data and counts as 0"), "{}", explanation.text);
+    /// assert_eq!(engine.explain("nope").expect_err("no such item").code(), "unknown_item");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn explain(&self, id: &str) -> Result<Explanation, ApiError> {
         let Some(&n) = self.tree.by_id.get(id) else {
             return Err(ApiError::UnknownItem { item: id.to_owned() });

@@ -51,6 +51,17 @@ impl Plan {
 
     /// Validates the plan, the returns it carries, and a separate set of returns (whose findings
     /// have `document: updates` and point into that file).
+    ///
+    /// ```
+    /// use workplan::{DiagnosticCode, Plan, Updates};
+    /// let plan = Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\nitems: [{id: a, title: A}]\n")?;
+    /// let updates = Updates::from_csv("item,date,percent\na,2020-06-30,40\nb,2020-06-30,10\n")?;
+    /// let report = plan.validate_with(&updates);
+    /// let finding = report.with_code(DiagnosticCode::UnknownUpdateItem).next().expect("b is not an item");
+    /// assert_eq!(finding.path.to_string(), "/1/item");
+    /// assert_eq!((finding.line, finding.document.as_str()), (Some(3), "updates"));
+    /// # Ok::<(), workplan::LoadError>(())
+    /// ```
     pub fn validate_with(&self, updates: &Updates) -> Report {
         validate(self, Some(updates), None)
     }
