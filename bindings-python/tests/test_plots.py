@@ -72,7 +72,8 @@ def notes(ax: Any) -> List[str]:
 
 
 def pct(value: Any) -> str:
-    return "no data" if value is None else f"{100 * value:.0f}%"
+    """Progress as the CLI, the papers and the widget write it (the library's one formatter)."""
+    return "no data" if value is None else workplan.format_percent(value)
 
 
 def test_rollup_plot_is_titled_with_the_plan_and_says_how_much_data_is_behind_each_bar(examples: Path, plt: Any) -> None:
@@ -91,7 +92,8 @@ def test_rollup_plot_is_titled_with_the_plan_and_says_how_much_data_is_behind_ea
     # Beside each bar: its progress and "n of m items" (leaves with data of included leaves).
     expected_notes = [f"{pct(r['progress'])} \u00b7 {r['leaves_with_data']} of {r['leaves']} items" for r in top]
     assert notes(ax) == expected_notes
-    assert notes(ax)[0] == "50% \u00b7 21 of 25 items"  # finance: 4 of its 25 leaves have no return yet
+    # The text report's 49.9%, not a rounded 50%; finance: 4 of its 25 leaves have no return yet.
+    assert notes(ax)[0] == "49.9% \u00b7 21 of 25 items"
     # Every area's status is derived from its leaves: every bar has a dashed outline, none is hatched.
     assert {b.get_linestyle() for b in drawn} == {"--"}
     assert all(not b.get_hatch() for b in drawn) and hatched(ax) == []

@@ -7,7 +7,7 @@ import datetime
 import html
 from typing import Any, Dict, List, Optional, Tuple
 
-from workplan._display import format_percent
+from workplan._display import format_percent, whole_percent
 from workplan._optional import pandas
 
 _VALUES = ("progress", "state", "value", "date", "status", "expected", "variance", "share_of_sum")
@@ -119,7 +119,7 @@ class AdoptionMatrix:
                 cell = self._at[(member, item)]
                 state, progress = cell["state"], cell["progress"]
                 if state == "reported" and progress is not None:
-                    colour, text = _green(progress), f"{progress * 100:.0f}"
+                    colour, text = _green(progress), whole_percent(progress)
                     ink = "white" if progress > 0.55 else "#24292f"
                 elif state == "not_adopted":
                     colour, text, ink = "#d0d7de", "&ndash;", "#57606a"

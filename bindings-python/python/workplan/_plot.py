@@ -11,6 +11,7 @@ import importlib
 import math
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from workplan._display import format_percent, whole_percent
 from workplan._enums import STATUS_COLOURS
 from workplan._optional import pyplot
 
@@ -124,7 +125,7 @@ def data_in(row: Dict[str, Any]) -> str:
 
 def bar_note(row: Dict[str, Any]) -> str:
     """The words beside a bar: progress, how much data is in, and ``low coverage`` when so."""
-    progress = "no data" if row["progress"] is None else f"{100 * row['progress']:.0f}%"
+    progress = "no data" if row["progress"] is None else format_percent(row["progress"])
     words = f"{progress} \u00b7 {data_in(row)}"
     return words + " \u00b7 low coverage" if row["low_coverage"] else words
 
@@ -211,9 +212,9 @@ def adoption_grid(states: List[List[str]], progress: List[List[Optional[float]]]
                 label=STATE_WORDS[state], zorder=1.5))
     for i, srow in enumerate(states):
         for j, state in enumerate(srow):
-            value = values[i][j]
-            if state == "reported" and not math.isnan(value):
-                text, fill = f"{value:.0f}", greens(value / 100.0)
+            value, fraction = values[i][j], progress[i][j]
+            if state == "reported" and fraction is not None and not math.isnan(value):
+                text, fill = whole_percent(fraction), greens(value / 100.0)
             else:
                 text, fill = CELL_TEXT.get(state, ""), FILLS.get(state, "#ffffff")
             if text:
