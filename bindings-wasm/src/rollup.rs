@@ -85,7 +85,7 @@ impl Plan {
         #[wasm_bindgen(unchecked_param_type = "RollupOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (mut all, options) = options_from(&options)?;
-        all.updates.extend(updates.inner.iter().cloned());
+        all.extend(updates.inner.iter().cloned());
         json_to_js(&workplan::rollup(&self.inner, &all, &options))
     }
 }

@@ -131,10 +131,10 @@ enum Command {
         #[arg(long)]
         to: Option<workplan::Date>,
         /// The level whose items are the clusters (0: the top level).
-        #[arg(long, default_value_t = 0)]
+        #[arg(long, default_value_t = workplan::CadenceOptions::default().level)]
         level: usize,
         /// Every cluster must be reviewed within this many months.
-        #[arg(long, default_value_t = 12)]
+        #[arg(long, default_value_t = workplan::CadenceOptions::DEFAULT_WINDOW_MONTHS)]
         window_months: u32,
         /// Report the clusters overdue at this date, by the recorded reviews.
         #[arg(long)]
