@@ -19,7 +19,9 @@ series = plan.rollup_series(updates)
 assert len(series.dates) == 36 and "<table" in rollup.adoption_heatmap()._repr_html_()
 
 meta = metadata.metadata("workplan")
-assert meta["Summary"] and meta["License"] == "MIT OR Apache-2.0" and meta["Requires-Python"] == ">=3.9"
+# The licence as an SPDX expression (PEP 639), with both licence texts in the wheel.
+assert meta["Summary"] and meta["License-Expression"] == "MIT OR Apache-2.0" and meta["Requires-Python"] == ">=3.9"
+assert {"LICENSE-MIT", "LICENSE-APACHE"} <= set(meta.get_all("License-File") or []), meta.get_all("License-File")
 assert {"pandas", "plot"} <= set(meta.get_all("Provides-Extra") or [])
 assert len(meta.get_all("Classifier") or []) >= 10 and "Typing :: Typed" in (meta.get_all("Classifier") or [])
 fields = [f"{key}: {value}" for key, value in meta.items()]
