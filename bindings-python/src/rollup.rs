@@ -107,8 +107,8 @@ impl NativeRollup {
     /// Each row's figures as the papers write them: `(progress, expected, data in)`, e.g.
     /// `("45.7%", "75.3%", "6 of 7 items")` (`workplan::display`: one formatter for every face).
     fn shown(&self) -> Vec<(String, String, String)> {
-        use workplan::display::{coverage_words, percent};
-        self.result.rows.iter().map(|r| (percent(r.progress), percent(r.expected), coverage_words(r))).collect()
+        use workplan::display::percent;
+        self.result.rows.iter().map(|r| (percent(r.progress), percent(r.expected), r.coverage_words())).collect()
     }
 
     /// How many rows, and how many of them at the top level.
@@ -120,7 +120,7 @@ impl NativeRollup {
     /// plan does not have is an `UnknownItemError`.
     fn explain<'py>(&self, py: Python<'py>, item: &str) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
-            let explanation = self.engine.explain(item).map_err(|e| api_error(py, &e))?;
+            let explanation = self.engine.explain(item).map_err(|e| api_error(py, &e.into()))?;
             pythonize::pythonize(py, &explanation).map_err(|e| conversion_error(py, e))
         })
     }

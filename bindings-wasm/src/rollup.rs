@@ -243,7 +243,7 @@ impl RollupEngine {
     /// How the numbers of one item were found (docs/rollup.md#explain), with a `text` paragraph.
     #[wasm_bindgen(unchecked_return_type = "Explanation")]
     pub fn explain(&self, item: &str) -> Result<JsValue, JsValue> {
-        let explanation = self.inner.explain(item).map_err(|e| api_error(&e))?;
+        let explanation = self.inner.explain(item).map_err(|e| api_error(&e.into()))?;
         to_js(&explanation)
     }
 }

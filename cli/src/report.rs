@@ -148,7 +148,7 @@ fn trend_arrow(trend: Option<Trend>) -> &'static str {
 }
 
 /// How much of a row's data is in, compact for a terminal column: `12/33 members`, `5/7 items`,
-/// `return in`, `no return` (the words of `workplan::display::coverage_words`, shortened).
+/// `return in`, `no return` (the words of `Row::coverage_words`, shortened).
 fn data_in(row: &Row) -> String {
     if !row.included {
         return String::new();
@@ -157,7 +157,7 @@ fn data_in(row: &Row) -> String {
         return format!("{reported}/{adopted} members");
     }
     if row.is_leaf {
-        return workplan::display::coverage_words(row);
+        return row.coverage_words();
     }
     let items = format!("{}/{} items", row.leaves_with_data, row.leaves);
     match row.coverage {

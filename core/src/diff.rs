@@ -280,7 +280,7 @@ fn similarity(a: &Title, b: &Title, budget: &mut u64) -> f64 {
         return 0.0;
     }
     *budget -= cost;
-    1.0 - crate::io::error::edit_distance(&a.text, &b.text) as f64 / longest as f64
+    1.0 - crate::text::edit_distance(&a.text, &b.text) as f64 / longest as f64
 }
 
 /// Titles at least this alike make a removed and an added item a possible rename.

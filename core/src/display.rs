@@ -53,40 +53,6 @@ pub fn date_in_words(date: crate::model::Date) -> String {
     format!("{} {} {}", day.day(), MONTHS[day.month0() as usize % 12], day.year())
 }
 
-/// How much of a row's data is in, in words (docs/rollup.md, "Time and trust"): a member item
-/// `12 of 33 members` (members that reported of those that count), a parent `5 of 7 items` (its
-/// leaves with data of its leaves, with the share of data when members below make it differ:
-/// `5 of 7 items, 10% of the data`), a plain leaf `return in`, `status only` (a status was
-/// reported but no progress) or `no return`, an item left out `left out`.
-pub fn coverage_words(row: &crate::rollup::Row) -> String {
-    coverage_words_with(row, percent)
-}
-
-/// [`coverage_words`] with the share of the data written by `percent` (a paper's locale).
-pub fn coverage_words_with(row: &crate::rollup::Row, percent: impl Fn(Option<f64>) -> String) -> String {
-    if !row.included {
-        return "left out".to_owned();
-    }
-    if let (Some(reported), Some(adopted)) = (row.members_reported, row.members_adopted) {
-        return format!("{reported} of {adopted} members");
-    }
-    if row.is_leaf {
-        return match (row.leaves_with_data > 0, row.reported_status.is_some()) {
-            (true, _) => "return in",
-            (false, true) => "status only",
-            (false, false) => "no return",
-        }
-        .to_owned();
-    }
-    let items = format!("{} of {} items", row.leaves_with_data, row.leaves);
-    match row.coverage {
-        Some(c) if row.leaves > 0 && (c - row.leaves_with_data as f64 / row.leaves as f64).abs() > 0.0005 => {
-            format!("{items}, {} of the data", percent(Some(c)))
-        }
-        _ => items,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,7 +89,7 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         let result = rollup(&plan, &updates, &RollupOptions::default());
-        let words = |id: &str| coverage_words(result.row(id).unwrap_or_else(|| panic!("{id}")));
+        let words = |id: &str| result.row(id).unwrap_or_else(|| panic!("{id}")).coverage_words();
         assert_eq!(words("with"), "return in");
         assert_eq!(words("status"), "status only");
         assert_eq!(words("none"), "no return");

@@ -5,10 +5,10 @@
 use serde_json::{Map, Value};
 
 use crate::cadence::RuleError;
-use crate::io::shorten;
 use crate::locale::UnknownLocale;
 use crate::model::Date;
-use crate::rollup::{ApplyError, BatchError};
+use crate::rollup::{ApplyError, BatchError, UnknownItem};
+use crate::text::shorten;
 use crate::words::UnknownWord;
 
 /// A call the library cannot answer as asked: an id that is not there, an option with a value it
@@ -22,7 +22,7 @@ use crate::words::UnknownWord;
 /// use workplan::{ApiError, Plan, RollupEngine, RollupOptions, Updates};
 /// let plan = Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\nitems: [{id: a, title: A}]\n")?;
 /// let engine = RollupEngine::new(&plan, &Updates::default(), &RollupOptions::default());
-/// let error = engine.explain("b").unwrap_err();
+/// let error = ApiError::from(engine.explain("b").unwrap_err());
 /// assert_eq!((error.code(), error.name()), ("unknown_item", "UnknownItemError"));
 /// assert_eq!(error.to_string(), "no item `b` in the plan");
 /// # Ok::<(), workplan::LoadError>(())
@@ -240,6 +240,13 @@ impl From<ApplyError> for ApiError {
     /// A refused return, alone.
     fn from(error: ApplyError) -> ApiError {
         ApiError::Refused { index: None, error }
+    }
+}
+
+impl From<UnknownItem> for ApiError {
+    /// An item the plan does not have.
+    fn from(error: UnknownItem) -> ApiError {
+        ApiError::UnknownItem { item: error.item }
     }
 }
 

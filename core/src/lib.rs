@@ -109,10 +109,12 @@
 pub mod approval;
 pub mod cadence;
 mod changelog;
+mod code;
 #[cfg(feature = "arrow")]
 pub mod columnar;
 pub mod diff;
 pub mod display;
+mod document;
 mod error;
 pub mod generate;
 pub mod io;
@@ -123,12 +125,14 @@ mod paper;
 pub mod rollup;
 mod schema;
 mod summary;
+mod text;
 pub mod validate;
 mod words;
 mod workspace;
 
 pub use approval::ApprovalState;
 pub use cadence::{cadence, meetings, Cadence, CadenceOptions, MeetingRule};
+pub use code::{DiagnosticCode, Severity};
 #[cfg(feature = "arrow")]
 pub use columnar::{adoption_schema, excluded_schema, outline_schema, report_schema, row_schema};
 pub use diff::{diff, PlanDiff};
@@ -151,7 +155,7 @@ pub use rollup::{
 };
 pub use schema::{schema, updates_schema};
 pub use summary::{LevelCount, Summary, UpdatesSummary};
-pub use validate::{Counts, Diagnostic, DiagnosticCode, Document, Report, Severity};
+pub use validate::{Counts, Diagnostic, Document, Report};
 pub use words::UnknownWord;
 pub use workspace::{Coverage, CoverageEntry, LinkSource, PlanReport, Workspace};
 

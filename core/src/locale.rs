@@ -127,13 +127,13 @@ impl Locale {
     }
 
     /// How much of a row's data is in, in words, with the share written for the locale
-    /// ([`coverage_words`](crate::display::coverage_words)).
+    /// ([`Row::coverage_words`](crate::rollup::Row::coverage_words)).
     pub fn coverage_words(&self, row: &crate::rollup::Row) -> String {
         #[cfg(feature = "locales")]
         if self.posix.is_some() {
-            return crate::display::coverage_words_with(row, |value| self.percent(value));
+            return row.coverage_words_with(|value| self.percent(value));
         }
-        crate::display::coverage_words(row)
+        row.coverage_words()
     }
 
     fn decimal_point(&self) -> &'static str {

@@ -205,7 +205,7 @@ fn api_call(plan: &Plan, updates: &Updates, call: &Value) -> Value {
         "explain" => RollupEngine::new(plan, updates, &RollupOptions::default())
             .explain(text("item"))
             .map(drop)
-            .map_err(|e| api_error_json(&e)),
+            .map_err(|e| api_error_json(&e.into())),
         "apply" => {
             let mut engine = RollupEngine::new(plan, updates, &RollupOptions::default());
             match call.get("updates") {

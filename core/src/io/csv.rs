@@ -1,12 +1,12 @@
 //! Progress returns as CSV: a header row naming the columns (any order), one return per row.
 //! Empty cells are absent values; lines starting with `#` are comments; cells are trimmed.
 
-use super::error::LoadError;
-use super::location::{position_at, Location, Pointer};
 use super::node::{Entry, Node, Value};
 use super::returns::ReadOptions;
-use super::source::Source;
 use super::table::{Cell, Place, TableReader};
+use crate::document::LoadError;
+use crate::document::Source;
+use crate::document::{position_at, Location, Pointer};
 use crate::model::Updates;
 
 /// The columns an updates CSV may have (plus `x-` columns, kept as text).
@@ -16,7 +16,7 @@ pub const UPDATE_COLUMNS: [&str; 9] =
 /// Reads progress returns from CSV text, one row at a time (no tree of every row is kept), through
 /// the one table reader: the mapping's columns and words, every bad row reported.
 pub(crate) fn read_updates(text: &str, options: &ReadOptions) -> Result<Updates, LoadError> {
-    let text = super::format::without_bom(text);
+    let text = crate::document::without_bom(text);
     let mut table = TableReader::new(options, Some(text));
     let mut reader = csv_reader(text, false, csv::Trim::None);
     let mut record = csv::StringRecord::new();
@@ -121,7 +121,7 @@ fn read_rows(text: &str, mut each: impl FnMut(usize, Node<'static>)) -> Result<(
                     // `NaN`, `inf`, `1e400`: a spreadsheet error, never a value to keep.
                     Ok(_) => {
                         return Err(LoadError::InvalidValue {
-                            message: format!("`{}` is not a finite number", super::node::shorten(cell)),
+                            message: format!("`{}` is not a finite number", crate::text::shorten(cell)),
                             location: Location::new(
                                 Pointer::root().join(count).join(name),
                                 offset.map(|offset| position_at(text, offset)),

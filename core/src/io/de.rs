@@ -7,9 +7,10 @@ use std::fmt;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 
-use super::error::{nearest, LoadError};
-use super::location::{position_at, Location, PathSegment, Pointer};
 use super::node::{resolve_plain, Entry, Node, Resolved, Value};
+use crate::document::LoadError;
+use crate::document::{position_at, Location, PathSegment, Pointer};
+use crate::text::nearest;
 use crate::MAX_ITEM_DEPTH;
 
 /// The key under which a model struct holds its `x-` keys.
@@ -17,9 +18,6 @@ pub(crate) use crate::model::flat::EXTENSIONS_KEY;
 
 /// The name of the model struct whose nesting is limited.
 const ITEM_STRUCT: &str = "Item";
-
-/// The text that marks a wrong format version (see [`crate::model::FormatVersion`]).
-pub(crate) const FORMAT_VERSION_EXPECTED: &str = "format version 1";
 
 /// Reads a `T` from `node`. `text` is the source the offsets point into, if any.
 pub(crate) fn from_node<T: DeserializeOwned>(node: &Node, text: Option<&str>) -> Result<T, LoadError> {
@@ -128,7 +126,7 @@ fn expected_words(expected: &dyn de::Expected) -> String {
 fn found_words(unexpected: de::Unexpected<'_>) -> String {
     use de::Unexpected as U;
     match unexpected {
-        U::Str(s) => format!("the text `{}`", super::node::shorten(s)),
+        U::Str(s) => format!("the text `{}`", crate::text::shorten(s)),
         U::Signed(i) => format!("the number `{i}`"),
         U::Unsigned(u) => format!("the number `{u}`"),
         U::Float(f) => format!("the number `{f}`"),
@@ -179,7 +177,7 @@ impl de::Error for DeError {
     }
 
     fn invalid_value(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
-        if expected.to_string() == FORMAT_VERSION_EXPECTED {
+        if expected.to_string() == crate::model::FORMAT_VERSION_EXPECTED {
             let found = found_words(unexpected).replace("the number ", "");
             return DeError::new(LoadError::UnsupportedVersion { found, location: unlocated() });
         }
@@ -196,7 +194,7 @@ impl de::Error for DeError {
             None => String::new(),
         };
         DeError::new(LoadError::InvalidValue {
-            message: format!("`{}` is not one of {choices}{suggestion}", super::node::shorten(variant)),
+            message: format!("`{}` is not one of {choices}{suggestion}", crate::text::shorten(variant)),
             location: unlocated(),
         })
     }

@@ -5,48 +5,10 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use super::de::from_node;
-use super::error::LoadError;
-use super::location::{position_at, Location, Pointer};
 use super::node::{Node, Value};
 use super::{json, yaml};
-
-/// A text format for documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Format {
-    /// JSON.
-    Json,
-    /// YAML (one document, YAML 1.2 core schema).
-    Yaml,
-    /// CSV with a header row (progress returns only).
-    Csv,
-}
-
-impl Format {
-    /// The format a file name implies: `.json`, `.yaml`/`.yml`, `.csv`; `None` otherwise.
-    pub fn from_path(path: &Path) -> Option<Format> {
-        Format::from_name(path.extension()?.to_str()?)
-    }
-
-    /// The format with this name: `json`, `yaml` (or `yml`), `csv`, any case.
-    pub fn from_name(name: &str) -> Option<Format> {
-        match name.to_ascii_lowercase().as_str() {
-            "json" => Some(Format::Json),
-            "yaml" | "yml" => Some(Format::Yaml),
-            "csv" => Some(Format::Csv),
-            _ => None,
-        }
-    }
-
-    /// The format of a text whose file name says nothing: JSON if it starts with `{` or `[`,
-    /// else YAML.
-    pub fn sniff(text: &str) -> Format {
-        match without_bom(text).trim_start().as_bytes().first() {
-            Some(b'{' | b'[') => Format::Json,
-            _ => Format::Yaml,
-        }
-    }
-}
+use crate::document::LoadError;
+use crate::document::{position_at, without_bom, Format, Location, Pointer};
 
 /// Reads a file as UTF-8 text (a leading byte-order mark is dropped). Invalid UTF-8 is an
 /// [`LoadError::Encoding`] error at the first bad byte.
@@ -88,11 +50,6 @@ fn utf16_kind(bytes: &[u8]) -> Option<&'static str> {
         [0, second, ..] if second.is_ascii() && *second != 0 => Some("big-endian, without a byte-order mark"),
         _ => None,
     }
-}
-
-/// Drops a leading UTF-8 byte-order mark.
-pub(crate) fn without_bom(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Parses text in a tree format (JSON or YAML) into a node tree.

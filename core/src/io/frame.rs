@@ -12,11 +12,11 @@ use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Schema, TimeUnit};
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::error::LoadError;
-use super::location::{Location, Pointer};
 use super::returns::ReadOptions;
-use super::source::Source;
 use super::table::{Cell, Place, TableReader};
+use crate::document::LoadError;
+use crate::document::Source;
+use crate::document::{Location, Pointer};
 use crate::model::{Date, Timestamp, Updates};
 
 impl Updates {

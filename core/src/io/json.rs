@@ -3,9 +3,9 @@
 
 use std::borrow::Cow;
 
-use super::error::LoadError;
-use super::location::{position_at, Location, PathSegment, Pointer};
 use super::node::{Entry, Node, RepeatedKeys, Value};
+use crate::document::LoadError;
+use crate::document::{position_at, Location, PathSegment, Pointer};
 use crate::MAX_NESTING;
 
 /// Parses JSON text into a [`Node`] tree.

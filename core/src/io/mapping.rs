@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::csv::UPDATE_COLUMNS;
+use crate::document::PercentScale;
 use crate::model::UpdateStatus;
 
 /// How a returns table (CSV, a workbook's sheets, a data frame) maps onto returns.
@@ -91,21 +92,6 @@ pub enum StatusPreset {
     Rag,
 }
 
-/// How percents are written.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum PercentScale {
-    /// 0 to 100; returns that look like fractions give the warning `percent_looks_fractional`.
-    #[default]
-    Auto,
-    /// 0 to 100, as declared: no warning.
-    Percent,
-    /// 0 to 1 (`0.55` for 55%, as a cell formatted as a percentage holds it): multiplied by 100
-    /// when read, digit for digit (`0.55` becomes exactly `55`).
-    Fraction,
-}
-
 /// The RAG preset's words, normalised.
 const RAG: [(&str, UpdateStatus); 9] = [
     ("green", UpdateStatus::OnTrack),
@@ -156,7 +142,7 @@ impl Mapping {
     /// Reads a mapping from JSON or YAML text, with the place of any problem (an unknown key, a
     /// status that is not one of the five).
     pub fn from_str_as(text: &str, format: super::Format) -> Result<Mapping, super::LoadError> {
-        super::format::from_text(super::format::without_bom(text), format)
+        super::format::from_text(crate::document::without_bom(text), format)
     }
 
     /// Reads a mapping from JSON data (as a binding hands over a dict).
@@ -240,7 +226,7 @@ impl Mapping {
     pub(crate) fn check(&self) -> Result<(), String> {
         for (header, column) in &self.columns {
             if !UPDATE_COLUMNS.contains(&column.as_str()) && !column.starts_with("x-") {
-                let near = super::error::nearest(column, UPDATE_COLUMNS)
+                let near = crate::text::nearest(column, UPDATE_COLUMNS)
                     .map(|n| format!(", did you mean `{n}`?"))
                     .unwrap_or_default();
                 return Err(format!(

@@ -210,34 +210,6 @@ impl<'a> Node<'a> {
     pub fn bare(value: Value<'a>) -> Self {
         Node { value, offset: None }
     }
-
-    /// The same tree, with its own copy of all text borrowed from the source.
-    pub fn into_owned(self) -> Node<'static> {
-        let value = match self.value {
-            Value::Null => Value::Null,
-            Value::Bool(b) => Value::Bool(b),
-            Value::Integer(i) => Value::Integer(i),
-            Value::Float(f) => Value::Float(f),
-            Value::String(s) => Value::String(Cow::Owned(s.into_owned())),
-            Value::Plain(s) => Value::Plain(Cow::Owned(s.into_owned())),
-            Value::List(items) => {
-                let mut owned = Vec::with_capacity(items.len());
-                for item in items {
-                    owned.push(item.into_owned());
-                }
-                Value::List(owned)
-            }
-            Value::Map(entries) => {
-                let mut owned = Vec::with_capacity(entries.len());
-                for entry in entries {
-                    let key = Cow::Owned(entry.key.into_owned());
-                    owned.push(Entry { key, key_offset: entry.key_offset, value: entry.value.into_owned() });
-                }
-                Value::Map(owned)
-            }
-        };
-        Node { value, offset: self.offset }
-    }
 }
 
 impl Node<'static> {
@@ -259,15 +231,6 @@ impl Node<'static> {
             ),
         };
         Node::bare(value)
-    }
-}
-
-/// Text cut to a length that fits in a message.
-pub(crate) fn shorten(text: &str) -> String {
-    const LIMIT: usize = 40;
-    match text.char_indices().nth(LIMIT) {
-        None => text.to_owned(),
-        Some((end, _)) => format!("{}...", &text[..end]),
     }
 }
 

@@ -4,11 +4,11 @@
 
 use calamine::{Data, Reader};
 
-use super::error::LoadError;
-use super::location::{Location, Pointer};
 use super::returns::ReadOptions;
-use super::source::Source;
 use super::table::{Cell, Place, TableReader};
+use crate::document::LoadError;
+use crate::document::Source;
+use crate::document::{Location, Pointer};
 use crate::model::Updates;
 
 /// Reads returns from the bytes of a workbook.

@@ -9,14 +9,18 @@ use std::borrow::Cow;
 use chrono::NaiveDateTime;
 
 use super::de::from_node;
-use super::error::{nearest, LoadError};
-use super::location::{position_at, Location, Pointer, Position};
-use super::mapping::{fraction_to_percent, normalise, PercentScale};
-use super::node::{shorten, Entry, Node, Value};
-use super::returns::{OnError, ReadNote, ReadNotes, ReadOptions, SetAside, MAX_REPORTED};
-use super::source::CellMap;
+use super::mapping::{fraction_to_percent, normalise};
+use super::node::{Entry, Node, Value};
+use super::returns::{OnError, ReadOptions, MAX_REPORTED};
 use super::UPDATE_COLUMNS;
+use crate::document::CellMap;
+use crate::document::LoadError;
+use crate::document::PercentScale;
+use crate::document::{position_at, Location, Pointer, Position};
+use crate::document::{ReadNote, ReadNotes, SetAside};
 use crate::model::{Date, Timestamp, Update};
+use crate::text::nearest;
+use crate::text::shorten;
 
 /// A cell as a table holds it. (CSV has text only: the typed cells come from workbooks and
 /// data frames.)

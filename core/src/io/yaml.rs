@@ -7,11 +7,11 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
 
-use super::error::LoadError;
-use super::location::{position_at, Location, PathSegment, Pointer};
 use super::node::{Entry, Node, RepeatedKeys, Value};
 #[cfg(not(target_family = "wasm"))]
 use super::yaml_block::{BlockEvents, OutsideStyle};
+use crate::document::LoadError;
+use crate::document::{position_at, Location, PathSegment, Pointer};
 use crate::MAX_NESTING;
 
 /// The most nodes a document may expand to through aliases, a guard against "billion laughs".

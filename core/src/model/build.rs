@@ -31,7 +31,7 @@ use super::{
     Adoption, Date, Event, Extensions, FormatVersion, Item, ItemState, Level, Link, Measure, Member, Members,
     Milestone, Period, Plan, PlanStatus, Settings, Theme, Update, UpdateStatus,
 };
-use crate::io::Source;
+use crate::document::Source;
 
 impl Plan {
     /// A plan with its id, title and period (first and last day), and nothing else: add items,

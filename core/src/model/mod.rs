@@ -13,7 +13,9 @@ mod measure;
 mod outline;
 mod plan;
 mod settings;
+pub(crate) mod shape;
 mod update;
+mod words;
 
 pub use date::{Date, DateError, Timestamp};
 pub use event::{Event, EventAction};
@@ -21,6 +23,7 @@ pub use item::{Adoption, Item, ItemState, Link, LinkRel, Members};
 pub use measure::{Aggregate, Measure, Milestone};
 pub(crate) use outline::path_of;
 pub use outline::{Outline, OutlineItem};
+pub(crate) use plan::FORMAT_VERSION_EXPECTED;
 pub use plan::{FormatVersion, Level, Member, Period, Plan, PlanStatus, Theme};
 pub use settings::{Bands, Missing, Settings, StatusPolicy, Weighting};
 pub use update::{Update, UpdateStatus, Updates};

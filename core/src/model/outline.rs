@@ -2,7 +2,7 @@
 //! and due dates, members and adoption, and whether it, or an item above it, is deferred or
 //! cancelled. Validation and the rollup both read plans through this.
 
-use crate::io::{PathSegment, Pointer};
+use crate::document::{PathSegment, Pointer};
 use crate::model::{Adoption, Date, Item, ItemState, Members, Plan};
 
 /// An item in its plan.

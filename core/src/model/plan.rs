@@ -7,8 +7,10 @@ use serde::de::{self, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{no_extensions, Date, Event, Extensions, Item, Settings, Update};
-use crate::io::de::FORMAT_VERSION_EXPECTED;
-use crate::io::Source;
+use crate::document::Source;
+
+/// What a document that is not of format version 1 is told it should be.
+pub(crate) const FORMAT_VERSION_EXPECTED: &str = "format version 1";
 
 /// A plan: a business plan, a set of pledges, a portfolio: a tree of items with the bodies that
 /// deliver them, their progress returns and their governance history.
@@ -67,7 +69,7 @@ impl Plan {
     /// The text the plan was read from, while the plan is as read (else no text: a finding
     /// about a plan changed in code has a path but no line or column).
     pub(crate) fn located_source(&self) -> &Source {
-        self.source.if_shape(|| crate::io::shape::plan_shape(self))
+        self.source.if_shape(|| super::shape::plan_shape(self))
     }
 
     /// The levels in force: the declared ones, or `area`, `objective`, `output`.

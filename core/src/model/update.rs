@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{no_extensions, Date, Extensions, Timestamp};
-use crate::io::{ReadNotes, Source};
+use crate::document::{ReadNotes, Source};
 
 /// A progress return for an item (and a member), or an adoption event when `adopted` is set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -86,14 +86,14 @@ pub struct Updates {
 impl Updates {
     /// Returns with the text they were read from.
     pub(crate) fn with_source(updates: Vec<Update>, source: Source) -> Self {
-        let source = source.with_shape(crate::io::shape::updates_shape(&updates));
+        let source = source.with_shape(super::shape::updates_shape(&updates));
         Updates { updates, source, read: ReadNotes::default() }
     }
 
     /// The text the returns were read from, while they are as read (else no text: a finding
     /// about returns changed in code has a path but no line or column).
     pub(crate) fn located_source(&self) -> &Source {
-        self.source.if_shape(|| crate::io::shape::updates_shape(&self.updates))
+        self.source.if_shape(|| super::shape::updates_shape(&self.updates))
     }
 }
 

@@ -33,7 +33,7 @@ pub struct RollupOptions {
 impl RollupOptions {
     /// Reads options from JSON data, with the same located errors as documents.
     pub fn from_json_value(value: serde_json::Value) -> Result<RollupOptions, crate::LoadError> {
-        crate::io::options_from_json_value(value)
+        crate::io::from_json_value(value)
     }
 }
 

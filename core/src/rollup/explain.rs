@@ -12,7 +12,6 @@ use super::plain::MemberSummary;
 use super::row::{CellState, Status};
 use super::settings::EffectiveSettings;
 use crate::display::percent;
-use crate::error::ApiError;
 use crate::model::{Date, ItemState, Missing, Weighting};
 use crate::outline_table::ItemKind;
 
@@ -181,9 +180,25 @@ fn points(value: f64) -> String {
     }
 }
 
+/// An item id the plan does not have, asked to [`RollupEngine::explain`]. As an
+/// [`ApiError`](crate::ApiError) it is [`ApiError::UnknownItem`](crate::ApiError::UnknownItem).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no item `{item}` in the plan")]
+pub struct UnknownItem {
+    /// The id as given.
+    pub item: String,
+}
+
+impl UnknownItem {
+    /// The API error code: `unknown_item` (docs/api.md, "Errors").
+    pub fn code(&self) -> &'static str {
+        "unknown_item"
+    }
+}
+
 impl RollupEngine {
-    /// How the numbers of the item `id` were found; [`ApiError::UnknownItem`] if the plan has no
-    /// such item.
+    /// How the numbers of the item `id` were found; [`UnknownItem`] if the plan has no such item
+    /// (as an [`ApiError`](crate::ApiError), code `unknown_item`).
     ///
     /// ```
     /// use workplan::{Date, RollupEngine, RollupOptions, Update, Updates};
@@ -197,9 +212,9 @@ impl RollupEngine {
     /// assert_eq!(engine.explain("nope").expect_err("no such item").code(), "unknown_item");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn explain(&self, id: &str) -> Result<Explanation, ApiError> {
+    pub fn explain(&self, id: &str) -> Result<Explanation, UnknownItem> {
         let Some(&n) = self.tree.by_id.get(id) else {
-            return Err(ApiError::UnknownItem { item: id.to_owned() });
+            return Err(UnknownItem { item: id.to_owned() });
         };
         let node = &self.tree.nodes[n];
         let state = &self.now;
@@ -355,7 +370,7 @@ impl RollupEngine {
         let status_basis = self.status_basis(n, state, settings);
         let members = self.member_summary(n, result);
         let summary = self.plain_summary(n, row, members.as_ref());
-        let mut text = format!("{summary}\n{}: {formula}", capitalise_first(&name));
+        let mut text = format!("{summary}\n{}: {formula}", crate::text::capitalise(&name));
         if !expected_basis.is_empty() {
             text.push_str(&format!("; {expected_basis}"));
         }
@@ -458,10 +473,6 @@ fn trim_weight(w: f64) -> String {
     } else {
         format!("{w}")
     }
-}
-
-fn capitalise_first(text: &str) -> String {
-    crate::validate::capitalise(text)
 }
 
 #[cfg(test)]

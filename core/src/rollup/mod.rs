@@ -17,7 +17,7 @@ mod tree;
 pub use apply::{ApplyError, BatchError};
 pub use columns::RowColumns;
 pub use engine::{rollup, Changes, RollupEngine, RollupOptions};
-pub use explain::{ChildTerm, Explanation, ProgressRule, ReturnField, UsedUpdate};
+pub use explain::{ChildTerm, Explanation, ProgressRule, ReturnField, UnknownItem, UsedUpdate};
 pub use plain::{MemberProgress, MemberSummary};
 pub use row::{Cell, CellState, Excluded, ExclusionReason, Rollup, Row, Status, StatusCounts, StatusSource, Trend};
 pub use series::{rollup_series, BurnUp, RollupSeries};

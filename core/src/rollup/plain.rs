@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::compute::NodeResult;
 use super::engine::RollupEngine;
 use super::row::{CellState, Row, StatusSource};
-use crate::display::{coverage_words, date_in_words, percent};
+use crate::display::{date_in_words, percent};
 use crate::model::ItemState;
 
 /// How far behind (or ahead) in points, in words: `29.6 points behind`.
@@ -133,7 +133,7 @@ impl RollupEngine {
                 Some(date) => text.push_str(&format!(" The latest return is of {}.", date_in_words(date))),
                 None => text.push_str(" No return has come in."),
             },
-            None => text.push_str(&format!(" Data is in for {}.", coverage_words(row))),
+            None => text.push_str(&format!(" Data is in for {}.", row.coverage_words())),
         }
         if row.low_coverage {
             text.push_str(&format!(

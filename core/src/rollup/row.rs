@@ -205,6 +205,43 @@ pub struct Row {
     pub members_reported: Option<usize>,
 }
 
+impl Row {
+    /// How much of the row's data is in, in words (docs/rollup.md, "Time and trust"): a member
+    /// item `12 of 33 members` (members that reported of those that count), a parent `5 of 7 items`
+    /// (its leaves with data of its leaves, with the share of data when members below make it
+    /// differ: `5 of 7 items, 10% of the data`), a plain leaf `return in`, `status only` (a status
+    /// was reported but no progress) or `no return`, an item left out `left out`.
+    pub fn coverage_words(&self) -> String {
+        self.coverage_words_with(crate::display::percent)
+    }
+
+    /// [`coverage_words`](Row::coverage_words) with the share of the data written by `percent`
+    /// (a paper's locale).
+    pub fn coverage_words_with(&self, percent: impl Fn(Option<f64>) -> String) -> String {
+        if !self.included {
+            return "left out".to_owned();
+        }
+        if let (Some(reported), Some(adopted)) = (self.members_reported, self.members_adopted) {
+            return format!("{reported} of {adopted} members");
+        }
+        if self.is_leaf {
+            return match (self.leaves_with_data > 0, self.reported_status.is_some()) {
+                (true, _) => "return in",
+                (false, true) => "status only",
+                (false, false) => "no return",
+            }
+            .to_owned();
+        }
+        let items = format!("{} of {} items", self.leaves_with_data, self.leaves);
+        match self.coverage {
+            Some(c) if self.leaves > 0 && (c - self.leaves_with_data as f64 / self.leaves as f64).abs() > 0.0005 => {
+                format!("{items}, {} of the data", percent(Some(c)))
+            }
+            _ => items,
+        }
+    }
+}
+
 /// The state of one cell of the adoption matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -306,6 +343,28 @@ impl Rollup {
             counts.add(&row.status_counts);
         }
         counts
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Status {
+    type Err = crate::words::UnknownWord;
+
+    /// Reads `not_started`, `on_track`, `at_risk`, `off_track`, `done` or `unknown`.
+    fn from_str(word: &str) -> Result<Status, crate::words::UnknownWord> {
+        [Status::NotStarted, Status::OnTrack, Status::AtRisk, Status::OffTrack, Status::Done, Status::Unknown]
+            .into_iter()
+            .find(|s| s.as_str() == word)
+            .ok_or_else(|| crate::words::UnknownWord {
+                word: word.to_owned(),
+                what: "a status",
+                expected: "not_started, on_track, at_risk, off_track, done, unknown",
+            })
     }
 }
 

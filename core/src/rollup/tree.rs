@@ -131,7 +131,7 @@ impl Tree {
         let levels = plan.levels();
         let level_ids = levels.iter().map(|l| l.id.clone()).collect();
         let level_names =
-            levels.iter().map(|l| l.name.clone().unwrap_or_else(|| crate::validate::capitalise(&l.id))).collect();
+            levels.iter().map(|l| l.name.clone().unwrap_or_else(|| crate::text::capitalise(&l.id))).collect();
         Tree { nodes, by_id, members, member_names, member_index, level_ids, level_names }
     }
 

@@ -25,8 +25,11 @@ pub(crate) struct Index<'p> {
 
 impl<'p> Index<'p> {
     pub fn new(plan: &'p Plan) -> Self {
-        let level_names =
-            plan.levels().into_iter().map(|level| level.name.unwrap_or_else(|| capitalise(&level.id))).collect();
+        let level_names = plan
+            .levels()
+            .into_iter()
+            .map(|level| level.name.unwrap_or_else(|| crate::text::capitalise(&level.id)))
+            .collect();
         let items = plan.outline().items;
         let mut by_id = std::collections::HashMap::with_capacity(items.len());
         let mut repeated_ids = Vec::new();
@@ -65,15 +68,6 @@ impl<'p> Index<'p> {
     /// The member ids of the plan.
     pub fn member_ids(&self) -> impl Iterator<Item = &'p str> + '_ {
         self.plan.members.iter().map(|m| m.id.as_str())
-    }
-}
-
-/// Upper-cases the first letter.
-pub(crate) fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

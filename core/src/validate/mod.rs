@@ -7,7 +7,6 @@
 //! [`DiagnosticCode`] (its severity is set there and nowhere else), listed in
 //! `docs/diagnostics.md`.
 
-mod code;
 mod consistency;
 mod context;
 mod dates;
@@ -18,11 +17,10 @@ mod numbers;
 mod references;
 mod structure;
 
-pub use code::DiagnosticCode;
-pub use diagnostic::{Counts, Diagnostic, Document, Report, Severity};
+pub use crate::code::{DiagnosticCode, Severity};
+pub use diagnostic::{Counts, Diagnostic, Document, Report};
 pub(crate) use references::OtherPlans;
 
-pub(crate) use context::capitalise;
 use context::{Findings, Index, UpdateRef};
 
 use crate::io::Pointer;

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use super::context::{Findings, Index, ItemInfo};
 use super::DiagnosticCode;
-use crate::io::{shorten, Pointer};
+use crate::io::Pointer;
+use crate::text::shorten;
 
 /// Whether `id` is a slug: `[a-z0-9][a-z0-9._-]*`.
 pub(crate) fn is_slug(id: &str) -> bool {

@@ -2,11 +2,9 @@
 //! value can be given a line and column long after loading.
 
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
-use super::location::{positions_at, PathSegment, Pointer, Position};
-use super::node::{Node, Value};
-use super::{csv, json, yaml, Format};
+use super::{Format, PathSegment, Pointer, Position};
 
 /// The source text a value was loaded from, if it was loaded from text. Cheap to clone.
 ///
@@ -17,11 +15,9 @@ pub struct Source(Option<Arc<Inner>>);
 struct Inner {
     text: String,
     format: Format,
-    /// The document tree, parsed again on first use.
-    tree: OnceLock<Option<Node<'static>>>,
     /// For returns read from a workbook's cells (or a data frame): where each return is.
     cells: Option<CellMap>,
-    /// The shape of the value as loaded (see [`super::shape`]); positions are given only while
+    /// The shape of the value as loaded (see `model/shape.rs`); positions are given only while
     /// the value keeps it.
     shape: u64,
 }
@@ -40,24 +36,18 @@ pub(crate) struct CellMap {
 impl Source {
     /// A source for `text` in `format` (the text as parsed: without a byte-order mark).
     pub(crate) fn new(text: &str, format: Format) -> Self {
-        Source(Some(Arc::new(Inner { text: text.to_owned(), format, tree: OnceLock::new(), cells: None, shape: 0 })))
+        Source(Some(Arc::new(Inner { text: text.to_owned(), format, cells: None, shape: 0 })))
     }
 
     /// A source that takes `text` (as parsed: without a byte-order mark) without copying it.
     pub(crate) fn from_string(text: String, format: Format) -> Self {
-        Source(Some(Arc::new(Inner { text, format, tree: OnceLock::new(), cells: None, shape: 0 })))
+        Source(Some(Arc::new(Inner { text, format, cells: None, shape: 0 })))
     }
 
     /// A source for returns read from cells: positions are the rows and columns of the sheets.
     #[cfg_attr(not(any(feature = "spreadsheet", feature = "arrow")), allow(dead_code))]
     pub(crate) fn from_cells(cells: CellMap) -> Self {
-        Source(Some(Arc::new(Inner {
-            text: String::new(),
-            format: Format::Csv,
-            tree: OnceLock::new(),
-            cells: Some(cells),
-            shape: 0,
-        })))
+        Source(Some(Arc::new(Inner { text: String::new(), format: Format::Csv, cells: Some(cells), shape: 0 })))
     }
 
     /// The source, recording the shape of the value loaded from it.
@@ -89,7 +79,7 @@ impl Source {
 
     /// The row and column of the value at `pointer` in its sheet (the row's first cell for a
     /// field the row does not write).
-    fn cell_position(cells: &CellMap, pointer: &Pointer) -> Option<Position> {
+    pub(crate) fn cell_position(cells: &CellMap, pointer: &Pointer) -> Option<Position> {
         let Some(PathSegment::Index(index)) = pointer.segments().first() else { return None };
         let (sheet, row) = cells.rows.get(*index)?;
         let (name, columns) = cells.sheets.get(*sheet)?;
@@ -108,56 +98,14 @@ impl Source {
         self.0.is_some()
     }
 
-    /// The line and column of the value at `pointer`; when the document does not write that
-    /// value (a default, an inherited date), the position of the nearest enclosing value that it
-    /// does write.
-    pub fn position(&self, pointer: &Pointer) -> Option<Position> {
-        self.positions(std::slice::from_ref(pointer)).pop().flatten()
+    /// The text and its format, when the source is text (not cells).
+    pub(crate) fn text(&self) -> Option<(&str, Format)> {
+        self.0.as_ref().filter(|inner| inner.cells.is_none()).map(|inner| (inner.text.as_str(), inner.format))
     }
 
-    /// The positions of many values at once (see [`position`](Source::position)), in one pass
-    /// over the text.
-    pub fn positions(&self, pointers: &[Pointer]) -> Vec<Option<Position>> {
-        let Some(inner) = self.0.as_ref() else { return vec![None; pointers.len()] };
-        if let Some(cells) = &inner.cells {
-            return pointers.iter().map(|pointer| Self::cell_position(cells, pointer)).collect();
-        }
-        let offsets: Vec<Option<usize>> = pointers.iter().map(|pointer| self.offset(pointer)).collect();
-        let known: Vec<usize> = offsets.iter().flatten().copied().collect();
-        let mut positions = positions_at(&inner.text, &known).into_iter();
-        offsets.iter().map(|offset| offset.and_then(|_| positions.next())).collect()
-    }
-
-    /// The byte offset of the value at `pointer`, or of its nearest written ancestor.
-    fn offset(&self, pointer: &Pointer) -> Option<usize> {
-        let inner = self.0.as_ref()?;
-        if inner.cells.is_some() {
-            return None;
-        }
-        let tree = inner.tree.get_or_init(|| match inner.format {
-            Format::Json => json::parse(&inner.text).ok().map(Node::into_owned),
-            Format::Yaml => yaml::parse(&inner.text).ok().map(Node::into_owned),
-            Format::Csv => csv::rows(&inner.text).ok().map(|rows| Node { value: Value::List(rows), offset: Some(0) }),
-        });
-        let mut node = tree.as_ref()?;
-        let mut offset = node.offset;
-        for segment in pointer.segments() {
-            let next = match (&node.value, segment) {
-                (Value::Map(entries), PathSegment::Key(key)) => {
-                    entries.iter().find(|e| &e.key == key).map(|e| &e.value)
-                }
-                (Value::List(items), PathSegment::Index(index)) => items.get(*index),
-                _ => None,
-            };
-            match next {
-                Some(child) => {
-                    node = child;
-                    offset = child.offset.or(offset);
-                }
-                None => break,
-            }
-        }
-        offset
+    /// Where the returns read from cells are, when the source is cells.
+    pub(crate) fn cells(&self) -> Option<&CellMap> {
+        self.0.as_ref()?.cells.as_ref()
     }
 }
 
@@ -175,25 +123,5 @@ impl fmt::Debug for Source {
             Some(inner) => write!(f, "Source({:?}, {} bytes)", inner.format, inner.text.len()),
             None => f.write_str("Source(none)"),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn positions_of_written_values_and_of_their_nearest_written_ancestor() {
-        let text = "id: a\nitems:\n  - id: x\n    title: X\n";
-        let source = Source::new(text, Format::Yaml);
-        assert_eq!(source.position(&Pointer::parse("/items/0/title")), Some(Position { line: 4, column: 12 }));
-        assert_eq!(source.position(&Pointer::parse("/items/0/due")), Some(Position { line: 3, column: 5 }));
-        assert_eq!(Source::default().position(&Pointer::parse("/items")), None);
-    }
-
-    #[test]
-    fn csv_positions_are_those_of_cells() {
-        let source = Source::new("item,date\na,2020-01-01\nb,2020-02-30\n", Format::Csv);
-        assert_eq!(source.position(&Pointer::parse("/1/date")), Some(Position { line: 3, column: 3 }));
     }
 }

@@ -2,13 +2,15 @@
 
 use std::path::Path;
 
-use super::error::LoadError;
-use super::format::{from_json_value, read_text_file, text_from_bytes, without_bom, Format};
-use super::location::{Location, Pointer};
-use super::mapping::{fraction_to_percent, PercentScale};
+use super::format::{from_json_value, read_text_file, text_from_bytes};
+use super::mapping::fraction_to_percent;
 use super::returns::ReadOptions;
-use super::source::Source;
 use super::{csv, save};
+use crate::document::LoadError;
+use crate::document::PercentScale;
+use crate::document::Source;
+use crate::document::{without_bom, Format};
+use crate::document::{Location, Pointer};
 use crate::model::{Plan, Updates};
 
 /// Reads returns from a workbook's bytes.
@@ -30,7 +32,7 @@ fn read_workbook(_: Vec<u8>, _: &ReadOptions) -> Result<Updates, LoadError> {
 fn plan_from_text(text: &str, format: Format) -> Result<Plan, LoadError> {
     let text = without_bom(text);
     let mut plan: Plan = super::format::from_text(text, format)?;
-    plan.source = Source::new(text, format).with_shape(super::shape::plan_shape(&plan));
+    plan.source = Source::new(text, format).with_shape(crate::model::shape::plan_shape(&plan));
     Ok(plan)
 }
 
@@ -41,7 +43,7 @@ fn plan_from_owned_text(mut text: String, format: Format) -> Result<Plan, LoadEr
         text.drain(..'\u{feff}'.len_utf8());
     }
     let mut plan: Plan = super::format::from_text(&text, format)?;
-    plan.source = Source::from_string(text, format).with_shape(super::shape::plan_shape(&plan));
+    plan.source = Source::from_string(text, format).with_shape(crate::model::shape::plan_shape(&plan));
     Ok(plan)
 }
 

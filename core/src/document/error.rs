@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::location::{Location, Pointer, Position};
-use super::node::shorten;
+use crate::text::shorten;
 
 /// Why a document could not be loaded. Every variant but [`LoadError::Io`] carries the
 /// [`Location`] of the problem: the JSON Pointer path and, for text input, the line and column.
@@ -304,49 +304,10 @@ impl LoadError {
     }
 }
 
-/// The known name nearest to `word`, if it is close enough to be a likely typo (within a third of
-/// its length in edits).
-///
-/// A candidate whose length differs from the word's by more than that is not compared at all, so
-/// a very long word costs one pass over it, not an edit distance.
-pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let length = word.chars().count();
-    let limit = |other: usize| (length.max(other) / 3).max(1);
-    let mut lowered: Option<String> = None;
-    let mut best: Option<(usize, &str)> = None;
-    for candidate in candidates {
-        let other = candidate.chars().count();
-        if length.abs_diff(other) > limit(other) {
-            continue;
-        }
-        let word = lowered.get_or_insert_with(|| word.to_lowercase());
-        let distance = edit_distance(word, &candidate.to_lowercase());
-        if distance <= limit(other) && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, candidate));
-        }
-    }
-    best.map(|(_, candidate)| candidate.to_owned())
-}
-
-/// Levenshtein distance counted in characters.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::nearest;
 
     #[test]
     fn nearest_finds_typos_and_ignores_strangers() {

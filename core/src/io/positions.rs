@@ -1,0 +1,75 @@
+//! The positions of values in the text a document was read from: [`Source::position`] and
+//! [`Source::positions`], which read the text again (the source keeps only the text).
+
+use super::node::{Node, Value};
+use super::{csv, json, yaml};
+use crate::document::{positions_at, Format, PathSegment, Pointer, Position, Source};
+
+impl Source {
+    /// The line and column of the value at `pointer`; when the document does not write that
+    /// value (a default, an inherited date), the position of the nearest enclosing value that it
+    /// does write.
+    pub fn position(&self, pointer: &Pointer) -> Option<Position> {
+        self.positions(std::slice::from_ref(pointer)).pop().flatten()
+    }
+
+    /// The positions of many values at once (see [`position`](Source::position)), from one
+    /// reading of the text.
+    pub fn positions(&self, pointers: &[Pointer]) -> Vec<Option<Position>> {
+        if let Some(cells) = self.cells() {
+            return pointers.iter().map(|pointer| Source::cell_position(cells, pointer)).collect();
+        }
+        let Some((text, format)) = self.text() else { return vec![None; pointers.len()] };
+        let tree = match format {
+            Format::Json => json::parse(text).ok(),
+            Format::Yaml => yaml::parse(text).ok(),
+            Format::Csv => csv::rows(text).ok().map(|rows| Node { value: Value::List(rows), offset: Some(0) }),
+        };
+        let Some(tree) = tree else { return vec![None; pointers.len()] };
+        let offsets: Vec<Option<usize>> = pointers.iter().map(|pointer| offset(&tree, pointer)).collect();
+        let known: Vec<usize> = offsets.iter().flatten().copied().collect();
+        let mut positions = positions_at(text, &known).into_iter();
+        offsets.iter().map(|offset| offset.and_then(|_| positions.next())).collect()
+    }
+}
+
+/// The byte offset of the value at `pointer` in `tree`, or of its nearest written ancestor.
+fn offset(tree: &Node<'_>, pointer: &Pointer) -> Option<usize> {
+    let mut node = tree;
+    let mut offset = node.offset;
+    for segment in pointer.segments() {
+        let next = match (&node.value, segment) {
+            (Value::Map(entries), PathSegment::Key(key)) => entries.iter().find(|e| &e.key == key).map(|e| &e.value),
+            (Value::List(items), PathSegment::Index(index)) => items.get(*index),
+            _ => None,
+        };
+        match next {
+            Some(child) => {
+                node = child;
+                offset = child.offset.or(offset);
+            }
+            None => break,
+        }
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_of_written_values_and_of_their_nearest_written_ancestor() {
+        let text = "id: a\nitems:\n  - id: x\n    title: X\n";
+        let source = Source::new(text, Format::Yaml);
+        assert_eq!(source.position(&Pointer::parse("/items/0/title")), Some(Position { line: 4, column: 12 }));
+        assert_eq!(source.position(&Pointer::parse("/items/0/due")), Some(Position { line: 3, column: 5 }));
+        assert_eq!(Source::default().position(&Pointer::parse("/items")), None);
+    }
+
+    #[test]
+    fn csv_positions_are_those_of_cells() {
+        let source = Source::new("item,date\na,2020-01-01\nb,2020-02-30\n", Format::Csv);
+        assert_eq!(source.position(&Pointer::parse("/1/date")), Some(Position { line: 3, column: 3 }));
+    }
+}
