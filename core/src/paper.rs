@@ -11,6 +11,11 @@ use crate::model::Missing;
 use crate::model::{Plan, PlanStatus};
 use crate::rollup::{CellState, EffectiveSettings, Rollup, Row, Status, StatusCounts, StatusSource, Trend};
 
+mod lines;
+mod style;
+
+use lines::Lines;
+
 fn status_words(status: Status) -> &'static str {
     match status {
         Status::NotStarted => "not started",
@@ -205,26 +210,42 @@ impl Rollup {
 
     /// The committee paper as one self-contained, printable HTML page (each top-level item starts
     /// a new printed page); `settings` are those the rollup was made with; dates and numbers are
-    /// written for `locale`, whose tag is the page's `lang`.
+    /// written for `locale`, whose tag is the page's `lang`. The page is written a block to a
+    /// line, indented by nesting, so a change to it reviews as a diff of lines.
     pub fn to_html_with(&self, plan: &Plan, settings: &EffectiveSettings, locale: &Locale) -> String {
         let state = plan.approval_state();
         let totals = self.status_totals();
-        let mut out = String::new();
-        let _ = write!(
-            out,
-            "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-             <title>{title}</title><style>{STYLE}</style></head><body>\n\
-             <header><h1>{title}</h1><p class=\"meta\">{org}{start} to {end} · {standing} · progress at <strong>{as_of}</strong></p>\n",
-            title = escape(&plan.title),
+        let title = escape(&plan.title);
+        let mut page = Lines::new();
+        page.line("<!doctype html>");
+        page.line(&format!("<html lang=\"{}\">", escape(locale.tag())));
+        page.open("<head>");
+        page.line("<meta charset=\"utf-8\">");
+        page.line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        page.line(&format!("<title>{title}</title>"));
+        page.open("<style>");
+        for rule in style::RULES {
+            page.line(rule);
+        }
+        page.open_with("@media print{", "}".to_owned());
+        for rule in style::PRINT {
+            page.line(rule);
+        }
+        page.close(); // @media print
+        page.close(); // style
+        page.close(); // head
+        page.open("<body>");
+        page.open("<header>");
+        page.line(&format!("<h1>{title}</h1>"));
+        page.line(&format!(
+            "<p class=\"meta\">{org}{start} to {end} · {standing} · progress at <strong>{as_of}</strong></p>",
             org = plan.organisation.as_deref().map(|o| format!("{} · ", escape(o))).unwrap_or_default(),
             start = locale.date(plan.period.start),
             end = locale.date(plan.period.end),
             standing = escape(&standing(plan, &state, locale)),
             as_of = locale.date(self.as_of),
-            lang = escape(locale.tag()),
-        );
-        out.push_str("<ul class=\"summary\">");
+        ));
+        page.open("<ul class=\"summary\">");
         for (status, count) in [
             (Status::Done, totals.done),
             (Status::OnTrack, totals.on_track),
@@ -233,19 +254,35 @@ impl Rollup {
             (Status::NotStarted, totals.not_started),
             (Status::Unknown, totals.unknown),
         ] {
-            let _ = write!(out, "<li class=\"chip {}\">{count} {}</li>", status.as_str(), status_words(status));
+            page.line(&format!("<li class=\"chip {}\">{count} {}</li>", status.as_str(), status_words(status)));
         }
-        out.push_str("</ul>");
-        let _ = write!(out, "<p class=\"key\">{}</p>", escape(&key(settings, locale)));
-        out.push_str("</header>\n<main>\n");
-        out.push_str(
-            "<table class=\"plan\"><thead><tr><th>item</th><th>progress</th><th class=\"num\">expected</th>\
-             <th>status</th><th>trend</th><th>data in</th><th>last return</th></tr></thead>\n",
-        );
+        page.close(); // ul
+        page.line(&format!("<p class=\"key\">{}</p>", escape(&key(settings, locale))));
+        page.close(); // header
+        page.open("<main>");
+        page.open("<table class=\"plan\">");
+        page.open("<thead>");
+        page.open("<tr>");
+        for head in [
+            "<th>item</th>",
+            "<th>progress</th>",
+            "<th class=\"num\">expected</th>",
+            "<th>status</th>",
+            "<th>trend</th>",
+            "<th>data in</th>",
+            "<th>last return</th>",
+        ] {
+            page.line(head);
+        }
+        page.close(); // tr
+        page.close(); // thead
         for (index, row) in self.rows.iter().enumerate() {
             if row.depth == 0 {
                 // One body per top-level item: in print, each starts a page.
-                out.push_str(if index == 0 { "<tbody class=\"top\">\n" } else { "</tbody><tbody class=\"top\">\n" });
+                if index > 0 {
+                    page.close(); // tbody
+                }
+                page.open("<tbody class=\"top\">");
             }
             let has_children = self.rows.iter().any(|r| r.parent.as_deref() == Some(&row.id));
             let class = if has_children {
@@ -281,50 +318,64 @@ impl Rollup {
             } else {
                 escape(&locale.coverage_words(row))
             };
-            let _ = writeln!(
-                out,
-                "<tr class=\"{class}\"><td><span class=\"label\">{}</span> {}{outcome}</td><td>{bar}</td><td class=\"num\">{}</td>\
-                 <td><span class=\"chip {}{source}\">{}</span></td><td>{}</td><td>{coverage}</td><td>{}{stale}</td></tr>",
+            page.open(&format!("<tr class=\"{class}\">"));
+            page.line(&format!(
+                "<td><span class=\"label\">{}</span> {}{outcome}</td>",
                 escape(row.label.as_deref().unwrap_or("")),
-                escape(&row.title),
-                locale.percent(row.expected),
+                escape(&row.title)
+            ));
+            page.line(&format!("<td>{bar}</td>"));
+            page.line(&format!("<td class=\"num\">{}</td>", locale.percent(row.expected)));
+            page.line(&format!(
+                "<td><span class=\"chip {}{source}\">{}</span></td>",
                 if row.included { row.status.as_str() } else { "excluded" },
-                escape(&shown_status(row)),
-                trend_words(row.trend),
-                row.last_update.map(|d| locale.date(d)).unwrap_or_default(),
-            );
+                escape(&shown_status(row))
+            ));
+            page.line(&format!("<td>{}</td>", trend_words(row.trend)));
+            page.line(&format!("<td>{coverage}</td>"));
+            page.line(&format!("<td>{}{stale}</td>", row.last_update.map(|d| locale.date(d)).unwrap_or_default()));
+            page.close(); // tr
         }
         if !self.rows.is_empty() {
-            out.push_str("</tbody>");
+            page.close(); // tbody
         }
-        out.push_str("</table>\n");
+        page.close(); // table
         if !self.adoption.is_empty() {
-            self.matrix_html(plan, locale, &mut out);
+            self.matrix_html(plan, locale, &mut page);
         }
         if !self.excluded.is_empty() {
-            out.push_str("<h2>Left out of the figures</h2><ul>");
+            page.line("<h2>Left out of the figures</h2>");
+            page.open("<ul>");
             for entry in &self.excluded {
-                let _ = write!(out, "<li>{}: {:?}</li>", escape(&entry.item), entry.reason);
+                page.line(&format!("<li>{}: {:?}</li>", escape(&entry.item), entry.reason));
             }
-            out.push_str("</ul>\n");
+            page.close(); // ul
         }
-        out.push_str("</main></body></html>\n");
-        out
+        page.close(); // main
+        page.close(); // body
+        page.line("</html>");
+        page.finish()
     }
 
     /// The adoption matrix: members down, member items across; the cell shows progress, its
     /// colour the state (with a letter, so colour is never the only signal).
-    fn matrix_html(&self, plan: &Plan, locale: &Locale, out: &mut String) {
+    fn matrix_html(&self, plan: &Plan, locale: &Locale, page: &mut Lines) {
         let mut items: Vec<&str> = Vec::new();
         for cell in &self.adoption {
             if !items.contains(&cell.item.as_str()) {
                 items.push(&cell.item);
             }
         }
-        out.push_str(
-            "<h2>Adoption and returns by member</h2><p class=\"meta\">R reported (with the member's progress), \
-             N no return yet, A not adopted, &ndash; not in scope</p><div class=\"matrix-wrap\"><table class=\"matrix\"><thead><tr><th>member</th>",
+        page.line("<h2>Adoption and returns by member</h2>");
+        page.line(
+            "<p class=\"meta\">R reported (with the member's progress), N no return yet, A not adopted, \
+             &ndash; not in scope</p>",
         );
+        page.open("<div class=\"matrix-wrap\">");
+        page.open("<table class=\"matrix\">");
+        page.open("<thead>");
+        page.open("<tr>");
+        page.line("<th>member</th>");
         for item in &items {
             // The item's number (or label) and the start of its title; the whole title on hover.
             let (short, full) = match self.row(item) {
@@ -337,11 +388,14 @@ impl Rollup {
                 }
                 None => ((*item).to_owned(), (*item).to_owned()),
             };
-            let _ = write!(out, "<th title=\"{}\"><span>{}</span></th>", escape(&full), escape(&short));
+            page.line(&format!("<th title=\"{}\"><span>{}</span></th>", escape(&full), escape(&short)));
         }
-        out.push_str("</tr></thead><tbody>\n");
+        page.close(); // tr
+        page.close(); // thead
+        page.open("<tbody>");
         for member in &plan.members {
-            let _ = write!(out, "<tr><th>{}</th>", escape(&member.name));
+            page.open("<tr>");
+            page.line(&format!("<th>{}</th>", escape(&member.name)));
             for item in &items {
                 let cell = self.adoption.iter().find(|c| c.item == *item && c.member == member.id);
                 let (class, text) = match cell.map(|c| (c.state, c.progress)) {
@@ -350,41 +404,16 @@ impl Rollup {
                     Some((CellState::NotAdopted, _)) => ("not_adopted", "A".to_owned()),
                     _ => ("out_of_scope", "&ndash;".to_owned()),
                 };
-                let _ = write!(out, "<td class=\"{class}\">{text}</td>");
+                page.line(&format!("<td class=\"{class}\">{text}</td>"));
             }
-            out.push_str("</tr>\n");
+            page.close(); // tr
         }
-        out.push_str("</tbody></table></div>\n");
+        page.close(); // tbody
+        page.close(); // table
+        page.close(); // div
     }
 }
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
-
-const STYLE: &str = "\
-body{font:14px/1.45 Georgia,'Times New Roman',serif;color:#1f2328;max-width:1100px;margin:2em auto;padding:0 1em}\
-h1{font-size:1.6em;margin:0}h2{font-size:1.2em;margin-top:2em}.meta{color:#57606a;margin:.3em 0}\
-.summary{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4em}\
-.chip{display:inline-block;border-radius:.8em;padding:0 .6em;font:12px/1.6 Arial,sans-serif;color:#fff;background:#6e7781;border:1px solid #6e7781;white-space:nowrap}\
-.chip.done{background:#116329;border-color:#116329}.chip.on_track{background:#1a7f37;border-color:#1a7f37}.chip.at_risk{background:#7d4e00;border-color:#7d4e00}\
-.chip.off_track{background:#a40e26;border-color:#a40e26}.chip.not_started{background:#57606a;border-color:#57606a}\
-.chip.derived{background:#fff;border-style:dashed}.chip.derived.done{color:#116329}.chip.derived.on_track{color:#1a7f37}\
-.chip.derived.at_risk{color:#7d4e00}.chip.derived.off_track{color:#a40e26}.chip.derived.not_started,.chip.derived.unknown{color:#57606a}\
-.key{font-size:.9em;color:#57606a}.low{color:#7d4e00}\
-.fill.low{background-image:repeating-linear-gradient(45deg,rgba(255,255,255,.7) 0 3px,transparent 3px 6px)}\
-table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.25em .4em;border-bottom:1px solid #d0d7de}\
-th{font:12px Arial,sans-serif;color:#57606a}.num{text-align:right;white-space:nowrap}\
-table.plan td:nth-child(2),table.plan td:nth-child(6){white-space:nowrap}\
-tr.group td{font-weight:bold}tr.group.depth0 td{background:#f6f8fa;font-size:1.05em}\
-tr.depth1 td:first-child{padding-left:1.2em}tr.depth2 td:first-child{padding-left:2.4em}tr.depth3 td:first-child{padding-left:3.6em}\
-.outcome{font-weight:normal;font-style:italic;color:#57606a;margin-top:.2em}.label{color:#57606a}\
-.bar{position:relative;display:inline-block;width:90px;height:8px;background:#eaeef2;margin-right:.4em;vertical-align:middle}\
-.fill{height:8px;background:#8c959f}.fill.done{background:#1a7f37}.fill.on_track{background:#2da44e}.fill.at_risk{background:#bf8700}\
-.fill.off_track{background:#cf222e}.expected{position:absolute;top:-3px;width:2px;height:14px;background:#1f2328}\
-.none,.stale{color:#8c959f;font-style:italic}\
-.matrix-wrap{overflow-x:auto}.matrix td,.matrix th{font:11px Arial,sans-serif;text-align:center;padding:.15em .3em}\
-.matrix thead th span{writing-mode:vertical-rl;transform:rotate(180deg)}.matrix tbody th{text-align:left}\
-.matrix .reported{background:#dafbe1}.matrix .no_report{background:#fff8c5}.matrix .not_adopted{background:#ffebe9}.matrix .out_of_scope{color:#8c959f}\
-@media print{body{margin:0;max-width:none}.chip,.fill,.matrix td{-webkit-print-color-adjust:exact;print-color-adjust:exact}tr{break-inside:avoid}\
-tbody.top+tbody.top{break-before:page}thead{display:table-header-group}}";
