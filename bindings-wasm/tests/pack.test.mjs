@@ -69,6 +69,25 @@ test("npm pack ships exactly the builds, the widget, the README and the licences
   assert.deepEqual(files, expected);
 });
 
+test("every module of the widget is imported from workplan-progress.js, and its imports have no cycle", () => {
+  const dir = path.join(packageDir, "widget");
+  const modules = fs.readdirSync(dir).filter((file) => file.endsWith(".js")).sort();
+  /** The widget modules a module imports (static `import ... from "./x.js"` and `export ... from`). */
+  const importsOf = (file) =>
+    [...fs.readFileSync(path.join(dir, file), "utf8").matchAll(/^(?:import|export)\s[^;]*?from\s+"\.\/([\w-]+\.js)";/gms)].map((m) => m[1]);
+  const reached = new Set();
+  /** Walks the imports depth first; `chain` holds the modules that led to `file`. */
+  const walk = (file, chain) => {
+    assert.ok(modules.includes(file), `${chain.join(" -> ")} imports ./${file}, which is not in widget/`);
+    assert.ok(!chain.includes(file), `import cycle: ${[...chain, file].join(" -> ")}`);
+    if (reached.has(file)) return;
+    for (const next of importsOf(file)) walk(next, [...chain, file]);
+    reached.add(file);
+  };
+  walk("workplan-progress.js", []);
+  assert.deepEqual([...reached].sort(), modules, "a module in widget/ that the element never imports would ship unused");
+});
+
 test("the package carries both licence texts, the repository's own, and says so in package.json", () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8"));
   assert.equal(manifest.license, "MIT OR Apache-2.0");
