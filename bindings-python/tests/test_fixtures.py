@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
 
 import workplan
-from conftest import FIXTURES
+from conftest import FIXTURES, REPO
 
 HOSTILE = FIXTURES / "hostile"
 
@@ -24,32 +27,33 @@ def cases(folder: Path, at_least: int) -> List[Path]:
     return found
 
 
-def expand(recipe: List[Any]) -> bytes:
-    """The bytes of a `generate` recipe (tests/fixtures/hostile/README.md)."""
-    out: List[str] = []
-    for part in recipe:
-        if isinstance(part, str):
-            out.append(part)
-            continue
-        text, times, join = part["repeat"], part["times"], part.get("join", "")
-        if "{i}" in text:
-            out.append(join.join(text.replace("{i}", str(i)) for i in range(times)))
-        else:
-            out.append(join.join([text] * times) if join else text * times)
-    return "".join(out).encode()
+@pytest.fixture(scope="session")
+def generated() -> Iterator[Path]:
+    """The inputs of the hostile cases' recipes (tests/fixtures/hostile/README.md), written once
+    per session by `workplan generate --recipes`: the one expander, the Rust runner's too. The
+    CLI is the binary in ``WORKPLAN_CLI`` when it is set, else ``cargo run``."""
+    cli = os.environ.get("WORKPLAN_CLI")
+    command = [cli] if cli else ["cargo", "run", "--quiet", "--locked", "-p", "workplan-cli", "--"]
+    with tempfile.TemporaryDirectory(prefix="workplan-generated-") as out:
+        run = subprocess.run(
+            [*command, "generate", "--recipes", str(HOSTILE), "--out", out], cwd=REPO, capture_output=True, text=True
+        )
+        assert run.returncode == 0, f"workplan generate --recipes failed:\n{run.stderr}"
+        yield Path(out)
 
 
 class Inputs:
-    """A case's input files: in its folder, or generated into a temporary folder from its recipe."""
+    """A case's input files: in its folder, or (from its recipe) in the folder ``generated``."""
 
-    def __init__(self, case: Path, spec: Dict[str, Any], scratch: Path) -> None:
-        self.case, self.spec, self.scratch = case, spec, scratch
+    def __init__(self, case: Path, spec: Dict[str, Any], generated: Optional[Path]) -> None:
+        self.case, self.spec, self.generated = case, spec, generated
 
     def named(self, stem: str) -> Optional[Path]:
-        for name, recipe in (self.spec.get("generate") or {}).items():
+        for name in self.spec.get("generate") or {}:
             if Path(name).stem == stem:
-                path = self.scratch / name
-                path.write_bytes(expand(recipe))
+                assert self.generated is not None, f"{self.case}: recipes are written for hostile cases only"
+                path = self.generated / self.case.name / name
+                assert path.is_file(), f"{path}: not written by workplan generate --recipes"
                 return path
         found = [p for p in self.case.iterdir() if p.is_file() and p.stem == stem]
         assert len(found) <= 1, self.case
@@ -181,18 +185,18 @@ def api_case(inputs: Inputs, spec: Dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("case", cases(FIXTURES, 100), ids=lambda p: p.name)
-def test_fixture_case(case: Path, tmp_path: Path) -> None:
-    replay(case, tmp_path)
+def test_fixture_case(case: Path) -> None:
+    replay(case, None)
 
 
 @pytest.mark.parametrize("case", cases(HOSTILE, 40), ids=lambda p: p.name)
-def test_hostile_case(case: Path, tmp_path: Path) -> None:
-    replay(case, tmp_path)
+def test_hostile_case(case: Path, generated: Path) -> None:
+    replay(case, generated)
 
 
-def replay(case: Path, scratch: Path) -> None:
+def replay(case: Path, generated: Optional[Path]) -> None:
     spec: Dict[str, Any] = json.loads((case / "case.json").read_text())
-    inputs = Inputs(case, spec, scratch)
+    inputs = Inputs(case, spec, generated)
     if "api" in spec:
         api_case(inputs, spec)
         return

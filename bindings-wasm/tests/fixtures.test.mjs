@@ -1,10 +1,12 @@
 // Replays the shared conformance corpus in tests/fixtures/ and the hostile-input corpus in
 // tests/fixtures/hostile/ (see their READMEs): the JS face must give exactly the answers the Rust
 // and Python faces give.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { workplan, repo } from "./load.mjs";
 
@@ -28,30 +30,41 @@ test("the corpus is there", () => {
   assert.ok(hostileCases.length >= 40, `only ${hostileCases.length} hostile cases`);
 });
 
-/** The bytes of a `generate` recipe (tests/fixtures/hostile/README.md). */
-function expand(recipe) {
-  const out = [];
-  for (const part of recipe) {
-    if (typeof part === "string") {
-      out.push(part);
-      continue;
+/** The folder of the inputs of the hostile cases' recipes (tests/fixtures/hostile/README.md),
+ * written on first use by `workplan generate --recipes`: the one expander, the Rust runner's too.
+ * The CLI is the binary in WORKPLAN_CLI when it is set, else `cargo run`. */
+let generated = null;
+function generatedDir() {
+  if (generated === null) {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "workplan-generated-"));
+    const cli = process.env.WORKPLAN_CLI;
+    const [command, ...args] = cli ? [cli] : ["cargo", "run", "--quiet", "--locked", "-p", "workplan-cli", "--"];
+    try {
+      execFileSync(command, [...args, "generate", "--recipes", hostile, "--out", out], {
+        cwd: repo,
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+    } catch (error) {
+      fs.rmSync(out, { recursive: true, force: true });
+      throw new Error(`workplan generate --recipes failed:\n${error.stderr ?? error.message}`);
     }
-    const join = part.join ?? "";
-    if (part.repeat.includes("{i}")) {
-      const copies = [];
-      for (let i = 0; i < part.times; i++) copies.push(part.repeat.replaceAll("{i}", String(i)));
-      out.push(copies.join(join));
-    } else {
-      out.push(join ? Array(part.times).fill(part.repeat).join(join) : part.repeat.repeat(part.times));
-    }
+    generated = out;
   }
-  return Buffer.from(out.join(""), "utf8");
+  return generated;
 }
 
-/** A case's input `stem.*`: generated from its recipe, or read from its folder. */
+after(() => {
+  if (generated !== null) fs.rmSync(generated, { recursive: true, force: true });
+});
+
+/** A case's input `stem.*`: written from its recipe, or read from its folder. */
 function input(dir, spec, stem) {
-  for (const [name, recipe] of Object.entries(spec.generate ?? {})) {
-    if (name.startsWith(stem + ".")) return { name, bytes: expand(recipe) };
+  for (const name of Object.keys(spec.generate ?? {})) {
+    if (name.startsWith(stem + ".")) {
+      const file = path.join(generatedDir(), path.basename(dir), name);
+      assert.ok(fs.existsSync(file), `${file}: not written by workplan generate --recipes`);
+      return { name, bytes: fs.readFileSync(file) };
+    }
   }
   const file = named(dir, stem);
   return file ? { name: path.basename(file), bytes: fs.readFileSync(file) } : null;

@@ -10,6 +10,7 @@ mod columns;
 mod diff;
 mod explain;
 mod generate;
+mod recipes;
 mod report;
 mod returns;
 mod schedule;
@@ -146,11 +147,24 @@ enum Command {
     /// Write a deterministic synthetic plan (and its returns) for benchmarks and load tests:
     /// about `--items` items in a tree of `--depth` levels, `--members` members, a share of member
     /// items (adoption required) and of measured items, `--updates-per-leaf` returns per leaf.
-    /// The same options give the same bytes.
+    /// The same options give the same bytes. Or, with `--recipes` or `--recipe`, the inputs of
+    /// test cases written from their recipes.
+    ///
+    /// A recipe is the `generate` block of a case's `case.json` (tests/fixtures/hostile/README.md):
+    /// inputs too large to keep as files, written the same way for every runner.
     Generate {
-        /// The plan file to write (.json or .yaml).
+        /// The plan file to write (.json or .yaml); with `--recipes` or `--recipe`, the folder to
+        /// write the inputs into.
         #[arg(long, short)]
         out: PathBuf,
+        /// Write the inputs of every case folder in DIR whose `case.json` has a `generate` recipe,
+        /// each to OUT/<case>/<file name>, instead of a synthetic plan.
+        #[arg(long, value_name = "DIR", conflicts_with_all = SYNTHETIC)]
+        recipes: Option<PathBuf>,
+        /// Write the inputs of this `case.json`'s `generate` recipe, each to OUT/<file name>,
+        /// instead of a synthetic plan.
+        #[arg(long, value_name = "CASE_JSON", conflicts_with_all = SYNTHETIC, conflicts_with = "recipes")]
+        recipe: Option<PathBuf>,
         /// Also write the returns to this file (.csv or .json).
         #[arg(long)]
         updates_out: Option<PathBuf>,
@@ -169,7 +183,8 @@ enum Command {
         /// Members of the plan.
         #[arg(long, default_value_t = 33)]
         members: usize,
-        /// The share of leaves delivered by the members (0..1).
+        /// The share of the second-level items (with everything below them) delivered by the
+        /// members (0..1).
         #[arg(long, default_value_t = 0.1)]
         member_share: f64,
         /// The share of leaves with a measure (0..1).
@@ -189,6 +204,20 @@ enum Command {
         updates: bool,
     },
 }
+
+/// The options of a synthetic plan, which `generate --recipes` and `--recipe` do not take.
+const SYNTHETIC: [&str; 10] = [
+    "updates_out",
+    "embed_updates",
+    "items",
+    "depth",
+    "fan_out",
+    "members",
+    "member_share",
+    "measure_share",
+    "updates_per_leaf",
+    "seed",
+];
 
 /// How results are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -238,8 +267,12 @@ fn main() -> ExitCode {
                 format,
             })
         }
+        Command::Generate { out, recipes: Some(dir), .. } => recipes::run_folder(&dir, &out),
+        Command::Generate { out, recipe: Some(case), .. } => recipes::run_case(&case, &out),
         Command::Generate {
             out,
+            recipes: _,
+            recipe: _,
             updates_out,
             embed_updates,
             items,

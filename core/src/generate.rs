@@ -14,8 +14,15 @@
 //! assert_eq!(again.plan.to_json_string(), generated.plan.to_json_string());
 //! # Ok::<(), workplan::LoadError>(())
 //! ```
+//!
+//! Inputs too large to keep as files, like those of the hostile-input corpus, are written from
+//! [`Recipes`] instead: text and numbered repetitions, the same bytes in every runner.
 
 use std::fmt::Write;
+
+mod recipe;
+
+pub use recipe::{Recipe, RecipeError, Recipes};
 
 use crate::model::{Plan, Updates};
 use crate::LoadError;

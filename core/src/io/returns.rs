@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::mapping::Mapping;
 
 /// At most this many problems of one returns table are reported one by one; the rest are
-/// counted ([`LoadError::Several::total`](LoadError::Several)).
+/// counted ([`LoadError::Several::total`](crate::LoadError::Several)).
 pub const MAX_REPORTED: usize = 100;
 
 /// What to do with rows that cannot be read.
@@ -14,11 +14,11 @@ pub const MAX_REPORTED: usize = 100;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum OnError {
-    /// Fail with every problem (a [`LoadError::Several`] when there is more than one).
+    /// Fail with every problem (a [`LoadError::Several`](crate::LoadError::Several) when there is more than one).
     #[default]
     Raise,
     /// Keep the rows that can be read, and set the others aside in
-    /// [`ReadNotes::set_aside`] with their problems: nothing is dropped silently.
+    /// [`ReadNotes::set_aside`](crate::io::ReadNotes::set_aside) with their problems: nothing is dropped silently.
     Collect,
 }
 
