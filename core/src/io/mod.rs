@@ -10,6 +10,7 @@ mod json;
 mod load;
 mod mapping;
 mod node;
+mod offsets;
 mod positions;
 mod returns;
 mod save;

@@ -1,7 +1,9 @@
 //! The positions of values in the text a document was read from: [`Source::position`] and
-//! [`Source::positions`], which read the text again (the source keeps only the text).
+//! [`Source::positions`], which read the text again (the source keeps only the text): JSON in one
+//! pass that notes only the wanted offsets (`offsets.rs`), YAML and CSV into a located tree.
 
 use super::node::{Node, Value};
+use super::offsets::json_offsets;
 use super::{csv, json, yaml};
 use crate::document::{positions_at, Format, PathSegment, Pointer, Position, Source};
 
@@ -16,21 +18,33 @@ impl Source {
     /// The positions of many values at once (see [`position`](Source::position)), from one
     /// reading of the text.
     pub fn positions(&self, pointers: &[Pointer]) -> Vec<Option<Position>> {
+        if pointers.is_empty() {
+            return Vec::new();
+        }
         if let Some(cells) = self.cells() {
             return pointers.iter().map(|pointer| Source::cell_position(cells, pointer)).collect();
         }
         let Some((text, format)) = self.text() else { return vec![None; pointers.len()] };
-        let tree = match format {
-            Format::Json => json::parse(text).ok(),
-            Format::Yaml => yaml::parse(text).ok(),
-            Format::Csv => csv::rows(text).ok().map(|rows| Node { value: Value::List(rows), offset: Some(0) }),
+        let offsets = match format {
+            Format::Json => json_offsets(text, pointers),
+            Format::Yaml | Format::Csv => tree_offsets(text, format, pointers),
         };
-        let Some(tree) = tree else { return vec![None; pointers.len()] };
-        let offsets: Vec<Option<usize>> = pointers.iter().map(|pointer| offset(&tree, pointer)).collect();
         let known: Vec<usize> = offsets.iter().flatten().copied().collect();
         let mut positions = positions_at(text, &known).into_iter();
         offsets.iter().map(|offset| offset.and_then(|_| positions.next())).collect()
     }
+}
+
+/// The offsets of the values at `pointers` (or of their nearest written ancestors) from a located
+/// tree of the whole text, for YAML and CSV.
+fn tree_offsets(text: &str, format: Format, pointers: &[Pointer]) -> Vec<Option<usize>> {
+    let tree = match format {
+        Format::Json => json::parse(text).ok(),
+        Format::Yaml => yaml::parse(text).ok(),
+        Format::Csv => csv::rows(text).ok().map(|rows| Node { value: Value::List(rows), offset: Some(0) }),
+    };
+    let Some(tree) = tree else { return vec![None; pointers.len()] };
+    pointers.iter().map(|pointer| offset(&tree, pointer)).collect()
 }
 
 /// The byte offset of the value at `pointer` in `tree`, or of its nearest written ancestor.
