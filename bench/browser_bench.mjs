@@ -6,7 +6,7 @@
 //   node bench/browser_bench.mjs --sizes 1000,10000,100000 [--repeat 5] [--as-of 2020-12-31]
 //   node bench/browser_bench.mjs --smoke
 //
-// Needs the web build (scripts/build-wasm) and Chromium (scripts/test installs it).
+// Needs the web build (scripts/build-wasm) and Chromium (cargo xtask setup installs it).
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";

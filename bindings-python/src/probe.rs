@@ -1,5 +1,5 @@
 //! A function that panics inside the binding, compiled only with the `panic-probe` feature (off by
-//! default; the wheel that `scripts/test` builds and tests turns it on). It proves that a Rust panic
+//! default; the wheel that `cargo xtask test-python` builds and tests turns it on). It proves that a Rust panic
 //! reaches Python as `workplan.WorkplanError`, not as pyo3's `PanicException` (a `BaseException`).
 
 use pyo3::prelude::*;

@@ -1,4 +1,4 @@
-"""Smoke test of the built wheel in a fresh venv (run by scripts/test, not collected by pytest):
+"""Smoke test of the built wheel in a fresh venv (run by `cargo xtask test-python`, not collected by pytest):
 `python smoke_wheel.py REPO extras` with `workplan[pandas,plot]` installed, or
 `python smoke_wheel.py REPO bare` with the wheel alone."""
 

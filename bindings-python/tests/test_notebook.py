@@ -1,4 +1,4 @@
-"""The example notebook is committed without outputs and covers the analyst's path (scripts/test
+"""The example notebook is committed without outputs and covers the analyst's path (`cargo xtask notebook`
 executes it with nbclient: examples/notebooks/run.py)."""
 
 from __future__ import annotations

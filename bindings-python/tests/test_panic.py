@@ -1,7 +1,7 @@
 """A Rust panic inside the binding reaches Python as `workplan.WorkplanError` (an `Exception`), not
 as pyo3's `PanicException` (a `BaseException` that `except Exception` does not catch), and the
 module keeps working. The probe exists only in the test wheel (`--features panic-probe`, which
-scripts/test builds)."""
+`cargo xtask test-python` builds)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ PLAN = '{"workplan": 1, "id": "p", "title": "P", "period": {"start": "2021-01-01
 
 def probe() -> Callable[[str], None]:
     found = getattr(_native, "_panic_probe", None)
-    assert found is not None, "build the test wheel with --features extension-module,panic-probe (scripts/test does)"
+    assert found is not None, "build the test wheel with --features extension-module,panic-probe (cargo xtask test-python does)"
     return found  # type: ignore[no-any-return]
 
 

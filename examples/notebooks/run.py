@@ -1,7 +1,7 @@
 """Runs the notebooks in this folder top to bottom with nbclient, as a reader would, and fails on
 any cell error. Also fails when a notebook was committed with outputs, or when the London
 Councils notebook does not show what it promises (a DataFrame, the adoption heat map, at least
-three charts). Used by scripts/test: `python examples/notebooks/run.py`."""
+three charts). Used by `cargo xtask notebook`: `python examples/notebooks/run.py`."""
 
 from __future__ import annotations
 
