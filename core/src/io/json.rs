@@ -28,6 +28,16 @@ enum Step {
     Index(usize),
 }
 
+/// The string whose opening quote is at `at` in `text`, as the reader reads it (escapes
+/// resolved); `None` if it is not a well-formed string.
+#[cfg(not(target_family = "wasm"))]
+pub(super) fn string_at(text: &str, at: usize) -> Option<Cow<'_, str>> {
+    if text.as_bytes().get(at) != Some(&b'"') {
+        return None;
+    }
+    Parser::new(text, at).raw_string().ok()
+}
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],

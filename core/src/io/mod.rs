@@ -10,6 +10,7 @@ mod json;
 mod load;
 mod mapping;
 mod node;
+#[cfg(not(target_family = "wasm"))]
 mod offsets;
 mod positions;
 mod returns;

@@ -40,7 +40,7 @@ pub(crate) fn json_offsets(text: &str, pointers: &[Pointer]) -> Vec<Option<usize
             node = child;
         }
     }
-    let mut pass = Pass { bytes: text.as_bytes(), at: 0, trie };
+    let mut pass = Pass { text, bytes: text.as_bytes(), at: 0, trie };
     pass.skip_whitespace();
     pass.value(Some(0), 0);
     pointers
@@ -68,6 +68,7 @@ pub(crate) fn json_offsets(text: &str, pointers: &[Pointer]) -> Vec<Option<usize
 
 /// The pass over the text.
 struct Pass<'t, 'p> {
+    text: &'t str,
     bytes: &'t [u8],
     at: usize,
     trie: Vec<Wanted<'p>>,
@@ -107,9 +108,9 @@ impl Pass<'_, '_> {
             self.skip_whitespace();
             let Some(key) = self.key() else { return false };
             let child = match &key {
-                Key::Plain(start, end) => std::str::from_utf8(&self.bytes[*start..*end])
-                    .ok()
-                    .and_then(|key| self.trie[node].keys.get(key).copied()),
+                Key::Plain(start, end) => {
+                    self.text.get(*start..*end).and_then(|key| self.trie[node].keys.get(key).copied())
+                }
                 Key::Escaped(key) => self.trie[node].keys.get(key.as_str()).copied(),
             };
             self.skip_whitespace();
@@ -168,8 +169,7 @@ impl Pass<'_, '_> {
         }
         let raw = &self.bytes[start + 1..self.at - 1];
         if raw.contains(&b'\\') {
-            let text = std::str::from_utf8(&self.bytes[start..self.at]).ok()?;
-            serde_json::from_str::<String>(text).ok().map(Key::Escaped)
+            super::json::string_at(self.text, start).map(|key| Key::Escaped(key.into_owned()))
         } else {
             Some(Key::Plain(start + 1, self.at - 1))
         }

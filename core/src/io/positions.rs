@@ -1,8 +1,11 @@
 //! The positions of values in the text a document was read from: [`Source::position`] and
 //! [`Source::positions`], which read the text again (the source keeps only the text): JSON in one
-//! pass that notes only the wanted offsets (`offsets.rs`), YAML and CSV into a located tree.
+//! pass that notes only the wanted offsets (`offsets.rs`; not in the wasm, where it would add
+//! 2.8 KB gzipped: BENCHMARKS.md, "Loaders"), YAML and CSV (and JSON in the wasm) into a located
+//! tree.
 
 use super::node::{Node, Value};
+#[cfg(not(target_family = "wasm"))]
 use super::offsets::json_offsets;
 use super::{csv, json, yaml};
 use crate::document::{positions_at, Format, PathSegment, Pointer, Position, Source};
@@ -26,8 +29,9 @@ impl Source {
         }
         let Some((text, format)) = self.text() else { return vec![None; pointers.len()] };
         let offsets = match format {
+            #[cfg(not(target_family = "wasm"))]
             Format::Json => json_offsets(text, pointers),
-            Format::Yaml | Format::Csv => tree_offsets(text, format, pointers),
+            _ => tree_offsets(text, format, pointers),
         };
         let known: Vec<usize> = offsets.iter().flatten().copied().collect();
         let mut positions = positions_at(text, &known).into_iter();
@@ -36,7 +40,7 @@ impl Source {
 }
 
 /// The offsets of the values at `pointers` (or of their nearest written ancestors) from a located
-/// tree of the whole text, for YAML and CSV.
+/// tree of the whole text, for YAML and CSV (and JSON in the wasm).
 fn tree_offsets(text: &str, format: Format, pointers: &[Pointer]) -> Vec<Option<usize>> {
     let tree = match format {
         Format::Json => json::parse(text).ok(),
