@@ -1,6 +1,7 @@
-//! The finding codes: [`DiagnosticCode`], one variant per code, each with its default severity,
-//! its rule family and what it means, listed once in the table below (`docs/diagnostics.md` is
-//! generated from it).
+//! The finding codes: [`DiagnosticCode`], one variant per code, each with its default
+//! [`Severity`], its rule family and what it means, listed once in the table below
+//! (`docs/diagnostics.md` is generated from it). Below the model and the readers, which note
+//! findings too (`ReadNotes`).
 
 use std::borrow::Cow;
 use std::fmt;
