@@ -98,9 +98,7 @@ pub fn run(request: &Request<'_>) -> ExitCode {
         return crate::columns::write(&rollup, binary, out);
     }
     let report = match request.format {
-        ReportFormat::Json => {
-            format!("{}\n", serde_json::to_string_pretty(&rollup.to_json_value()).unwrap_or_default())
-        }
+        ReportFormat::Json => return write_json(&rollup, request.out),
         ReportFormat::Csv => csv(&rollup.rows),
         ReportFormat::Markdown => rollup.to_markdown_with(&plan, engine.settings(), &request.locale),
         ReportFormat::Html => rollup.to_html_with(&plan, engine.settings(), &request.locale),
@@ -117,6 +115,33 @@ pub fn run(request: &Request<'_>) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Writes the rollup as pretty JSON to `out` (standard output when `None`) as it is serialized,
+/// without building the document as a value or a string first (the output of a large plan is
+/// larger than the plan).
+fn write_json(rollup: &workplan::Rollup, out: Option<&Path>) -> ExitCode {
+    let written = match out {
+        None => json_to(std::io::stdout().lock(), rollup),
+        Some(path) => std::fs::File::create(path).and_then(|file| json_to(file, rollup)),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let place = out.map_or_else(|| "standard output".to_owned(), |path| path.display().to_string());
+            eprintln!("error: {place}: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The rollup as pretty JSON and a newline, buffered, into `writer`.
+fn json_to(writer: impl std::io::Write, rollup: &workplan::Rollup) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut writer = std::io::BufWriter::new(writer);
+    serde_json::to_writer_pretty(&mut writer, rollup)?;
+    writer.write_all(b"\n")?;
+    writer.flush()
 }
 
 /// A bar of `width` cells: filled to `progress`, with `|` at `expected`.
