@@ -121,12 +121,18 @@ pub(crate) fn validate(plan: &Plan, extra: Option<&Updates>, others: Option<&Oth
 
 /// Gives every finding its line and column, and puts them in document order.
 fn locate(mut diagnostics: Vec<crate::Diagnostic>, plan: &Plan, extra: Option<&Updates>) -> Report {
-    for (document, source) in
-        [(Document::Plan, Some(plan.located_source())), (Document::Updates, extra.map(Updates::located_source))]
-    {
-        let Some(source) = source.filter(|s| s.is_text()) else { continue };
+    for document in [Document::Plan, Document::Updates] {
         let found: Vec<&mut crate::Diagnostic> =
             diagnostics.iter_mut().filter(|d| d.document == document && d.line.is_none()).collect();
+        if found.is_empty() {
+            continue;
+        }
+        // The source is looked up (its shape hashed) only for a document with findings to place.
+        let source = match document {
+            Document::Plan => Some(plan.located_source()),
+            _ => extra.map(Updates::located_source),
+        };
+        let Some(source) = source.filter(|s| s.is_text()) else { continue };
         let pointers: Vec<Pointer> = found.iter().map(|d| d.path.clone()).collect();
         for (diagnostic, position) in found.into_iter().zip(source.positions(&pointers)) {
             if let Some(position) = position {
