@@ -124,6 +124,14 @@ fn tricky_documents_take_the_located_path_or_agree() {
             r#", "items": [{"id": "a", "title": "A", "measure": {"unit": "u", "target": 1, "milestones": [{"date": "2020-06-30", "target": -0}]}}]}"#,
         ),
         (
+            "negative zero in every number field",
+            r#", "settings": {"coverage_threshold": -0, "trend_days": -0, "bands": {"at_risk": -0.0, "off_track": -0e3}}, "items": [{"id": "a", "title": "A", "weight": -0, "measure": {"unit": "u", "baseline": -0.0, "target": -0, "member_target": -0.0}}], "updates": [{"item": "a", "date": "2020-05-01", "percent": -0, "value": -0.0}]}"#,
+        ),
+        (
+            "negative zero in extension data",
+            r#", "x-a": -0, "x-b": -0.0, "x-c": [0.0, -0e1, {"d": -0, "e": 0}], "items": [{"id": "a", "title": "A", "x-f": -0.0}]}"#,
+        ),
+        (
             "long mantissa",
             r#", "items": [{"id": "a", "title": "A", "weight": 111111111111111111111111111111111111111200.1}]}"#,
         ),

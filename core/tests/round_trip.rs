@@ -172,6 +172,31 @@ fn plan() -> impl Strategy<Value = Value> {
     )
 }
 
+/// The document as a plan holds it: in extension data, a negative zero is the integer zero
+/// (docs/format.md#reading); number fields keep `-0.0`, which compares equal to `0.0`.
+fn as_loaded(document: &Value) -> Value {
+    fn zero_is_zero(value: &Value) -> Value {
+        match value {
+            Value::Number(n) if n.as_f64().is_some_and(|f| f == 0.0 && f.is_sign_negative()) => json!(0),
+            Value::Array(items) => Value::Array(items.iter().map(zero_is_zero).collect()),
+            Value::Object(entries) => {
+                Value::Object(entries.iter().map(|(k, v)| (k.clone(), zero_is_zero(v))).collect())
+            }
+            other => other.clone(),
+        }
+    }
+    match document {
+        Value::Array(items) => Value::Array(items.iter().map(as_loaded).collect()),
+        Value::Object(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.clone(), if k.starts_with("x-") { zero_is_zero(v) } else { as_loaded(v) }))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -179,7 +204,7 @@ proptest! {
     fn json_round_trip_is_the_identity_and_saving_is_deterministic(document in plan()) {
         let plan = Plan::from_json_value(document.clone()).expect("a random plan loads");
         // Nothing is lost on the way in: the plan holds exactly the document, `x-` data included.
-        prop_assert_eq!(plan.to_json_value(), document);
+        prop_assert_eq!(plan.to_json_value(), as_loaded(&document));
         let saved = plan.to_json_string();
         let again = Plan::from_json_str(&saved).expect("the saved JSON loads");
         prop_assert_eq!(&again, &plan);

@@ -117,7 +117,7 @@ fn read_rows(text: &str, mut each: impl FnMut(usize, Node<'static>)) -> Result<(
             let offset = Some(field_offset(text, record_offset, index));
             let value = match name {
                 "percent" | "value" => match cell.parse::<f64>() {
-                    Ok(number) if number.is_finite() => Value::Float(super::node::number(number)),
+                    Ok(number) if number.is_finite() => super::node::float(number),
                     // `NaN`, `inf`, `1e400`: a spreadsheet error, never a value to keep.
                     Ok(_) => {
                         return Err(LoadError::InvalidValue {

@@ -83,7 +83,7 @@ fn located<T: DeserializeOwned>(text: &str, format: Format) -> Result<T, LoadErr
 }
 
 /// The fast path for JSON: `serde_json` reads the text straight into the model, without the
-/// tree of located values. It is taken only when it cannot differ from the located path:
+/// tree of located values. It cannot differ from the located path:
 ///
 /// - any failure (syntax, an unknown or duplicate key, a wrong type, a number out of range,
 ///   nesting deeper than `serde_json`'s 128 levels, so any item deeper than
@@ -91,26 +91,14 @@ fn located<T: DeserializeOwned>(text: &str, format: Format) -> Result<T, LoadErr
 ///   the error with its path, line and column;
 /// - `x-` keys need nothing of their own: the model's `Deserialize` gathers them in any format
 ///   (`docs/format.md#extensions`);
-/// - a number written `-0...` goes the located path, which reads negative zero as zero.
+/// - negative zero, which `serde_json` keeps, is made zero by the model's own deserialization
+///   (`crate::model::number`), as the located readers make it.
 ///
 /// Both paths give the same value: `core/tests/json_fast_path.rs` checks it on every fixture
 /// and example.
 #[cfg(not(target_family = "wasm"))]
 pub(crate) fn straight_from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
-    if may_have_negative_zero(text) {
-        return None;
-    }
     serde_json::from_str(text).ok()
-}
-
-/// Whether the text may hold a number that starts with `-0` (such as `-0`, `-0.0` or `-0.5`): the
-/// located path reads negative zero as zero, `serde_json` keeps its sign. A number starts after `:`,
-/// `[` or `,` and optional white space; text inside strings that looks the same only costs the fast
-/// path, never the answer.
-#[cfg(not(target_family = "wasm"))]
-fn may_have_negative_zero(text: &str) -> bool {
-    memchr::memmem::find_iter(text.as_bytes(), b"-0")
-        .any(|at| text[..at].trim_end_matches([' ', '\t', '\n', '\r']).ends_with([':', '[', ',']))
 }
 
 /// The located path alone (no fast path): for tests that compare the two.

@@ -369,7 +369,7 @@ impl<'a> Parser<'a> {
                 return Ok(Value::Integer(i));
             }
         }
-        text.parse::<f64>().map(|f| Value::Float(super::node::number(f))).map_err(|_| self.error("malformed number"))
+        text.parse::<f64>().map(super::node::float).map_err(|_| self.error("malformed number"))
     }
 }
 
@@ -457,7 +457,8 @@ mod tests {
         let node = parse("1e400").expect("parses");
         assert_eq!(node.value, Value::Float(f64::INFINITY));
         assert!(parse("01").is_err());
-        assert!(matches!(parse("-0.0").map(|n| n.value), Ok(Value::Float(f)) if f.is_sign_positive()));
+        assert!(matches!(parse("-0.0").map(|n| n.value), Ok(Value::Integer(0))), "negative zero is the integer zero");
+        assert!(matches!(parse("0.0").map(|n| n.value), Ok(Value::Float(f)) if f == 0.0 && f.is_sign_positive()));
     }
 
     #[test]

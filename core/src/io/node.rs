@@ -113,13 +113,15 @@ pub(crate) enum Value<'a> {
     Map(Vec<Entry<'a>>),
 }
 
-/// A number as the library keeps it: negative zero is zero. (JavaScript objects and `JSON.stringify`
-/// lose the sign of zero, so keeping it would make the faces disagree on what a plan saves to.)
-pub(crate) fn number(value: f64) -> f64 {
-    if value == 0.0 {
-        0.0
+/// A number the readers read as floating point, as the library keeps it (docs/format.md#reading):
+/// a negative zero, however written (`-0.0`, `-0e3`), is the integer zero, which is what the
+/// model's deserialization makes of the negative zero that `serde_json` gives for `-0` and
+/// `-0.0` alike (`crate::model::number`), so that every path reads the same value.
+pub(crate) fn float(value: f64) -> Value<'static> {
+    if value == 0.0 && value.is_sign_negative() {
+        Value::Integer(0)
     } else {
-        value
+        Value::Float(value)
     }
 }
 
@@ -131,6 +133,17 @@ pub(crate) enum Resolved<'a> {
     Integer(i64),
     Float(f64),
     String(&'a str),
+}
+
+impl Resolved<'_> {
+    /// A float, as [`float`] keeps it.
+    fn float(value: f64) -> Self {
+        if value == 0.0 && value.is_sign_negative() {
+            Resolved::Integer(0)
+        } else {
+            Resolved::Float(value)
+        }
+    }
 }
 
 /// Resolves a plain YAML scalar by the YAML 1.2 core schema.
@@ -149,7 +162,7 @@ pub(crate) fn resolve_plain(text: &str) -> Resolved<'_> {
     if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) {
         return match text.parse::<i64>() {
             Ok(i) => Resolved::Integer(i),
-            Err(_) => text.parse::<f64>().map_or(Resolved::String(text), |f| Resolved::Float(number(f))),
+            Err(_) => text.parse::<f64>().map_or(Resolved::String(text), Resolved::float),
         };
     }
     if let Some(hex) = text.strip_prefix("0x") {
@@ -164,7 +177,7 @@ pub(crate) fn resolve_plain(text: &str) -> Resolved<'_> {
     }
     if is_yaml_float(digits) {
         if let Ok(f) = text.parse::<f64>() {
-            return Resolved::Float(number(f));
+            return Resolved::float(f);
         }
     }
     Resolved::String(text)
@@ -220,7 +233,7 @@ impl Node<'static> {
             serde_json::Value::Bool(b) => Value::Bool(b),
             serde_json::Value::Number(n) => match n.as_i64() {
                 Some(i) => Value::Integer(i),
-                None => Value::Float(number(n.as_f64().unwrap_or(f64::NAN))),
+                None => float(n.as_f64().unwrap_or(f64::NAN)),
             },
             serde_json::Value::String(s) => Value::String(Cow::Owned(s)),
             serde_json::Value::Array(items) => Value::List(items.into_iter().map(Node::from_json).collect()),
@@ -271,6 +284,7 @@ mod tests {
         assert_eq!(resolve_plain("a"), Resolved::String("a"));
         assert_eq!(resolve_plain("1.2.3"), Resolved::String("1.2.3"));
         assert!(matches!(resolve_plain(".nan"), Resolved::Float(f) if f.is_nan()));
-        assert!(matches!(resolve_plain("-0.0"), Resolved::Float(f) if f.is_sign_positive()));
+        assert_eq!(resolve_plain("-0.0"), Resolved::Integer(0), "negative zero is the integer zero");
+        assert!(matches!(resolve_plain("0.0"), Resolved::Float(f) if f.is_sign_positive()));
     }
 }

@@ -380,7 +380,7 @@ impl<'t> TableReader<'t> {
                         } else {
                             n
                         };
-                        Ok(Some(Value::Float(super::node::number(n))))
+                        Ok(Some(super::node::float(n)))
                     }
                     Ok(_) => Err(format!("`{}` is not a finite number", shorten(text))),
                     Err(_) => Ok(Some(Value::String(Cow::Borrowed(text)))),
@@ -392,7 +392,7 @@ impl<'t> TableReader<'t> {
                 }
                 let n =
                     if field == "percent" && scale == PercentScale::Fraction { fraction_to_percent(*n) } else { *n };
-                Ok(Some(Value::Float(super::node::number(n))))
+                Ok(Some(super::node::float(n)))
             }
             ("status", _, Some(text)) => match self.options.mapping.status_word(text) {
                 Some(status) => Ok(Some(Value::String(Cow::Borrowed(status_name(status))))),

@@ -38,7 +38,8 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
     /// Weight among siblings, `>= 0`; 1 when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::number::optional")]
+    #[schemars(with = "Option<f64>")]
     pub weight: Option<f64>,
     /// `active` (when absent), `deferred` or `cancelled`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

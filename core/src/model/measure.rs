@@ -14,15 +14,19 @@ pub struct Measure {
     /// What is counted, e.g. `charging points`.
     pub unit: String,
     /// The starting value; 0 when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::number::optional")]
+    #[schemars(with = "Option<f64>")]
     pub baseline: Option<f64>,
     /// The target value; below the baseline means lower is better.
+    #[serde(deserialize_with = "super::number::plain")]
+    #[schemars(with = "f64")]
     pub target: f64,
     /// How members' values combine; `sum` when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggregate: Option<Aggregate>,
     /// A target for each member (e.g. 20 charge points in each borough).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::number::optional")]
+    #[schemars(with = "Option<f64>")]
     pub member_target: Option<f64>,
     /// Time-phased targets, dates ascending.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -69,6 +73,8 @@ pub struct Milestone {
     /// When.
     pub date: Date,
     /// The value due by then.
+    #[serde(deserialize_with = "super::number::plain")]
+    #[schemars(with = "f64")]
     pub target: f64,
     /// `x-` keys, kept verbatim.
     #[serde(rename = "x-extensions", default, skip_serializing_if = "no_extensions")]

@@ -10,6 +10,7 @@ mod event;
 pub(crate) mod flat;
 mod item;
 mod measure;
+pub(crate) mod number;
 mod outline;
 mod plan;
 mod settings;

@@ -31,7 +31,8 @@ pub struct Settings {
     pub trend_days: Option<u32>,
     /// A row whose coverage (the share of its data that is in) is below this fraction is drawn as
     /// low confidence rather than as a judgement; 0.5 when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::number::optional")]
+    #[schemars(with = "Option<f64>")]
     pub coverage_threshold: Option<f64>,
     /// `x-` keys, kept verbatim.
     #[serde(rename = "x-extensions", default, skip_serializing_if = "no_extensions")]
@@ -47,10 +48,12 @@ pub struct Settings {
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Bands {
     /// Behind by more than this: at risk; 0.10 when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::number::optional")]
+    #[schemars(with = "Option<f64>")]
     pub at_risk: Option<f64>,
     /// Behind by more than this: off track; 0.25 when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::number::optional")]
+    #[schemars(with = "Option<f64>")]
     pub off_track: Option<f64>,
     /// `x-` keys, kept verbatim.
     #[serde(rename = "x-extensions", default, skip_serializing_if = "no_extensions")]

@@ -23,10 +23,12 @@ pub struct Update {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<UpdateStatus>,
     /// The reported percent complete, 0 to 100.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::number::optional")]
+    #[schemars(with = "Option<f64>")]
     pub percent: Option<f64>,
     /// The measure's actual value to date (a level, not an increment).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::number::optional")]
+    #[schemars(with = "Option<f64>")]
     pub value: Option<f64>,
     /// A comment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
