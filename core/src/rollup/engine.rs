@@ -92,8 +92,17 @@ impl RollupEngine {
             rows: Vec::new(),
         };
         let mut touched = Vec::new();
+        // Returns come grouped by item (a file lists an item's returns together): the previous
+        // return's target is reused when the next names the same item and member, which saves a
+        // hash lookup (and its cache misses) for most returns of a large plan.
+        let mut previous: Option<(&Update, Option<(usize, Option<usize>)>)> = None;
         for update in plan.updates.iter().chain(updates.iter()) {
-            engine.record(update, &mut touched);
+            let target = match previous {
+                Some((last, target)) if last.item == update.item && last.member == update.member => target,
+                _ => engine.target(update),
+            };
+            previous = Some((update, target));
+            engine.record_at(update, target, &mut touched);
             touched.clear();
         }
         engine.compute_all();
@@ -121,10 +130,16 @@ impl RollupEngine {
 
     /// Takes a return into the states it counts for; adds the nodes it touches to `touched`.
     fn record(&mut self, update: &Update, touched: &mut Vec<usize>) {
+        let target = self.target(update);
+        self.record_at(update, target, touched);
+    }
+
+    /// [`record`](Self::record) with the update's target already found.
+    fn record_at(&mut self, update: &Update, target: Option<(usize, Option<usize>)>, touched: &mut Vec<usize>) {
         let position = self.received;
         self.received += 1;
         let key: Key = (update.date, update.recorded(), position);
-        if let Some(target) = self.target(update) {
+        if let Some(target) = target {
             for state in [&mut self.now, &mut self.then] {
                 if counts(update, state.as_of, self.known_at) {
                     take(&self.tree, state, target, update, key, touched);
