@@ -37,6 +37,9 @@ impl RollupOptions {
     }
 }
 
+/// The node an update is for and, for a member's return, the member's index.
+pub(crate) type Target = (usize, Option<usize>);
+
 /// What one [`RollupEngine::apply_changes`] changed, in document order.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[non_exhaustive]
@@ -95,7 +98,7 @@ impl RollupEngine {
         // Returns come grouped by item (a file lists an item's returns together): the previous
         // return's target is reused when the next names the same item and member, which saves a
         // hash lookup (and its cache misses) for most returns of a large plan.
-        let mut previous: Option<(&Update, Option<(usize, Option<usize>)>)> = None;
+        let mut previous: Option<(&Update, Option<Target>)> = None;
         for update in plan.updates.iter().chain(updates.iter()) {
             let target = match previous {
                 Some((last, target)) if last.item == update.item && last.member == update.member => target,
@@ -120,7 +123,7 @@ impl RollupEngine {
 
     /// The node and member an update is for: `None` when the plan has no such item, or the
     /// update names a member the plan does not have.
-    pub(crate) fn target(&self, update: &Update) -> Option<(usize, Option<usize>)> {
+    pub(crate) fn target(&self, update: &Update) -> Option<Target> {
         let n = *self.tree.by_id.get(&update.item)?;
         match &update.member {
             None => Some((n, None)),
@@ -135,7 +138,7 @@ impl RollupEngine {
     }
 
     /// [`record`](Self::record) with the update's target already found.
-    fn record_at(&mut self, update: &Update, target: Option<(usize, Option<usize>)>, touched: &mut Vec<usize>) {
+    fn record_at(&mut self, update: &Update, target: Option<Target>, touched: &mut Vec<usize>) {
         let position = self.received;
         self.received += 1;
         let key: Key = (update.date, update.recorded(), position);
