@@ -3,7 +3,7 @@
 // Chromium (/usr/bin/chromium, driven by playwright-core from bindings-wasm's devDependencies),
 // and prints the page's table: the same measurement and checks as bench/js_bench.mjs in Node.
 //
-//   node bench/browser_bench.mjs --sizes 1000,10000,100000 [--repeat 5] [--as-of 2020-12-31]
+//   node bench/browser_bench.mjs --sizes 1000,10000,100000 [--repeat 5] [--as-of 2020-12-31] [--build fast]
 //   node bench/browser_bench.mjs --smoke
 //
 // Needs the web build (scripts/build-wasm) and Chromium (cargo xtask setup installs it).
@@ -52,7 +52,7 @@ try {
   const problems = [];
   page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
   page.on("pageerror", (error) => problems.push(String(error)));
-  const query = new URLSearchParams({ sizes: args.sizes.join(","), repeat: String(args.repeat), asOf: args["as-of"] });
+  const query = new URLSearchParams({ sizes: args.sizes.join(","), repeat: String(args.repeat), asOf: args["as-of"], build: args.build });
   await page.goto(`http://127.0.0.1:${server.address().port}/bench/browser.html?${query}`);
   await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 0, polling: 1000 });
   const result = await page.evaluate(() => window.benchResult);
@@ -60,7 +60,7 @@ try {
     console.error(result.error ?? "", problems.join("\n"));
     failed = true;
   } else {
-    console.log(`workplan (wasm) in ${result.userAgent.match(/(?:Headless)?Chrome\/[\d.]+/)?.[0]}, as_of ${args["as-of"]}, best of ${args.repeat}, cross-origin isolated: ${result.isolated}\n`);
+    console.log(`workplan (wasm, ${args.build} build) in ${result.userAgent.match(/(?:Headless)?Chrome\/[\d.]+/)?.[0]}, as_of ${args["as-of"]}, best of ${args.repeat}, cross-origin isolated: ${result.isolated}\n`);
     console.log(result.table);
     console.log("\nevery item: the same progress, expected, status and coverage from both, after the full rollup and after the applies");
     if (!args.smoke) console.log(result.verdict);

@@ -8,7 +8,8 @@
 //
 // Plans are read from --data (plan-<items>.json, default target/bench) and generated there with
 // `workplan generate` when missing (--cli names the binary; by default cargo run). Needs the Node
-// build (scripts/build-wasm); --pkg names another build of it (to compare build settings).
+// build (scripts/build-wasm); --build fast measures the package's speed build (`workplan/fast`)
+// instead of its size build, and --pkg names any other build of it (to compare build settings).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -20,13 +21,15 @@ export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 
 /** `--name value` pairs and `--flag`s. */
 export function parseArgs(argv) {
-  const args = { sizes: "1000,10000,100000", repeat: "5", "as-of": "2020-12-31", data: path.join(repo, "target/bench"), cli: null, pkg: path.join(repo, "bindings-wasm/pkg/node"), smoke: false };
+  const args = { sizes: "1000,10000,100000", repeat: "5", "as-of": "2020-12-31", data: path.join(repo, "target/bench"), cli: null, pkg: null, build: "size", smoke: false };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].replace(/^--/, "");
     if (!(name in args)) throw new Error(`unknown option ${argv[i]}`);
     if (typeof args[name] === "boolean") args[name] = true;
     else args[name] = argv[++i];
   }
+  if (!["size", "fast"].includes(args.build)) throw new Error(`--build is size or fast, not ${args.build}`);
+  args.pkg ??= path.join(repo, args.build === "fast" ? "bindings-wasm/pkg/fast/node" : "bindings-wasm/pkg/node");
   const sizes = args.smoke ? [100] : args.sizes.split(",").filter((s) => s.trim()).map((s) => Number(s.replace(/_/g, "")));
   return { ...args, sizes, repeat: args.smoke ? 1 : Math.max(1, Number(args.repeat)) };
 }
@@ -46,7 +49,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = parseArgs(process.argv.slice(2));
   const workplan = createRequire(import.meta.url)(path.resolve(args.pkg, "workplan_wasm.js"));
   const now = () => performance.now();
-  console.log(`workplan (wasm, Node ${process.version}), as_of ${args["as-of"]}, best of ${args.repeat}\n`);
+  console.log(`workplan (wasm: ${path.relative(repo, args.pkg)}, Node ${process.version}), as_of ${args["as-of"]}, best of ${args.repeat}\n`);
   const results = [];
   for (const size of args.sizes) {
     const text = fs.readFileSync(planFile(args.data, size, args.cli), "utf8");

@@ -1,5 +1,5 @@
-// What the npm package ships: `npm pack --dry-run --json` lists exactly the wasm builds for
-// browsers and Node (wasm, JS, declarations), the widget's modules and declarations, the README and
+// What the npm package ships: `npm pack --dry-run --json` lists exactly the wasm builds (size and
+// speed) for browsers and Node (wasm, JS, declarations), the widget's modules and declarations, the README and
 // both licence texts, and nothing else (no tests, Rust sources, node_modules or the panic-probe
 // build). The licence texts are copies of the repository's (npm does not pack symbolic links).
 // Run: node --test tests/ (from bindings-wasm, after scripts/build-wasm).
@@ -26,6 +26,9 @@ const BUILDS = {
     "workplan_wasm_bg.wasm.d.ts",
   ],
 };
+// The speed build (`workplan/fast`) has the same files.
+BUILDS["pkg/fast/web"] = BUILDS["pkg/web"];
+BUILDS["pkg/fast/node"] = BUILDS["pkg/node"];
 
 /** Paths that must never be in the package, each with what it is. */
 const STRAY = [

@@ -51,7 +51,7 @@ after(() => {
 });
 
 for (const [mode, declarations] of Object.entries(MODES)) {
-  test(`tsc, moduleResolution ${mode}: workplan and workplan/widget type-check`, () => {
+  test(`tsc, moduleResolution ${mode}: workplan, workplan/fast and workplan/widget type-check`, () => {
     const config = JSON.parse(fs.readFileSync(path.join(here, `tsconfig.${mode}.json`), "utf8")).compilerOptions;
     assert.equal(config.moduleResolution.toLowerCase(), mode);
     assert.deepEqual(config.lib, ["ES2022", "DOM"]);
@@ -62,6 +62,8 @@ for (const [mode, declarations] of Object.entries(MODES)) {
     assert.equal(status, 0, output.split("\n").filter((line) => !line.startsWith("/")).join("\n"));
     assert.ok(files.includes(declarations), `resolved to ${declarations}: ${files.join(", ")}`);
     assert.ok(files.includes("node_modules/workplan/widget/workplan-progress.d.ts"), files.join(", "));
+    const fast = declarations.replace("/pkg/", "/pkg/fast/");
+    assert.ok(files.includes(fast), `workplan/fast resolved to ${fast}: ${files.join(", ")}`);
     if (mode !== "bundler") {
       // The CommonJS consumer (use-require.cts) gets the CommonJS declarations.
       assert.ok(files.includes("node_modules/workplan/pkg/node/workplan_wasm.d.ts"), files.join(", "));
@@ -73,11 +75,14 @@ test("control: without the package's Symbol.dispose declaration, lib ES2022 fail
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), "workplan-typecheck-control-"));
   try {
     fs.cpSync(project, copy, { recursive: true });
-    const web = path.join(copy, "node_modules/workplan/pkg/web/workplan_wasm.d.ts");
-    const text = fs.readFileSync(web, "utf8");
-    const stripped = text.replace(/\ndeclare global \{\n  interface SymbolConstructor \{[\s\S]*?\n\}\n/, "\n");
-    assert.notEqual(stripped, text, "the web declarations declare Symbol.dispose");
-    fs.writeFileSync(web, stripped);
+    // Both builds declare it (the speed build's declarations are read for workplan/fast).
+    for (const build of ["pkg", "pkg/fast"]) {
+      const web = path.join(copy, `node_modules/workplan/${build}/web/workplan_wasm.d.ts`);
+      const text = fs.readFileSync(web, "utf8");
+      const stripped = text.replace(/\ndeclare global \{\n  interface SymbolConstructor \{[\s\S]*?\n\}\n/, "\n");
+      assert.notEqual(stripped, text, `the ${build} web declarations declare Symbol.dispose`);
+      fs.writeFileSync(web, stripped);
+    }
     const { status, output } = runTsc(copy, "-p", "tsconfig.bundler.json");
     assert.notEqual(status, 0);
     assert.match(output, /Property 'dispose' does not exist on type 'SymbolConstructor'/);

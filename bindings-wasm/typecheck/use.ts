@@ -1,4 +1,5 @@
-// A typed use of the package as a consumer writes it: `workplan` and `workplan/widget` by name.
+// A typed use of the package as a consumer writes it: `workplan`, `workplan/fast` and
+// `workplan/widget` by name.
 // typecheck/resolution.test.mjs checks it with each tsconfig.*.json here (moduleResolution bundler,
 // node16 and NodeNext; lib ES2022 and DOM; strict; skipLibCheck false) in a project whose
 // node_modules/workplan is the packed package.
@@ -6,6 +7,8 @@ import init, { Plan, RollupEngine, Updates, version } from "workplan";
 import type { Explanation, PlanDocument, Rollup, RollupRow, Update } from "workplan";
 import { formatPercent, loadWasm, WorkplanProgress } from "workplan/widget";
 import type { Filter, LoadDetail } from "workplan/widget";
+import initFast, { Plan as FastPlan, Updates as FastUpdates } from "workplan/fast";
+import type { RollupRow as FastRollupRow } from "workplan/fast";
 
 // The same code for the web build and Node: `init` loads the wasm in a browser, resolves at once in Node.
 await init();
@@ -41,6 +44,14 @@ widget.addEventListener("workplan-load", (event) => {
 });
 document.body.append(widget);
 await widget.ready;
+
+// The speed build: the same API and types, its own classes (a plan of one build throws on returns
+// read by the other: tests/fast.test.mjs).
+await initFast();
+const fastPlan = FastPlan.fromObject(document_);
+const fastRows: FastRollupRow[] = fastPlan.rollupWith(FastUpdates.fromCsv("item,date,percent\na,2020-06-30,40\n"), { asOf: "2020-12-31" }).rows;
+console.log(fastRows.length);
+fastPlan.free();
 
 // `[Symbol.dispose]` is declared by the package even where the lib lacks it (ES2022 here).
 engine[Symbol.dispose]();

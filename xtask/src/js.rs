@@ -28,16 +28,16 @@ fn wasm_probe(ctx: &mut Context) -> Outcome {
     run(ctx, ctx.script("scripts/build-wasm").arg("--probe"))
 }
 
-/// `node --test` over `paths` (relative to bindings-wasm) with the TAP reporter; returns how many
-/// tests passed, failing when none did.
-fn node_test(ctx: &Context, paths: &[String]) -> Outcome<u64> {
-    let log = run_logged(
-        ctx,
-        ctx.command("node")
-            .args(["--test", "--test-reporter=tap"])
-            .args(paths)
-            .current_dir(ctx.root().join("bindings-wasm")),
-    )?;
+/// `node --test` over `paths` (relative to bindings-wasm) with the TAP reporter, against the
+/// package's size build or, with `build` `Some("fast")`, its speed build (`tests/load.mjs`);
+/// returns how many tests passed, failing when none did.
+fn node_test(ctx: &Context, paths: &[String], build: Option<&str>) -> Outcome<u64> {
+    let mut command = ctx.command("node");
+    command.args(["--test", "--test-reporter=tap"]).args(paths).current_dir(ctx.root().join("bindings-wasm"));
+    if let Some(build) = build {
+        command.env("WORKPLAN_WASM_BUILD", build);
+    }
+    let log = run_logged(ctx, &mut command)?;
     count::node_test(&log)
 }
 
@@ -56,14 +56,18 @@ pub fn test(ctx: &mut Context) -> Outcome {
 
     step("node tests against the built wasm");
     let tests = test_files(ctx)?;
-    let passed = node_test(ctx, &tests)?;
+    let passed = node_test(ctx, &tests, None)?;
     ctx.record(passed, "node tests");
+
+    step("node tests against the speed build (workplan/fast)");
+    let passed = node_test(ctx, &tests, Some("fast"))?;
+    ctx.record(passed, "node tests of the speed build");
 
     step("TypeScript declarations type-check");
     tsc(ctx, "tsconfig.json")?;
 
     step("npm package: TypeScript resolution (bundler, node16, NodeNext) of the packed package");
-    let passed = node_test(ctx, &["typecheck/".to_owned()])?;
+    let passed = node_test(ctx, &["typecheck/".to_owned()], None)?;
     ctx.record(passed, "TypeScript resolution tests");
     Ok(())
 }
@@ -95,7 +99,7 @@ pub fn browser(ctx: &mut Context) -> Outcome {
     tsc(ctx, "tsconfig.widget.json")?;
     setup::chromium(ctx)?;
     step("widget in headless Chromium against examples/web/index.html (fails if Chromium cannot start)");
-    let passed = node_test(ctx, &["browser/".to_owned()])?;
+    let passed = node_test(ctx, &["browser/".to_owned()], None)?;
     ctx.record(passed, "browser tests");
     Ok(())
 }

@@ -66,8 +66,9 @@ pub(crate) fn parse_tree(text: &str, format: Format) -> Result<Node<'_>, LoadErr
 /// Reads a model value from JSON or YAML text (from which the caller has dropped a byte-order
 /// mark: one, so that positions count in the text the source keeps).
 pub(crate) fn from_text<T: DeserializeOwned>(text: &str, format: Format) -> Result<T, LoadError> {
-    // Not in the wasm: a second deserializer for every model type would cost ~40 KB gzipped.
-    #[cfg(not(target_family = "wasm"))]
+    // Not in the size build of the wasm (feature `fast-readers` off): a second deserializer for
+    // every model type costs ~40 KB gzipped there.
+    #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
     if format == Format::Json {
         if let Some(value) = straight_from_json(text) {
             return Ok(value);
@@ -96,7 +97,7 @@ fn located<T: DeserializeOwned>(text: &str, format: Format) -> Result<T, LoadErr
 ///
 /// Both paths give the same value: `core/tests/json_fast_path.rs` checks it on every fixture
 /// and example.
-#[cfg(not(target_family = "wasm"))]
+#[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
 pub(crate) fn straight_from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
     serde_json::from_str(text).ok()
 }

@@ -30,7 +30,7 @@ enum Step {
 
 /// The string whose opening quote is at `at` in `text`, as the reader reads it (escapes
 /// resolved); `None` if it is not a well-formed string.
-#[cfg(not(target_family = "wasm"))]
+#[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
 pub(super) fn string_at(text: &str, at: usize) -> Option<Cow<'_, str>> {
     if text.as_bytes().get(at) != Some(&b'"') {
         return None;

@@ -10,7 +10,7 @@ mod json;
 mod load;
 mod mapping;
 mod node;
-#[cfg(not(target_family = "wasm"))]
+#[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
 mod offsets;
 mod positions;
 mod returns;
@@ -19,7 +19,7 @@ mod save;
 mod sheet;
 mod table;
 mod yaml;
-#[cfg(not(target_family = "wasm"))]
+#[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
 mod yaml_block;
 
 pub use csv::UPDATE_COLUMNS;
@@ -37,5 +37,5 @@ pub(crate) use format::from_json_value;
 pub use format::{located_from_json, text_to_json_value};
 pub use mapping::{normalise, Mapping, StatusPreset, StatusWords};
 pub use returns::{OnError, ReadOptions, MAX_REPORTED};
-#[cfg(not(target_family = "wasm"))]
+#[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
 pub use yaml::compare_yaml_scanners;

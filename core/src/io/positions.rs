@@ -1,11 +1,11 @@
 //! The positions of values in the text a document was read from: [`Source::position`] and
 //! [`Source::positions`], which read the text again (the source keeps only the text): JSON in one
-//! pass that notes only the wanted offsets (`offsets.rs`; not in the wasm, where it would add
-//! 2.8 KB gzipped: BENCHMARKS.md, "Loaders"), YAML and CSV (and JSON in the wasm) into a located
+//! pass that notes only the wanted offsets (`offsets.rs`; not in the size build of the wasm, where
+//! it would add 2.8 KB gzipped: BENCHMARKS.md, "Loaders"), YAML and CSV (and JSON there) into a located
 //! tree.
 
 use super::node::{Node, Value};
-#[cfg(not(target_family = "wasm"))]
+#[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
 use super::offsets::json_offsets;
 use super::{csv, json, yaml};
 use crate::document::{positions_at, Format, PathSegment, Pointer, Position, Source};
@@ -29,7 +29,7 @@ impl Source {
         }
         let Some((text, format)) = self.text() else { return vec![None; pointers.len()] };
         let offsets = match format {
-            #[cfg(not(target_family = "wasm"))]
+            #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
             Format::Json => json_offsets(text, pointers),
             _ => tree_offsets(text, format, pointers),
         };
@@ -40,7 +40,7 @@ impl Source {
 }
 
 /// The offsets of the values at `pointers` (or of their nearest written ancestors) from a located
-/// tree of the whole text, for YAML and CSV (and JSON in the wasm).
+/// tree of the whole text, for YAML and CSV (and JSON in the size build of the wasm).
 fn tree_offsets(text: &str, format: Format, pointers: &[Pointer]) -> Vec<Option<usize>> {
     let tree = match format {
         Format::Json => json::parse(text).ok(),

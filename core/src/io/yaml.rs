@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
 
 use super::node::{Entry, Node, RepeatedKeys, Value};
-#[cfg(not(target_family = "wasm"))]
+#[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
 use super::yaml_block::{BlockEvents, OutsideStyle};
 use crate::document::LoadError;
 use crate::document::{position_at, Location, PathSegment, Pointer};
@@ -18,10 +18,10 @@ use crate::MAX_NESTING;
 const MAX_NODES_FROM_ALIASES: usize = 1_000_000;
 
 /// Parses YAML text (one document) into a [`Node`] tree. Text in the plain block style goes
-/// through the fast [`BlockEvents`] scanner (not in the wasm, where it would cost size for speed
-/// that small documents do not need), the rest through `saphyr-parser`; both give the same events.
+/// through the fast [`BlockEvents`] scanner (not in the size build of the wasm, where it would
+/// cost size for speed that small documents do not need), the rest through `saphyr-parser`; both give the same events.
 pub(crate) fn parse(text: &str) -> Result<Node<'_>, LoadError> {
-    #[cfg(not(target_family = "wasm"))]
+    #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
     if let Some(events) = BlockEvents::check(text) {
         let events = events.map(|step| {
             step.map_err(|OutsideStyle| Stop {
@@ -36,7 +36,7 @@ pub(crate) fn parse(text: &str) -> Result<Node<'_>, LoadError> {
 
 /// For tests and fuzzing: `None` when the fast block scanner refuses `text`; else whether its
 /// events (with their offsets) are exactly those of `saphyr-parser`, or the first that differs.
-#[cfg(not(target_family = "wasm"))]
+#[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
 #[doc(hidden)]
 pub fn compare_yaml_scanners(text: &str) -> Option<Result<(), String>> {
     let block = BlockEvents::check(text)?;
