@@ -86,24 +86,38 @@ pub fn run(request: &Request<'_>) -> ExitCode {
         eprintln!("error: --format arrow and --format parquet write a binary file: name it with -o FILE");
         return ExitCode::from(2);
     }
-    let (plan, updates) = match load(request.plan, request.updates, request.read) {
+    let (mut plan, mut updates) = match load(request.plan, request.updates, request.read) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let options =
         RollupOptions { as_of: request.as_of, known_at: request.known_at, settings: request.settings.clone() };
-    let engine = RollupEngine::new(&plan, &updates, &options);
-    let rollup = engine.rollup();
-    if let (Some(binary), Some(out)) = (binary, request.out) {
-        return crate::columns::write(&rollup, binary, out);
+    let rows_only =
+        matches!(request.format, ReportFormat::Json | ReportFormat::Csv | ReportFormat::Arrow | ReportFormat::Parquet);
+    if rows_only {
+        // The findings that need a line and column are printed and the report has no others:
+        // the texts the plan and returns were read from can go before the rollup.
+        plan.forget_text();
+        updates.forget_text();
     }
+    let engine = RollupEngine::new(&plan, &updates, &options);
+    let settings = *engine.settings();
+    // The engine's rows become the result's (not a copy of them).
+    let rollup = engine.into_rollup();
     let report = match request.format {
-        ReportFormat::Json => return write_json(&rollup, request.out),
-        ReportFormat::Csv => csv(&rollup.rows),
-        ReportFormat::Markdown => rollup.to_markdown_with(&plan, engine.settings(), &request.locale),
-        ReportFormat::Html => rollup.to_html_with(&plan, engine.settings(), &request.locale),
-        ReportFormat::Text => text(&plan, &rollup, engine.settings()),
-        ReportFormat::Arrow | ReportFormat::Parquet => String::new(),
+        // The rows alone are written: the plan, its text and the returns go first, so that peak
+        // memory is the larger of reading and writing, not their sum.
+        ReportFormat::Json | ReportFormat::Csv | ReportFormat::Arrow | ReportFormat::Parquet => {
+            drop((plan, updates));
+            return match (binary, request.out, request.format) {
+                (Some(binary), Some(out), _) => crate::columns::write(&rollup, binary, out),
+                (_, out, ReportFormat::Csv) => write_to(out, |writer| csv_to(writer, &rollup.rows)),
+                (_, out, _) => write_to(out, |writer| json_to(writer, &rollup)),
+            };
+        }
+        ReportFormat::Markdown => rollup.to_markdown_with(&plan, &settings, &request.locale),
+        ReportFormat::Html => rollup.to_html_with(&plan, &settings, &request.locale),
+        ReportFormat::Text => text(&plan, &rollup, &settings),
     };
     match request.out {
         None => print!("{report}"),
@@ -117,13 +131,12 @@ pub fn run(request: &Request<'_>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Writes the rollup as pretty JSON to `out` (standard output when `None`) as it is serialized,
-/// without building the document as a value or a string first (the output of a large plan is
-/// larger than the plan).
-fn write_json(rollup: &workplan::Rollup, out: Option<&Path>) -> ExitCode {
+/// Writes a report to `out` (standard output when `None`) with `write`, as it is made, buffered:
+/// the output of a large plan is larger than the plan, so it is never built whole.
+fn write_to(out: Option<&Path>, write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> ExitCode {
     let written = match out {
-        None => json_to(std::io::stdout().lock(), rollup),
-        Some(path) => std::fs::File::create(path).and_then(|file| json_to(file, rollup)),
+        None => buffered(std::io::stdout().lock(), write),
+        Some(path) => std::fs::File::create(path).and_then(|file| buffered(file, write)),
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
@@ -135,13 +148,21 @@ fn write_json(rollup: &workplan::Rollup, out: Option<&Path>) -> ExitCode {
     }
 }
 
-/// The rollup as pretty JSON and a newline, buffered, into `writer`.
-fn json_to(writer: impl std::io::Write, rollup: &workplan::Rollup) -> std::io::Result<()> {
+/// `write` into `writer` through a buffer, flushed at the end.
+fn buffered(
+    writer: impl std::io::Write,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     use std::io::Write;
     let mut writer = std::io::BufWriter::new(writer);
-    serde_json::to_writer_pretty(&mut writer, rollup)?;
-    writer.write_all(b"\n")?;
+    write(&mut writer)?;
     writer.flush()
+}
+
+/// The rollup as pretty JSON and a newline, into `writer`, as it is serialized.
+fn json_to(writer: &mut dyn std::io::Write, rollup: &workplan::Rollup) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *writer, rollup)?;
+    writer.write_all(b"\n")
 }
 
 /// A bar of `width` cells: filled to `progress`, with `|` at `expected`.
@@ -271,52 +292,58 @@ fn text(plan: &Plan, rollup: &workplan::Rollup, settings: &workplan::rollup::Eff
     out
 }
 
-fn csv(rows: &[Row]) -> String {
-    let mut out = String::from(
-        "id,parent,depth,level,label,title,state,included,progress,expected,variance,status,reported_status,derived_status,status_source,trend,last_update,stale,coverage,low_coverage,leaves,leaves_with_data,value,target,unit,members_in_scope,members_adopted,members_reported\n",
-    );
+/// The columns of `report --format csv`, in order.
+const CSV_COLUMNS: [&str; 28] = [
+    "id",
+    "parent",
+    "depth",
+    "level",
+    "label",
+    "title",
+    "state",
+    "included",
+    "progress",
+    "expected",
+    "variance",
+    "status",
+    "reported_status",
+    "derived_status",
+    "status_source",
+    "trend",
+    "last_update",
+    "stale",
+    "coverage",
+    "low_coverage",
+    "leaves",
+    "leaves_with_data",
+    "value",
+    "target",
+    "unit",
+    "members_in_scope",
+    "members_adopted",
+    "members_reported",
+];
+
+/// The rows as CSV into `writer`, one row at a time: each cell as the row's JSON has it (numbers
+/// as JSON writes them, empty for null), quoted when it holds a comma, a quote or a line break.
+fn csv_to(writer: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<()> {
+    writeln!(writer, "{}", CSV_COLUMNS.join(","))?;
     for row in rows {
-        let value = serde_json::to_value(row).unwrap_or_default();
-        let cells: Vec<String> = [
-            "id",
-            "parent",
-            "depth",
-            "level",
-            "label",
-            "title",
-            "state",
-            "included",
-            "progress",
-            "expected",
-            "variance",
-            "status",
-            "reported_status",
-            "derived_status",
-            "status_source",
-            "trend",
-            "last_update",
-            "stale",
-            "coverage",
-            "low_coverage",
-            "leaves",
-            "leaves_with_data",
-            "value",
-            "target",
-            "unit",
-            "members_in_scope",
-            "members_adopted",
-            "members_reported",
-        ]
-        .iter()
-        .map(|column| match &value[*column] {
-            serde_json::Value::Null => String::new(),
-            serde_json::Value::String(s) if s.contains([',', '"', '\n']) => format!("\"{}\"", s.replace('"', "\"\"")),
-            serde_json::Value::String(s) => s.clone(),
-            other => other.to_string(),
-        })
-        .collect();
-        out.push_str(&cells.join(","));
-        out.push('\n');
+        let value = serde_json::to_value(row)?;
+        for (i, column) in CSV_COLUMNS.iter().enumerate() {
+            if i > 0 {
+                writer.write_all(b",")?;
+            }
+            match &value[*column] {
+                serde_json::Value::Null => {}
+                serde_json::Value::String(s) if s.contains([',', '"', '\n', '\r']) => {
+                    write!(writer, "\"{}\"", s.replace('"', "\"\""))?;
+                }
+                serde_json::Value::String(s) => writer.write_all(s.as_bytes())?,
+                other => write!(writer, "{other}")?,
+            }
+        }
+        writer.write_all(b"\n")?;
     }
-    out
+    Ok(())
 }

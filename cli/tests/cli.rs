@@ -128,6 +128,31 @@ fn report_as_csv_has_one_row_per_item() {
 }
 
 #[test]
+fn report_as_csv_quotes_cells_with_commas_quotes_and_line_breaks() {
+    let dir = std::env::temp_dir().join(format!("workplan-csv-quoting-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let plan = dir.join("plan.json");
+    let document = serde_json::json!({
+        "workplan": 1, "id": "p", "title": "P", "period": {"start": "2020-04-01", "end": "2021-03-31"},
+        "items": [
+            {"id": "a", "title": "Homes, jobs"},
+            {"id": "b", "title": "The \"best\" borough"},
+            {"id": "c", "title": "Two\rlines"},
+            {"id": "d", "title": "Plain"}
+        ]
+    });
+    std::fs::write(&plan, document.to_string()).expect("written");
+    let output = workplan(&["report", "--format", "csv", plan.to_str().expect("a path")]);
+    let text = stdout(&output);
+    let titles: Vec<&str> = ["\"Homes, jobs\"", "\"The \"\"best\"\" borough\"", "\"Two\rlines\"", ",Plain,"]
+        .into_iter()
+        .filter(|cell| !text.contains(cell))
+        .collect();
+    assert!(titles.is_empty(), "not written as CSV: {titles:?}\n{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn explain_says_how_a_number_was_found() {
     let output = workplan(&[
         "explain",

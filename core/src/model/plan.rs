@@ -72,6 +72,22 @@ impl Plan {
         self.source.if_shape(|| super::shape::plan_shape(self))
     }
 
+    /// Lets go of the text the plan was read from, which it keeps so that findings can give a
+    /// line and column (about the size of the file). Later findings have their path only. For a
+    /// large plan whose findings are known and whose rollup is all that is left to do: `workplan
+    /// report` does this before it rolls up.
+    ///
+    /// ```
+    /// # let mut plan = workplan::Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\nitems: [{id: a, title: A, due: 2022-01-01}]\n")?;
+    /// assert_eq!(plan.validate().diagnostics[0].line, Some(5));
+    /// plan.forget_text();
+    /// assert_eq!(plan.validate().diagnostics[0].line, None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn forget_text(&mut self) {
+        self.source = Source::default();
+    }
+
     /// The levels in force: the declared ones, or `area`, `objective`, `output`.
     pub fn levels(&self) -> Vec<Level> {
         match &self.levels {

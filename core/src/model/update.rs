@@ -97,6 +97,13 @@ impl Updates {
     pub(crate) fn located_source(&self) -> &Source {
         self.source.if_shape(|| super::shape::updates_shape(&self.updates))
     }
+
+    /// Lets go of the text (or the map of cells) the returns were read from, which they keep so
+    /// that findings can give a line and column or a sheet and cell. Later findings have their
+    /// path only (see [`Plan::forget_text`](super::Plan::forget_text)).
+    pub fn forget_text(&mut self) {
+        self.source = Source::default();
+    }
 }
 
 impl std::ops::Deref for Updates {
