@@ -89,6 +89,14 @@ fn texts_at_the_edges_of_the_style() {
         "# c\n---\n# d\n\n- x\n",
         "a: [\"q\", 'r', {s: [t]}]\n",
         "- {id: a, title: A, links: [{to: 'two:b', rel: supports}]}\n",
+        "\"a\": 1\n",
+        "-  a\n",
+        "\"a: b\": 1\n'c # d': x\n\"\":\n",
+        "\"k\":\n  - x\n\"m\":\n    \"n\": 'o'  # c\n",
+        "- \"k\": v\n  \"l\": w\n- \"just a value\"\n- 'v': \n",
+        "\"items\":\n    -   \"id\": \"d0\"\n        \"children\":\n            -   \"id\": \"d0-p0\"\n                \"label\": \"1\"\n    -   \"id\": \"d1\"\n",
+        "a:\n-    x\n-    y: 1\n     z: 2\n",
+        "\"x-note\": {a: 1}\n",
     ];
     for text in taken_texts {
         assert!(taken(text, "edge"), "should be taken: {text:?}");
@@ -113,7 +121,12 @@ fn texts_at_the_edges_of_the_style() {
         "a: >\n  text\n",
         "a: multi\n  line\n",
         "? a\n: b\n",
-        "\"a\": 1\n",
+        "\"a\":1\n",
+        "\"a\" : 1\n",
+        "a: {\"k\": 1}\n",
+        "\"esc\\\"\": 1\n",
+        "'it''s': 1\n",
+        "\"open: 1\n",
         "a: \"esc\\n\"\n",
         "a: 'it''s'\n",
         "a: \"open\n",
@@ -129,7 +142,6 @@ fn texts_at_the_edges_of_the_style() {
         "  a: 1\n",
         "-\n  a: 1\n",
         "- - x\n",
-        "-  a\n",
         "a: 1\n- b\n",
         "a: \u{feff}x\n",
         "a: x\u{2028}y\n",
@@ -147,7 +159,7 @@ fn one_of(texts: &'static [&'static str]) -> impl Strategy<Value = String> {
     prop::sample::select(texts).prop_map(str::to_owned)
 }
 
-/// Keys for [`line_piece`]: in the style, and quoted or explicit ones outside it.
+/// Keys for [`line_piece`]: in the style (plain and quoted), and explicit ones outside it.
 const KEY_TEXTS: &[&str] = &["a", "b", "id", "x-note", "key two", "\"q\"", "? k"];
 
 /// Values for [`line_piece`]: in the style, and anchors, tags, block scalars and more outside it.
@@ -259,7 +271,11 @@ fn tree() -> impl Strategy<Value = Tree> {
     let leaf = prop_oneof![3 => scalar_text().prop_map(Tree::Scalar), 1 => flow_text().prop_map(Tree::Flow)];
     leaf.prop_recursive(5, 60, 6, |inner| {
         prop_oneof![
-            prop::collection::vec(("[a-z_][a-z0-9_ .-]{0,6}[a-z]", inner.clone()), 1..6).prop_map(|entries| {
+            prop::collection::vec(
+                ("[a-z_][a-z0-9_ .-]{0,6}[a-z]|\"[a-z :#'-]{0,6}\"|'[a-z :#\"-]{0,6}'", inner.clone()),
+                1..6
+            )
+            .prop_map(|entries| {
                 // Keys once each; repeated keys are the reader's business, not the scanner's.
                 let mut seen = std::collections::HashSet::new();
                 Tree::Map(entries.into_iter().filter(|(k, _)| seen.insert(k.clone())).collect())
@@ -299,9 +315,12 @@ fn render(tree: &Tree, style: &[u8], out: &mut String) {
                     if !(first_inline && i == 0) {
                         out.push_str(&" ".repeat(indent));
                     }
-                    out.push_str("- ");
+                    // One to three spaces after the `-` (other writers indent by four).
+                    let gap = 1 + (next() % 3) as usize;
+                    out.push('-');
+                    out.push_str(&" ".repeat(gap));
                     match item {
-                        Tree::Map(entries) if !entries.is_empty() => block(item, indent + 2, out, next, true),
+                        Tree::Map(entries) if !entries.is_empty() => block(item, indent + 1 + gap, out, next, true),
                         Tree::Scalar(text) | Tree::Flow(text) => {
                             out.push_str(text);
                             trailer(out, next);

@@ -8,15 +8,16 @@
 //!
 //! - blank lines and comment lines, anywhere, and one `---` alone on its line before the content;
 //! - `key:` and `key: value` in block mappings, `- value` and `- key: value` in block sequences
-//!   (indented under their key, or at the key's own indent);
+//!   (indented under their key, or at the key's own indent; one or more spaces after the `-`);
 //! - a value is a plain scalar on one line, a quoted scalar on one line without escapes (`\` in
 //!   double quotes, `''` in single quotes), or a flow mapping or sequence on one line whose values
 //!   are simple plain scalars (ASCII letters, digits, `_-.+/`, inner spaces), such quoted scalars
 //!   and flow collections, with `key: value` entries; a comment may follow;
-//! - a key is a simple plain scalar: ASCII letters, digits and `_-./+$()` and inner spaces.
+//! - a key is a simple plain scalar (ASCII letters, digits and `_-./+$()` and inner spaces) or a
+//!   quoted scalar on one line without escapes, followed by `:` and a space or the line's end.
 //!
 //! Anything else (other document markers, directives, anchors, aliases, tags, block scalars,
-//! multi-line scalars, explicit keys, quoted keys, nesting deeper than [`MAX_DEPTH`], a document
+//! multi-line scalars, explicit keys, nesting deeper than [`MAX_DEPTH`], a document
 //! that is not a mapping or a sequence) is refused, as is any text that would be a syntax error.
 //! The two scanners are checked against each other on every YAML file of the repository, on
 //! random documents (`core/tests/yaml_block.rs`) and by the `yaml_block` fuzz target.
@@ -186,6 +187,8 @@ impl<'a> BlockEvents<'a> {
     fn line(&mut self, start: usize, indent: usize, content: &'a str) -> Result<(), OutsideStyle> {
         let at = start + indent;
         let entry = content.starts_with("- ");
+        // Where a sequence entry's value starts: after the `-` and the spaces that follow it.
+        let value_column = if entry { 1 + content[1..].len() - content[1..].trim_start_matches(' ').len() } else { 0 };
         // The kind of a collection this line opens at its indent.
         let kind = if entry { Kind::Seq { indentless: false } } else { Kind::Map };
         match std::mem::replace(&mut self.pending, Pending::Nothing) {
@@ -194,7 +197,7 @@ impl<'a> BlockEvents<'a> {
                     self.open(Block { indent, kind }, at)?;
                 } else if indent == key_indent && entry {
                     // A sequence at its key's indent starts at its first entry's value.
-                    self.open(Block { indent, kind: Kind::Seq { indentless: true } }, at + 2)?;
+                    self.open(Block { indent, kind: Kind::Seq { indentless: true } }, at + value_column)?;
                 } else {
                     self.scalar("", ScalarStyle::Plain, colon);
                 }
@@ -228,15 +231,14 @@ impl<'a> BlockEvents<'a> {
         match top.kind {
             Kind::Map => self.map_entry(indent, at, content),
             Kind::Seq { .. } => {
-                let Some(rest) = content.strip_prefix("- ") else { return Err(OutsideStyle) };
-                if rest.starts_with(' ') || rest.is_empty() {
+                if !entry || value_column >= content.len() {
                     return Err(OutsideStyle);
                 }
-                let at = at + 2;
-                let collection_or_quoted = matches!(rest.as_bytes()[0], b'{' | b'[' | b'"' | b'\'');
-                if !collection_or_quoted && key_end(rest).is_some() {
-                    self.open(Block { indent: indent + 2, kind: Kind::Map }, at)?;
-                    self.map_entry(indent + 2, at, rest)
+                let rest = &content[value_column..];
+                let at = at + value_column;
+                if starts_an_entry(rest) {
+                    self.open(Block { indent: indent + value_column, kind: Kind::Map }, at)?;
+                    self.map_entry(indent + value_column, at, rest)
                 } else {
                     self.value(at, rest)
                 }
@@ -246,12 +248,25 @@ impl<'a> BlockEvents<'a> {
 
     /// `key:` or `key: value` of the mapping at `indent`; `at` is the offset of `content`.
     fn map_entry(&mut self, indent: usize, at: usize, content: &'a str) -> Result<(), OutsideStyle> {
-        let colon = key_end(content).ok_or(OutsideStyle)?;
-        let key = &content[..colon];
-        if !is_simple_key(key) {
-            return Err(OutsideStyle);
-        }
-        self.scalar(key, ScalarStyle::Plain, at);
+        let colon = match content.as_bytes().first() {
+            Some(b'"' | b'\'') => {
+                let end = self.quoted(at, content, 0)?;
+                let followed = content[end..].strip_prefix(':').ok_or(OutsideStyle)?;
+                if !(followed.is_empty() || followed.starts_with(' ')) || end > MAX_KEY_LENGTH {
+                    return Err(OutsideStyle);
+                }
+                end
+            }
+            _ => {
+                let colon = key_end(content).ok_or(OutsideStyle)?;
+                let key = &content[..colon];
+                if !is_simple_key(key) {
+                    return Err(OutsideStyle);
+                }
+                self.scalar(key, ScalarStyle::Plain, at);
+                colon
+            }
+        };
         let after = &content[colon + 1..];
         let value = after.trim_start_matches(' ');
         if value.is_empty() || value.starts_with('#') {
@@ -377,6 +392,21 @@ fn key_end(content: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// The longest quoted key the scanner takes, quotes included (YAML limits an implicit key to 1024
+/// characters; longer ones go to `saphyr-parser`, which knows the rule).
+const MAX_KEY_LENGTH: usize = 1000;
+
+/// Whether the text after a sequence entry's `-` begins a `key: value` entry (a plain key, or a
+/// quoted one followed by `:`), rather than being a value.
+fn starts_an_entry(rest: &str) -> bool {
+    match rest.as_bytes()[0] {
+        b'{' | b'[' => false,
+        quote @ (b'"' | b'\'') => memchr::memchr(quote, &rest.as_bytes()[1..])
+            .is_some_and(|close| rest.as_bytes().get(close + 2) == Some(&b':')),
+        _ => key_end(rest).is_some(),
+    }
 }
 
 /// A key the scanner takes: a plain scalar of letters, digits, `_-./+$()` and inner spaces,
