@@ -92,32 +92,28 @@ pub fn run(request: &Request<'_>) -> ExitCode {
     };
     let options =
         RollupOptions { as_of: request.as_of, known_at: request.known_at, settings: request.settings.clone() };
-    let rows_only =
-        matches!(request.format, ReportFormat::Json | ReportFormat::Csv | ReportFormat::Arrow | ReportFormat::Parquet);
-    if rows_only {
-        // The findings that need a line and column are printed and the report has no others:
-        // the texts the plan and returns were read from can go before the rollup.
+    if matches!(request.format, ReportFormat::Json | ReportFormat::Csv | ReportFormat::Arrow | ReportFormat::Parquet) {
+        // The rows alone are written. The findings that need a line and column are printed, so
+        // the texts the plan and returns were read from go first; the engine lets go of the plan
+        // and the returns as soon as it has what it needs from them; its rows become the
+        // result's. So peak memory is the largest of reading, rolling up and writing, not their sum.
         plan.forget_text();
         updates.forget_text();
+        let rollup = RollupEngine::from_owned(plan, updates, &options).into_rollup();
+        return match (binary, request.out, request.format) {
+            (Some(binary), Some(out), _) => crate::columns::write(&rollup, binary, out),
+            (_, out, ReportFormat::Csv) => write_to(out, |writer| csv_to(writer, &rollup.rows)),
+            (_, out, _) => write_to(out, |writer| json_to(writer, &rollup)),
+        };
     }
     let engine = RollupEngine::new(&plan, &updates, &options);
     let settings = *engine.settings();
-    // The engine's rows become the result's (not a copy of them).
     let rollup = engine.into_rollup();
     let report = match request.format {
-        // The rows alone are written: the plan, its text and the returns go first, so that peak
-        // memory is the larger of reading and writing, not their sum.
-        ReportFormat::Json | ReportFormat::Csv | ReportFormat::Arrow | ReportFormat::Parquet => {
-            drop((plan, updates));
-            return match (binary, request.out, request.format) {
-                (Some(binary), Some(out), _) => crate::columns::write(&rollup, binary, out),
-                (_, out, ReportFormat::Csv) => write_to(out, |writer| csv_to(writer, &rollup.rows)),
-                (_, out, _) => write_to(out, |writer| json_to(writer, &rollup)),
-            };
-        }
         ReportFormat::Markdown => rollup.to_markdown_with(&plan, &settings, &request.locale),
         ReportFormat::Html => rollup.to_html_with(&plan, &settings, &request.locale),
-        ReportFormat::Text => text(&plan, &rollup, &settings),
+        // Text (the row formats were written above).
+        _ => text(&plan, &rollup, &settings),
     };
     match request.out {
         None => print!("{report}"),

@@ -147,6 +147,19 @@ proptest! {
     }
 
     #[test]
+    fn an_engine_from_owned_inputs_equals_batch(seed in any::<u64>(), size in 1usize..25, returns in 0usize..60, d in 0usize..3, split in 0usize..60) {
+        // Some returns in the plan, the rest given apart: the plan's come first in both.
+        let (plan, updates) = case(seed, size, returns);
+        let (mut plan, updates) = load(&plan, &updates);
+        let split = split.min(updates.len());
+        plan.updates = updates[..split].to_vec();
+        let updates = Updates::from(updates[split..].to_vec());
+        let options = options(AS_OF[d]);
+        let batch = rollup(&plan, &updates, &options);
+        prop_assert_eq!(RollupEngine::from_owned(plan, updates, &options).into_rollup(), batch);
+    }
+
+    #[test]
     fn incremental_equals_batch(seed in any::<u64>(), size in 1usize..25, returns in 0usize..60, d in 0usize..3) {
         let (plan, updates) = case(seed, size, returns);
         let (plan, updates) = load(&plan, &updates);

@@ -79,12 +79,46 @@ impl RollupEngine {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(plan: &Plan, updates: &Updates, options: &RollupOptions) -> RollupEngine {
+        let mut engine = RollupEngine::without_returns(plan, options);
+        engine.record_all(plan.updates.iter().chain(updates.iter()));
+        engine.compute_all();
+        engine
+    }
+
+    /// Builds the engine as [`new`](Self::new) does, with the same numbers, from a plan and
+    /// returns it may consume: each is let go as soon as the engine has what it needs from it
+    /// (the plan's items once they are flattened, the returns once they are taken in), so that
+    /// the peak memory of a large rollup is not the plan, its returns and the engine together.
+    /// For a plan that is rolled up and then not needed (`workplan report` in its row formats).
+    ///
+    /// ```
+    /// use workplan::{Date, RollupEngine, RollupOptions, Update, Updates};
+    /// # let plan = workplan::Plan::from_yaml_str("workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\nitems: [{id: a, title: A, children: [{id: a.1, title: A1}, {id: a.2, title: A2}]}]\n")?;
+    /// let date: Date = "2020-09-30".parse()?;
+    /// let updates: Updates = [Update::percent("a.1", date, 50.0)].into_iter().collect();
+    /// let options = RollupOptions { as_of: Some(date), ..RollupOptions::default() };
+    /// let batch = workplan::rollup(&plan, &updates, &options);
+    /// assert_eq!(RollupEngine::from_owned(plan, updates, &options).into_rollup(), batch);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_owned(mut plan: Plan, updates: Updates, options: &RollupOptions) -> RollupEngine {
+        let own = std::mem::take(&mut plan.updates);
+        let mut engine = RollupEngine::without_returns(&plan, options);
+        drop(plan);
+        engine.record_all(own.iter().chain(updates.iter()));
+        drop((own, updates));
+        engine.compute_all();
+        engine
+    }
+
+    /// The engine of `plan` with no return taken in and nothing computed.
+    fn without_returns(plan: &Plan, options: &RollupOptions) -> RollupEngine {
         let tree = Tree::new(plan);
         let settings = EffectiveSettings::resolve(plan.settings.as_ref(), options.settings.as_ref());
         let as_of = options.as_of.unwrap_or(plan.period.end);
         let then_date = days_before(as_of, settings.trend_days);
         let state = |as_of| State::new(as_of, tree.nodes.len());
-        let mut engine = RollupEngine {
+        RollupEngine {
             plan_id: plan.id.clone(),
             now: state(as_of),
             then: state(then_date),
@@ -93,23 +127,25 @@ impl RollupEngine {
             known_at: options.known_at,
             received: 0,
             rows: Vec::new(),
-        };
+        }
+    }
+
+    /// Takes in `updates`, in order (their positions break ties).
+    fn record_all<'u>(&mut self, updates: impl Iterator<Item = &'u Update>) {
         let mut touched = Vec::new();
         // Returns come grouped by item (a file lists an item's returns together): the previous
         // return's target is reused when the next names the same item and member, which saves a
         // hash lookup (and its cache misses) for most returns of a large plan.
         let mut previous: Option<(&Update, Option<Target>)> = None;
-        for update in plan.updates.iter().chain(updates.iter()) {
+        for update in updates {
             let target = match previous {
                 Some((last, target)) if last.item == update.item && last.member == update.member => target,
-                _ => engine.target(update),
+                _ => self.target(update),
             };
             previous = Some((update, target));
-            engine.record_at(update, target, &mut touched);
+            self.record_at(update, target, &mut touched);
             touched.clear();
         }
-        engine.compute_all();
-        engine
     }
 
     /// Computes every node's numbers, in both states, and every row.
