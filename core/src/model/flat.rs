@@ -5,8 +5,8 @@
 //! the model types wrap the derived code in two adapters, so that every serde format reads and
 //! writes the documented form:
 //!
-//! - [`Gather`] (reading) hands each `x-` key of an object to the struct as one
-//!   [`EXTENSIONS_KEY`] entry at the end, and every other key as it is;
+//! - [`Gather`] (reading) hands the struct every key but the `x-` keys, which it reads into the
+//!   struct's `extensions` itself (as they come: no second copy of the data);
 //! - [`Spread`] (writing) writes the struct as a map whose `x-` keys follow its own keys, in key
 //!   order, in place of the [`EXTENSIONS_KEY`] field.
 //!
@@ -40,7 +40,11 @@ macro_rules! flat_extensions {
 
         impl<'de> serde::Deserialize<'de> for $model {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                <$model>::deserialize($crate::model::flat::Gather(deserializer))
+                let mut extensions = $crate::model::Extensions::new();
+                let gather = $crate::model::flat::Gather { deserializer, extensions: &mut extensions };
+                let mut value = <$model>::deserialize(gather)?;
+                value.extensions = extensions;
+                Ok(value)
             }
         }
     )*};
@@ -49,11 +53,14 @@ pub(crate) use flat_extensions;
 
 // --- reading -------------------------------------------------------------------------------
 
-/// A deserializer that gathers the `x-` keys of the struct it reads into one
-/// [`EXTENSIONS_KEY`] entry (the struct's `extensions` field).
-pub(crate) struct Gather<D>(pub(crate) D);
+/// A deserializer that reads the `x-` keys of the struct it reads into `extensions` (which the
+/// caller then puts in the struct's `extensions` field) and hands the struct every other key.
+pub(crate) struct Gather<'x, D> {
+    pub(crate) deserializer: D,
+    pub(crate) extensions: &'x mut Extensions,
+}
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Gather<D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Gather<'_, D> {
     type Error = D::Error;
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -62,15 +69,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Gather<D> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_struct(name, fields, GatherVisitor(visitor))
+        self.deserializer.deserialize_struct(name, fields, GatherVisitor { visitor, extensions: self.extensions })
     }
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_any(visitor)
+        self.deserializer.deserialize_any(visitor)
     }
 
     fn is_human_readable(&self) -> bool {
-        self.0.is_human_readable()
+        self.deserializer.is_human_readable()
     }
 
     // The derived code of a struct asks only for a struct.
@@ -81,35 +88,34 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Gather<D> {
 }
 
 /// The struct's visitor, handed a map that gathers `x-` keys.
-struct GatherVisitor<V>(V);
+struct GatherVisitor<'x, V> {
+    visitor: V,
+    extensions: &'x mut Extensions,
+}
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for GatherVisitor<V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for GatherVisitor<'_, V> {
     type Value = V::Value;
 
     fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        self.0.expecting(formatter)
+        self.visitor.expecting(formatter)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.0.visit_map(GatherMap { map, extensions: Extensions::new(), pending: false, done: false })
+        self.visitor.visit_map(GatherMap { map, extensions: self.extensions })
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
-        self.0.visit_seq(seq)
+        self.visitor.visit_seq(seq)
     }
 }
 
-/// The entries of an object: its own keys as they come, then its `x-` keys as one entry.
-struct GatherMap<A> {
+/// The entries of an object without its `x-` keys, which are read into `extensions` as they come.
+struct GatherMap<'x, A> {
     map: A,
-    extensions: Extensions,
-    /// The extensions entry's key was handed out; its value is next.
-    pending: bool,
-    /// The extensions entry was handed out.
-    done: bool,
+    extensions: &'x mut Extensions,
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for GatherMap<A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for GatherMap<'_, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
@@ -122,65 +128,11 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for GatherMap<A> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
-        if !self.pending {
-            return self.map.next_value_seed(seed);
-        }
-        self.pending = false;
-        seed.deserialize(Gathered { entries: std::mem::take(&mut self.extensions).into_iter(), error: PhantomData })
+        self.map.next_value_seed(seed)
     }
 
     fn size_hint(&self) -> Option<usize> {
         self.map.size_hint()
-    }
-}
-
-/// The gathered `x-` keys as the value of the [`EXTENSIONS_KEY`] entry: a map, and nothing else.
-///
-/// Only the `extensions` field reads it, but the derived code hands every field's type to the
-/// same `next_value_seed`: a deserializer that answers anything but a map with an error keeps each
-/// of those from being compiled for it (the wasm build is 30 KB smaller than with a
-/// `serde_json::Value` here).
-struct Gathered<E> {
-    entries: std::collections::btree_map::IntoIter<String, serde_json::Value>,
-    error: PhantomData<E>,
-}
-
-impl<'de, E: de::Error> Deserializer<'de> for Gathered<E> {
-    type Error = E;
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
-        visitor.visit_map(GatheredEntries { entries: self.entries, value: None, error: PhantomData })
-    }
-
-    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
-        Err(E::custom("extension data is read as a map"))
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
-        unit unit_struct newtype_struct seq tuple tuple_struct struct enum identifier ignored_any
-    }
-}
-
-/// The entries of [`Gathered`].
-struct GatheredEntries<E> {
-    entries: std::collections::btree_map::IntoIter<String, serde_json::Value>,
-    value: Option<serde_json::Value>,
-    error: PhantomData<E>,
-}
-
-impl<'de, E: de::Error> MapAccess<'de> for GatheredEntries<E> {
-    type Error = E;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, E> {
-        let Some((key, value)) = self.entries.next() else { return Ok(None) };
-        self.value = Some(value);
-        seed.deserialize(StrDeserializer::new(&key)).map(Some)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, E> {
-        let value = self.value.take().ok_or_else(|| E::custom("a value was read before its key"))?;
-        seed.deserialize(value).map_err(E::custom)
     }
 }
 
@@ -265,19 +217,11 @@ impl<'de> Visitor<'de> for ExtensionValueVisitor {
     }
 }
 
-impl<'de, A: MapAccess<'de>> GatherMap<A> {
-    /// The next key that is the struct's own, gathering the `x-` keys before it; after the last,
-    /// [`EXTENSIONS_KEY`] if there were any.
+impl<'de, A: MapAccess<'de>> GatherMap<'_, A> {
+    /// The next key that is the struct's own, reading the `x-` keys before it into `extensions`.
     fn next_own_key(&mut self) -> Result<Option<Cow<'de, str>>, A::Error> {
         loop {
-            let Some(KeyText(key)) = self.map.next_key::<KeyText<'de>>()? else {
-                if self.extensions.is_empty() || self.done {
-                    return Ok(None);
-                }
-                self.pending = true;
-                self.done = true;
-                return Ok(Some(Cow::Borrowed(EXTENSIONS_KEY)));
-            };
+            let Some(KeyText(key)) = self.map.next_key::<KeyText<'de>>()? else { return Ok(None) };
             if !key.starts_with("x-") {
                 return Ok(Some(key));
             }
