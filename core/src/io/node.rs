@@ -118,7 +118,7 @@ pub(crate) enum Value<'a> {
 /// model's deserialization makes of the negative zero that `serde_json` gives for `-0` and
 /// `-0.0` alike (`crate::model::number`), so that every path reads the same value.
 pub(crate) fn float(value: f64) -> Value<'static> {
-    if value == 0.0 && value.is_sign_negative() {
+    if crate::model::number::is_negative_zero(value) {
         Value::Integer(0)
     } else {
         Value::Float(value)
@@ -138,7 +138,7 @@ pub(crate) enum Resolved<'a> {
 impl Resolved<'_> {
     /// A float, as [`float`] keeps it.
     fn float(value: f64) -> Self {
-        if value == 0.0 && value.is_sign_negative() {
+        if crate::model::number::is_negative_zero(value) {
             Resolved::Integer(0)
         } else {
             Resolved::Float(value)

@@ -169,7 +169,7 @@ impl<'de> Visitor<'de> for ExtensionValueVisitor {
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<serde_json::Value, E> {
         // Negative zero is the integer zero (`super::number`; the located readers do the same).
-        if value == 0.0 && value.is_sign_negative() {
+        if super::number::is_negative_zero(value) {
             return Ok(serde_json::Value::from(0));
         }
         serde_json::Number::from_f64(value)

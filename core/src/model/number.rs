@@ -15,6 +15,11 @@ pub(crate) fn number(value: f64) -> f64 {
     }
 }
 
+/// Whether `value` is a negative zero (which the readers and extension data keep as the integer 0).
+pub(crate) fn is_negative_zero(value: f64) -> bool {
+    value == 0.0 && value.is_sign_negative()
+}
+
 /// Reads a number field (`#[serde(deserialize_with = ...)]`).
 pub(crate) fn plain<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
     f64::deserialize(deserializer).map(number)
