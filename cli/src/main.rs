@@ -10,6 +10,7 @@ mod columns;
 mod diff;
 mod explain;
 mod generate;
+mod portfolio;
 mod recipes;
 mod report;
 mod returns;
@@ -105,6 +106,37 @@ enum Command {
         #[arg(long)]
         members: bool,
     },
+    /// Roll up many plans at once, in parallel: a folder (each plan with the returns file named
+    /// after it, `PLAN-updates.csv`), a glob, a manifest (`workplan-portfolio: 1`) or plan files.
+    /// Writes the rows to OUT and the adoption cells, findings, denominator audit and links beside
+    /// it (`OUT-cells`, `OUT-findings`, `OUT-excluded`, `OUT-links`), each with the column `plan`
+    /// first. A plan that
+    /// fails is reported with its file and left out (exit 1), unless --fail-fast stops at it.
+    Portfolio {
+        /// Folders, manifests, glob patterns or plan files.
+        #[arg(required = true)]
+        sources: Vec<PathBuf>,
+        /// The date the numbers are for (YYYY-MM-DD); each plan's period end by default.
+        #[arg(long)]
+        as_of: Option<workplan::Date>,
+        /// Count only returns recorded by then (e.g. 2021-03-10T00:00:00Z).
+        #[arg(long)]
+        known_at: Option<workplan::Timestamp>,
+        /// The tables' file format (by default, OUT's extension: .parquet, .arrow, .csv, .json).
+        #[arg(long, value_enum)]
+        format: Option<portfolio::PortfolioFormat>,
+        /// The rows file; the other tables are written beside it.
+        #[arg(long, short, required = true)]
+        out: PathBuf,
+        /// Stop at the first plan that fails, writing nothing more.
+        #[arg(long)]
+        fail_fast: bool,
+        /// How many plans are rolled up at once (the number of cores by default).
+        #[arg(long)]
+        threads: Option<usize>,
+        #[command(flatten)]
+        read: returns::ReadArgs,
+    },
     /// What changed between two versions of a plan: items added, removed, moved, relabelled and
     /// changed field by field, and possible renames.
     Diff {
@@ -152,11 +184,22 @@ enum Command {
     ///
     /// A recipe is the `generate` block of a case's `case.json` (tests/fixtures/hostile/README.md):
     /// inputs too large to keep as files, written the same way for every runner.
+    ///
+    /// With `--plans N`, a portfolio: N such plans (`--items` each) sharing their members, and a
+    /// plan of pledges (`pledges`) that a share of their leaves link to, each written to
+    /// OUT/<id>.json with its returns in OUT/<id>-updates.csv and in
+    /// OUT/returns/plan=<id>/part-0.parquet.
     Generate {
         /// The plan file to write (.json or .yaml); with `--recipes` or `--recipe`, the folder to
-        /// write the inputs into.
+        /// write the inputs into; with `--plans`, the folder to write the portfolio into.
         #[arg(long, short)]
         out: PathBuf,
+        /// Write a portfolio of this many plans (and the pledges) into the folder OUT.
+        #[arg(long, value_name = "N", conflicts_with_all = ["recipes", "recipe", "updates_out", "embed_updates"])]
+        plans: Option<usize>,
+        /// With `--plans`, the share of each plan's leaves that link to a pledge (0..1).
+        #[arg(long, default_value_t = 0.1, requires = "plans")]
+        link_share: f64,
         /// Write the inputs of every case folder in DIR whose `case.json` has a `generate` recipe,
         /// each to OUT/<case>/<file name>, instead of a synthetic plan.
         #[arg(long, value_name = "DIR", conflicts_with_all = SYNTHETIC)]
@@ -254,6 +297,18 @@ fn main() -> ExitCode {
         Command::Explain { plan, item, updates, read, as_of, known_at, format, members } => {
             explain::run(&plan, &item, (updates.as_deref(), &read), (as_of, known_at), format, members)
         }
+        Command::Portfolio { sources, as_of, known_at, format, out, fail_fast, threads, read } => {
+            portfolio::run(&portfolio::Request {
+                sources: &sources,
+                as_of,
+                known_at,
+                format,
+                out: &out,
+                fail_fast,
+                threads,
+                read: &read,
+            })
+        }
         Command::Diff { old, new, format } => diff::run(&old, &new, format),
         Command::Schedule { plan, rule, from, to, level, window_months, as_of, format } => {
             schedule::run(&schedule::Request {
@@ -271,6 +326,38 @@ fn main() -> ExitCode {
         Command::Generate { out, recipe: Some(case), .. } => recipes::run_case(&case, &out),
         Command::Generate {
             out,
+            plans: Some(plans),
+            link_share,
+            items,
+            depth,
+            fan_out,
+            members,
+            member_share,
+            measure_share,
+            updates_per_leaf,
+            seed,
+            ..
+        } => generate::run_portfolio(
+            workplan::generate::SyntheticPortfolio {
+                plans,
+                plan: workplan::generate::Synthetic {
+                    items,
+                    depth,
+                    fan_out,
+                    members,
+                    member_share,
+                    measure_share,
+                    updates_per_leaf,
+                    seed,
+                },
+                link_share,
+            },
+            &out,
+        ),
+        Command::Generate {
+            out,
+            plans: _,
+            link_share: _,
             recipes: _,
             recipe: _,
             updates_out,

@@ -289,7 +289,7 @@ fn text(plan: &Plan, rollup: &workplan::Rollup, settings: &workplan::rollup::Eff
 }
 
 /// The columns of `report --format csv`, in order.
-const CSV_COLUMNS: [&str; 28] = [
+pub(crate) const CSV_COLUMNS: [&str; 28] = [
     "id",
     "parent",
     "depth",
@@ -322,6 +322,15 @@ const CSV_COLUMNS: [&str; 28] = [
 
 /// The rows as CSV into `writer`, one row at a time: each cell as the row's JSON has it (numbers
 /// as JSON writes them, empty for null), quoted when it holds a comma, a quote or a line break.
+/// Text as a CSV cell: quoted, with quotes doubled, when it holds a comma, a quote or a line break.
+pub(crate) fn csv_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\"")).into()
+    } else {
+        text.into()
+    }
+}
+
 fn csv_to(writer: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<()> {
     writeln!(writer, "{}", CSV_COLUMNS.join(","))?;
     for row in rows {
@@ -332,10 +341,7 @@ fn csv_to(writer: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<()> 
             }
             match &value[*column] {
                 serde_json::Value::Null => {}
-                serde_json::Value::String(s) if s.contains([',', '"', '\n', '\r']) => {
-                    write!(writer, "\"{}\"", s.replace('"', "\"\""))?;
-                }
-                serde_json::Value::String(s) => writer.write_all(s.as_bytes())?,
+                serde_json::Value::String(s) => writer.write_all(csv_text(s).as_bytes())?,
                 other => write!(writer, "{other}")?,
             }
         }

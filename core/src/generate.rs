@@ -20,8 +20,10 @@
 
 use std::fmt::Write;
 
+mod portfolio;
 mod recipe;
 
+pub use portfolio::{SyntheticPortfolio, PLEDGES};
 pub use recipe::{Recipe, RecipeError, Recipes};
 
 use crate::model::{Plan, Updates};

@@ -122,6 +122,8 @@ mod locale;
 pub mod model;
 mod outline_table;
 mod paper;
+#[cfg(feature = "portfolio")]
+pub mod portfolio;
 pub mod rollup;
 mod schema;
 mod summary;

@@ -34,6 +34,7 @@ mod adoption;
 mod outline;
 mod report;
 mod rows;
+mod updates;
 
 use std::sync::Arc;
 
@@ -50,6 +51,7 @@ pub use adoption::{adoption_schema, excluded_schema};
 pub use outline::outline_schema;
 pub use report::report_schema;
 pub use rows::row_schema;
+pub use updates::returns_schema;
 
 /// `Dictionary(Int32, Utf8)`: the type of every categorical column.
 fn dictionary() -> DataType {

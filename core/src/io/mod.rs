@@ -3,7 +3,7 @@
 
 pub(crate) mod csv;
 pub(crate) mod de;
-mod format;
+pub(crate) mod format;
 #[cfg(feature = "arrow")]
 mod frame;
 mod json;
