@@ -7,6 +7,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
+use workplan::portfolio::PortfolioError;
 use workplan::{LoadError, PathSegment};
 
 /// Builds an instance of the facade's exception class `name`.
@@ -41,6 +42,27 @@ pub fn load_error(py: Python<'_>, error: LoadError) -> PyErr {
         }
     }
     let _ = value.setattr("errors", errors);
+    err
+}
+
+/// A portfolio that could not be rolled up as `workplan.PortfolioError` with `code` (the core's:
+/// `portfolio_unreadable`, `portfolio_manifest`, `portfolio_pattern`, `portfolio_no_plans`,
+/// `portfolio_threads`, or a plan's failure under `fail_fast`: `plan_load`, `returns_load`...) and
+/// `file`: the failing plan's file, else the source (folder, manifest or pattern) as given
+/// (docs/portfolio.md#errors).
+pub fn portfolio_error(py: Python<'_>, error: &PortfolioError) -> PyErr {
+    let err = facade_error(py, "PortfolioError", error.to_string());
+    let value = err.value(py);
+    let file = match error {
+        PortfolioError::Plan(failure) => Some(failure.file().display().to_string()),
+        PortfolioError::Unreadable { path, .. } => Some(path.display().to_string()),
+        PortfolioError::Manifest { file, .. } => Some(file.display().to_string()),
+        PortfolioError::Pattern { pattern, .. } => Some(pattern.clone()),
+        PortfolioError::NoPlans { source_name } => Some(source_name.clone()),
+        _ => None,
+    };
+    let _ = value.setattr("code", error.code());
+    let _ = value.setattr("file", file);
     err
 }
 

@@ -10,6 +10,7 @@ mod display;
 mod errors;
 mod governance;
 mod plan;
+mod portfolio;
 #[cfg(feature = "panic-probe")]
 mod probe;
 mod returns;
@@ -28,6 +29,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<rollup::NativeRollup>()?;
     module.add_class::<series::NativeSeries>()?;
     module.add_class::<diff::NativeDiff>()?;
+    module.add_class::<portfolio::NativePortfolio>()?;
     module.add_function(wrap_pyfunction!(diff::diff, module)?)?;
     module.add_function(wrap_pyfunction!(display::format_percent, module)?)?;
     module.add_function(wrap_pyfunction!(governance::meetings, module)?)?;
@@ -35,6 +37,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(plan::load, module)?)?;
     module.add_function(wrap_pyfunction!(plan::load_updates, module)?)?;
     module.add_function(wrap_pyfunction!(plan::schema, module)?)?;
+    module.add_function(wrap_pyfunction!(portfolio::portfolio, module)?)?;
     module.add_function(wrap_pyfunction!(columns::_report_arrow, module)?)?;
     #[cfg(feature = "panic-probe")]
     module.add_function(wrap_pyfunction!(probe::_panic_probe, module)?)?;

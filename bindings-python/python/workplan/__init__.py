@@ -22,6 +22,7 @@ from workplan._errors import (
     InvalidOptionError,
     InvalidRuleError,
     ParseError,
+    PortfolioError,
     RefusedReturnError,
     UnknownItemError,
     UnknownLocaleError,
@@ -45,6 +46,7 @@ from workplan._native import (
     meetings,
     schema,
 )
+from workplan._portfolio import Portfolio, portfolio
 from workplan._report import Report
 from workplan._rollup import Explanation, Rollup, RollupRow
 from workplan._series import RollupSeries
@@ -79,6 +81,7 @@ __all__ = [
     "RollupRow",
     "Explanation",
     "RollupSeries",
+    "Portfolio",
     "AdoptionMatrix",
     "Status",
     "Severity",
@@ -95,9 +98,11 @@ __all__ = [
     "format_percent",
     "PlanDiff",
     "load_updates",
+    "portfolio",
     "schema",
     "WorkplanError",
     "ParseError",
+    "PortfolioError",
     "ValidationError",
     "UnknownItemError",
     "UnknownPlanError",

@@ -16,6 +16,7 @@ from workplan._errors import ConversionError as ConversionError
 from workplan._errors import InvalidOptionError as InvalidOptionError
 from workplan._errors import InvalidRuleError as InvalidRuleError
 from workplan._errors import ParseError as ParseError
+from workplan._errors import PortfolioError as PortfolioError
 from workplan._errors import RefusedReturnError as RefusedReturnError
 from workplan._errors import UnknownItemError as UnknownItemError
 from workplan._errors import UnknownLocaleError as UnknownLocaleError
@@ -27,6 +28,8 @@ from workplan._errors import WorkplanError as WorkplanError
 from workplan._diff import PlanDiff as PlanDiff
 from workplan._display import format_percent as format_percent
 from workplan._matrix import AdoptionMatrix as AdoptionMatrix
+from workplan._portfolio import Portfolio as Portfolio
+from workplan._portfolio import portfolio as portfolio
 from workplan._report import Report as Report
 from workplan._rollup import Explanation as Explanation
 from workplan._rollup import Rollup as Rollup
@@ -61,6 +64,7 @@ __all__ = [
     "RollupRow",
     "Explanation",
     "RollupSeries",
+    "Portfolio",
     "AdoptionMatrix",
     "Status",
     "Severity",
@@ -77,9 +81,11 @@ __all__ = [
     "format_percent",
     "PlanDiff",
     "load_updates",
+    "portfolio",
     "schema",
     "WorkplanError",
     "ParseError",
+    "PortfolioError",
     "ValidationError",
     "UnknownItemError",
     "UnknownPlanError",

@@ -147,6 +147,23 @@ class UnknownLocaleError(WorkplanError):
     tag: Optional[str]
 
 
+class PortfolioError(WorkplanError):
+    """A portfolio could not be rolled up (docs/portfolio.md#errors): a source (folder, glob,
+    manifest) that cannot be read, or, with ``fail_fast=True``, a plan that fails.
+
+    Attributes:
+        code: ``portfolio_unreadable``, ``portfolio_manifest``, ``portfolio_pattern``,
+            ``portfolio_no_plans``, ``portfolio_threads``, or the failing plan's code
+            (``plan_load``, ``returns_load``, ``ambiguous_returns``, ``duplicate_plan_id``).
+        file: the failing plan's file for a plan that fails, else the source as given (``None``
+            when there is none).
+    """
+
+    _CODE = "portfolio_unreadable"
+    _FIELDS = ("file",)
+    file: Optional[str]
+
+
 class ConversionError(WorkplanError, TypeError):
     """A Python value that is not JSON data (or a result Python cannot hold). Code
     ``conversion_error``."""
