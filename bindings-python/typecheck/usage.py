@@ -4,7 +4,7 @@ facade's annotations are complete enough to write real code against."""
 from __future__ import annotations
 
 import datetime
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
 import workplan
 
@@ -46,6 +46,15 @@ def main() -> None:
         where: List[object] = [error.code, error.path, error.line, error.column]
         print(where)
     print(line, counts, progress, text, changes.is_empty(), len(dates))
+    portfolio: workplan.Portfolio = workplan.portfolio("examples/london-councils", as_of="2020-12-31", threads=2)
+    plans: List[str] = portfolio.plans
+    links: Any = portfolio.to_arrow("links")
+    try:
+        workplan.portfolio("no/such/folder")
+    except workplan.PortfolioError as error:
+        failed: List[Optional[str]] = [error.code, error.file]
+        print(failed)
+    print(plans, links, [f["code"] for f in portfolio.failures])
 
 
 if __name__ == "__main__":

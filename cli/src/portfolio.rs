@@ -79,6 +79,13 @@ pub fn run(request: &Request<'_>) -> ExitCode {
     options.fail_fast = request.fail_fast;
     options.threads = request.threads;
 
+    // The tables go into one folder, made if missing (like `generate --plans`'s).
+    if let Some(folder) = request.out.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        if let Err(error) = std::fs::create_dir_all(folder) {
+            eprintln!("error: {}: {error}", folder.display());
+            return ExitCode::FAILURE;
+        }
+    }
     let mut writers = Vec::new();
     for table in PortfolioTable::ALL {
         let path = beside(request.out, table.suffix());

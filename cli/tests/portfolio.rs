@@ -125,8 +125,7 @@ fn a_bad_plan_is_reported_with_its_place_and_the_others_are_written() {
     std::fs::write(dir.join("good-updates.csv"), "item,date,percent\na,2021-06-30,25\n").expect("written");
     std::fs::write(dir.join("bad.yaml"), "workplan: 1\nid: bad\ntitle: Bad\nperiod: {start: 2021-01-01}\n")
         .expect("written");
-    let out = dir.join("out").join("rows.csv");
-    std::fs::create_dir_all(dir.join("out")).expect("a folder");
+    let out = dir.join("out").join("rows.csv"); // the folder `out` is made
     let args =
         ["portfolio", &dir.to_string_lossy(), "--as-of", "2021-06-30", "-o", &out.to_string_lossy()].map(str::to_owned);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();

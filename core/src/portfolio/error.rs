@@ -111,23 +111,35 @@ pub enum PlanFailure {
         /// The file of the plan kept.
         first: PathBuf,
     },
+    /// Rolling the plan up failed in a way it never should: a bug in workplan, please report it.
+    #[error("{}: internal error (a bug in workplan, please report it): {message}", file.display())]
+    Internal {
+        /// The plan file.
+        file: PathBuf,
+        /// What the library said.
+        message: String,
+    },
 }
 
 impl PlanFailure {
-    /// A stable code: `plan_load`, `returns_load`, `ambiguous_returns` or `duplicate_plan_id`.
+    /// A stable code: `plan_load`, `returns_load`, `ambiguous_returns`, `duplicate_plan_id` or
+    /// `internal_error`.
     pub fn code(&self) -> &'static str {
         match self {
             PlanFailure::Plan { .. } => "plan_load",
             PlanFailure::Returns { .. } => "returns_load",
             PlanFailure::AmbiguousReturns { .. } => "ambiguous_returns",
             PlanFailure::DuplicateId { .. } => "duplicate_plan_id",
+            PlanFailure::Internal { .. } => "internal_error",
         }
     }
 
     /// The plan file the failure is about.
     pub fn file(&self) -> &std::path::Path {
         match self {
-            PlanFailure::Plan { file, .. } | PlanFailure::DuplicateId { file, .. } => file,
+            PlanFailure::Plan { file, .. }
+            | PlanFailure::DuplicateId { file, .. }
+            | PlanFailure::Internal { file, .. } => file,
             PlanFailure::Returns { plan, .. } | PlanFailure::AmbiguousReturns { plan, .. } => plan,
         }
     }
@@ -139,5 +151,17 @@ fn place(file: &std::path::Path, error: &LoadError) -> String {
     match error.location().and_then(|location| location.position.filter(|_| location.sheet.is_none())) {
         Some(position) => format!("{}:{}:{}", file.display(), position.line, position.column),
         None => file.display().to_string(),
+    }
+}
+
+impl PlanFailure {
+    /// The failure of a plan whose rollup panicked, with the panic's message.
+    pub(super) fn internal(file: &std::path::Path, panic: &(dyn std::any::Any + Send)) -> PlanFailure {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_owned());
+        PlanFailure::Internal { file: file.to_owned(), message }
     }
 }

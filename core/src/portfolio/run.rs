@@ -7,7 +7,7 @@
 //! validates, rolls up and lets go of the plan: at most a few plans per thread are in memory at
 //! once, not the portfolio.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -100,13 +100,11 @@ impl Portfolio {
             .num_threads(options.threads.unwrap_or(0))
             .build()
             .map_err(|e| PortfolioError::Threads { reason: e.to_string() })?;
-        let chunk = pool.current_num_threads().max(1) * 4;
+        let window = pool.current_num_threads().max(1) * 4;
 
         // The first pass: ids.
-        let mut identities: Vec<Result<Identity, PlanFailure>> = Vec::with_capacity(self.plans.len());
-        for plans in self.plans.chunks(chunk) {
-            identities.extend(pool.install(|| plans.par_iter().map(identify).collect::<Vec<_>>()));
-        }
+        let mut identities: Vec<Result<Identity, PlanFailure>> =
+            pool.install(|| self.plans.par_iter().map(identify).collect());
         let mut first_of: HashMap<String, &Path> = HashMap::new();
         for (plan, identity) in self.plans.iter().zip(identities.iter_mut()) {
             let Ok(found) = identity else { continue };
@@ -135,30 +133,53 @@ impl Portfolio {
             .map(|identity| (identity.id.as_str(), identity.items.iter().map(String::as_str).collect()))
             .collect();
 
-        // The second pass: validation and rollup.
-        for (plans, identities) in self.plans.chunks(chunk).zip(identities.chunks(chunk)) {
-            let outcomes: Vec<PlanOutcome> = pool.install(|| {
-                plans
-                    .par_iter()
-                    .zip(identities.par_iter())
-                    .map(|(plan, identity)| match identity {
+        // The second pass: validation and rollup on the pool's threads, while this thread hands
+        // each plan over in order as soon as it and those before it are done. At most `window`
+        // plans are under way or waiting, so memory holds a few plans, not the portfolio.
+        let count = self.plans.len();
+        let (sender, receiver) = std::sync::mpsc::channel::<(usize, PlanOutcome)>();
+        let (items, identities) = (&items, &identities);
+        pool.in_place_scope(|scope| {
+            let start = |index: usize| {
+                let sender = sender.clone();
+                scope.spawn(move |_| {
+                    let plan = &self.plans[index];
+                    let outcome = match &identities[index] {
                         Err(failure) => Err(failure.clone()),
                         Ok(identity) => {
                             let others: OtherPlans<'_> =
                                 items.iter().filter(|(id, _)| *id != identity.id).map(|(id, set)| (*id, set)).collect();
-                            roll_up(plan, options, &others)
+                            // A bug must not leave this plan's place in the order empty, which
+                            // would stop the run waiting for it.
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| roll_up(plan, options, &others)))
+                                .unwrap_or_else(|panic| Err(PlanFailure::internal(&plan.plan, panic.as_ref())))
                         }
-                    })
-                    .collect()
-            });
-            for outcome in outcomes {
-                if let (true, Err(failure)) = (options.fail_fast, &outcome) {
-                    return Err(PortfolioError::Plan(failure.clone()).into());
+                    };
+                    // The receiver is gone only when the run has stopped early.
+                    let _ = sender.send((index, outcome));
+                });
+            };
+            let mut started = window.min(count);
+            (0..started).for_each(start);
+            let mut waiting: BTreeMap<usize, PlanOutcome> = BTreeMap::new();
+            let mut next = 0;
+            while next < count {
+                let Ok((index, outcome)) = receiver.recv() else { break };
+                waiting.insert(index, outcome);
+                while let Some(outcome) = waiting.remove(&next) {
+                    next += 1;
+                    if started < count {
+                        start(started);
+                        started += 1;
+                    }
+                    if let (true, Err(failure)) = (options.fail_fast, &outcome) {
+                        return Err(PortfolioError::Plan(failure.clone()).into());
+                    }
+                    each(outcome)?;
                 }
-                each(outcome)?;
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 }
 
