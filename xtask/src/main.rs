@@ -19,6 +19,7 @@ mod run;
 mod rust;
 mod scratch;
 mod setup;
+mod spark;
 
 use std::process::ExitCode;
 
@@ -79,6 +80,12 @@ const TASKS: &[Task] = &[
         run: |ctx, _| python::test(ctx),
     },
     Task {
+        name: "test-spark",
+        args: "",
+        about: "the Spark example job (local[2], Java and pyspark installed if missing) against `workplan portfolio`",
+        run: |ctx, _| spark::test(ctx),
+    },
+    Task {
         name: "notebook",
         args: "",
         about: "the example notebook, executed with nbclient",
@@ -118,14 +125,14 @@ const TASKS: &[Task] = &[
     Task {
         name: "ci",
         args: "",
-        about: "every suite, in order: fmt, lint, test-rust, doc, test-js, test-browser, test-python, notebook, \
-                release, readme, bench-smoke",
+        about: "every suite, in order: fmt, lint, test-rust, doc, test-js, test-browser, test-python, test-spark, \
+                notebook, release, readme, bench-smoke",
         run: |ctx, _| ci(ctx),
     },
 ];
 
 /// The suites `ci` runs, in order.
-const CI: [&str; 11] = [
+const CI: [&str; 12] = [
     "fmt",
     "lint",
     "test-rust",
@@ -133,6 +140,7 @@ const CI: [&str; 11] = [
     "test-js",
     "test-browser",
     "test-python",
+    "test-spark",
     "notebook",
     "release",
     "readme",

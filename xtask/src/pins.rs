@@ -1,6 +1,7 @@
 //! The pins of the project's tools, read from pins.toml at the repository root: the Rust toolchain
-//! (with its components and targets) and the Python packages of the test venv, in groups by what
-//! they are for. (Crates are pinned by Cargo.lock: see [`crate::lockfile`].)
+//! (with its components and targets), the Python packages of the test venv, in groups by what
+//! they are for, and those of the Spark venv. (Crates are pinned by Cargo.lock: see
+//! [`crate::lockfile`].)
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,6 +22,9 @@ pub struct Pins {
     /// The Python packages of the test venv: group name (what they are for) to package name to
     /// exact version.
     pub python: BTreeMap<String, BTreeMap<String, String>>,
+    /// The Python packages of the Spark venv (`.venv-spark`) that the test venv does not have:
+    /// package name to exact version.
+    pub spark: BTreeMap<String, String>,
 }
 
 /// The pinned Rust toolchain.
@@ -60,11 +64,18 @@ impl Pins {
             for (name, version) in packages {
                 check_word(name, &format!("a package name in [python.{group}]"))?;
                 check_word(version, &format!("[python.{group}] {name}"))?;
-                if let Some(other) = seen.insert(name.as_str(), group.as_str()) {
+                if let Some(other) = seen.insert(name.as_str(), format!("[python.{group}]")) {
                     return Err(Failure::new(format!(
-                        "{FILE}: {name} is pinned in [python.{other}] and in [python.{group}]: pin it once"
+                        "{FILE}: {name} is pinned in {other} and in [python.{group}]: pin it once"
                     )));
                 }
+            }
+        }
+        for (name, version) in &pins.spark {
+            check_word(name, "a package name in [spark]")?;
+            check_word(version, &format!("[spark] {name}"))?;
+            if let Some(other) = seen.insert(name.as_str(), "[spark]".to_owned()) {
+                return Err(Failure::new(format!("{FILE}: {name} is pinned in {other} and in [spark]: pin it once")));
             }
         }
         Ok(pins)
@@ -107,6 +118,9 @@ maturin = "1.16.0"
 
 [python.plots]
 matplotlib = "3.11.2"
+
+[spark]
+pyspark = "4.0.1"
 "#;
 
     #[test]
@@ -119,6 +133,7 @@ matplotlib = "3.11.2"
         assert_eq!(pins.python_version("maturin")?, "1.16.0");
         assert_eq!(pins.python_version("matplotlib")?, "3.11.2");
         assert_eq!(pins.python_version("pandas"), Err(Failure::new("pins.toml pins no Python package pandas")));
+        assert_eq!(pins.spark.get("pyspark").map(String::as_str), Some("4.0.1"));
         Ok(())
     }
 
@@ -134,6 +149,14 @@ matplotlib = "3.11.2"
             Pins::parse(&twice),
             Err(Failure::new("pins.toml: pytest is pinned in [python.plots] and in [python.test]: pin it once"))
         );
+        assert_eq!(
+            Pins::parse(&SAMPLE.replace("pyspark", "matplotlib")),
+            Err(Failure::new("pins.toml: matplotlib is pinned in [python.plots] and in [spark]: pin it once"))
+        );
+        assert_eq!(
+            Pins::parse(&SAMPLE.replace("\"4.0.1\"", "\"4.*\"")),
+            Err(Failure::new("pins.toml: [spark] pyspark is \"4.*\": expected one exact name or version"))
+        );
         assert!(Pins::parse(&SAMPLE.replace("toolchain = \"1.95.0\"", ""))
             .is_err_and(|e| e.to_string().contains("missing field `toolchain`")));
         assert!(Pins::parse(&SAMPLE.replace("[python.plots]", "[pyhton.plots]"))
@@ -146,6 +169,7 @@ matplotlib = "3.11.2"
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let pins = Pins::read(&root)?;
         assert!(pins.rust.targets.iter().any(|t| t == "wasm32-unknown-unknown"));
+        assert!(pins.spark.contains_key("pyspark"), "examples/spark needs pyspark pinned in [spark]");
         // The README's Python quick start installs maturin by version: the pinned one.
         let readme = std::fs::read_to_string(root.join("README.md")).map_err(|e| Failure::new(e.to_string()))?;
         let maturin = format!("maturin=={}", pins.python_version("maturin")?);

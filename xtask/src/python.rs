@@ -40,7 +40,7 @@ pub fn wheel(ctx: &mut Context) -> Outcome {
 }
 
 /// The one wheel in dist/.
-fn built_wheel(ctx: &Context) -> Outcome<PathBuf> {
+pub fn built_wheel(ctx: &Context) -> Outcome<PathBuf> {
     let dist = ctx.root().join("dist");
     let entries = std::fs::read_dir(&dist).map_err(|e| Failure::new(format!("cannot list {}: {e}", dist.display())))?;
     let wheels: Vec<PathBuf> = entries
