@@ -133,7 +133,7 @@ enum Command {
         fail_fast: bool,
         /// How many plans are rolled up at once (the number of cores by default).
         #[arg(long)]
-        threads: Option<usize>,
+        threads: Option<std::num::NonZeroUsize>,
         #[command(flatten)]
         read: returns::ReadArgs,
     },
@@ -305,7 +305,7 @@ fn main() -> ExitCode {
                 format,
                 out: &out,
                 fail_fast,
-                threads,
+                threads: threads.map(std::num::NonZeroUsize::get),
                 read: &read,
             })
         }

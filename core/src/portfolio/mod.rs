@@ -85,7 +85,7 @@ pub struct PortfolioOptions {
     pub read: ReadOptions,
     /// Stop at the first plan that fails (in the portfolio's order) instead of going on without it.
     pub fail_fast: bool,
-    /// How many plans are rolled up at once; the number of cores when absent.
+    /// How many plans are rolled up at once; the number of cores when absent (or 0).
     pub threads: Option<usize>,
 }
 
