@@ -39,7 +39,7 @@ const TASKS: &[Task] = &[
         name: "setup",
         args: "",
         about:
-            "install every pinned tool that is missing (pins.toml): toolchain, wasm-bindgen-cli, .venv, npm, Chromium",
+            "install every pinned tool that is missing (pins.toml): toolchain, wasm-bindgen-cli, .venv, npm, Chromium, Java",
         run: |ctx, _| setup::everything(ctx),
     },
     Task { name: "fmt", args: "", about: "cargo fmt --check", run: |ctx, _| rust::fmt(ctx) },

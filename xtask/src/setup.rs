@@ -16,7 +16,9 @@ pub fn everything(ctx: &mut Context) -> Outcome {
     wasm_bindgen_cli(ctx)?;
     python_venv(ctx)?;
     npm_packages(ctx)?;
-    chromium(ctx)
+    chromium(ctx)?;
+    // The Spark venv (.venv-spark) holds the test wheel, so `cargo xtask test-spark` makes it.
+    crate::spark::java(ctx)
 }
 
 /// The pinned toolchain (rustup, minimal profile), with its components and targets.

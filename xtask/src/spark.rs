@@ -47,7 +47,7 @@ pub fn test(ctx: &mut Context) -> Outcome {
 
 /// A Java runtime of at least [`JAVA`] on `PATH`: installed with apt-get when `java` is missing
 /// (as root), else a failure that says what to install.
-fn java(ctx: &mut Context) -> Outcome {
+pub fn java(ctx: &mut Context) -> Outcome {
     if !ctx.first_time("setup: java") {
         return Ok(());
     }
