@@ -117,6 +117,7 @@ pub mod display;
 mod document;
 mod error;
 pub mod generate;
+pub mod import;
 pub mod io;
 mod locale;
 pub mod model;

@@ -257,3 +257,35 @@ fn one_thread_and_two_give_the_same_tables_with_the_plan_first() {
     }
     let _ = PortfolioPlan::new("unused.yaml", None);
 }
+
+#[test]
+fn a_workbook_of_returns_is_read_with_the_mapping_named_after_it() {
+    // An officers' workbook, as a newcomer would drop it into a folder: the plan, its returns as
+    // `-updates.xlsx`, and the mapping of the workbook's columns named after it.
+    let dir = folder("workbook");
+    let copy = |from: &str, to: &str| {
+        std::fs::copy(examples().join(from), dir.join(to)).unwrap_or_else(|e| panic!("{from}: {e}"));
+    };
+    copy("business-plan-2020-21.yaml", "business-plan-2020-21.yaml");
+    copy("business-plan-2020-21-returns.xlsx", "business-plan-2020-21-updates.xlsx");
+    copy("business-plan-2020-21-returns-mapping.yaml", "business-plan-2020-21-updates-mapping.yaml");
+    let portfolio = Portfolio::from_folder(&dir).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        portfolio.plans[0].mapping.as_deref(),
+        Some(dir.join("business-plan-2020-21-updates-mapping.yaml").as_path())
+    );
+    let rolled = portfolio.rollup(&options("2020-12-31")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(rolled.failures.is_empty(), "{:?}", rolled.failures);
+    // The same numbers as the CSV of the same returns.
+    let plan = Plan::load(examples().join("business-plan-2020-21.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let updates = Updates::load(examples().join("business-plan-2020-21-updates.csv")).unwrap_or_else(|e| panic!("{e}"));
+    let canonical = rollup(&plan, &updates, &options("2020-12-31").rollup);
+    assert_eq!(rolled.plans[0].rollup.to_json_value(), canonical.to_json_value());
+
+    // Without the mapping the workbook's columns are not known: the plan is left out, saying why.
+    std::fs::remove_file(dir.join("business-plan-2020-21-updates-mapping.yaml")).unwrap_or_else(|e| panic!("{e}"));
+    let rolled =
+        Portfolio::from_folder(&dir).and_then(|p| p.rollup(&options("2020-12-31"))).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rolled.failures.iter().map(|f| f.code()).collect::<Vec<_>>(), ["returns_load"]);
+    std::fs::remove_dir_all(&dir).ok();
+}

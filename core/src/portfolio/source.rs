@@ -40,20 +40,34 @@ fn returns_of<'f>(plan: &Path, files: &'f [PathBuf]) -> Vec<&'f PathBuf> {
 fn plans_among(files: &[PathBuf]) -> Vec<PortfolioPlan> {
     let mut plans: Vec<&PathBuf> = files.iter().filter(|f| is_plan_file(f)).collect();
     plans.sort();
-    plans.into_iter().map(|plan| PortfolioPlan::with_returns(plan.clone(), returns_of(plan, files))).collect()
+    plans.into_iter().map(|plan| PortfolioPlan::with_returns(plan.clone(), returns_of(plan, files), files)).collect()
 }
 
 impl PortfolioPlan {
-    /// A plan with the returns files found for it: none, one, or several (which
-    /// [`Portfolio::rollup`](super::Portfolio) reports as [`PlanFailure::AmbiguousReturns`]).
-    fn with_returns(plan: PathBuf, returns: Vec<&PathBuf>) -> Self {
+    /// A plan with the returns files found for it among `files`: none, one, or several (which
+    /// [`Portfolio::rollup`](super::Portfolio) reports as [`PlanFailure::AmbiguousReturns`]); and
+    /// the mapping named after its returns file, if `files` has one.
+    fn with_returns(plan: PathBuf, returns: Vec<&PathBuf>, files: &[PathBuf]) -> Self {
         let ambiguous = (returns.len() > 1).then(|| PlanFailure::AmbiguousReturns {
             plan: plan.clone(),
             files: returns.iter().map(|f| (*f).clone()).collect(),
         });
         let updates = if ambiguous.is_none() { returns.first().map(|f| (*f).clone()) } else { None };
-        PortfolioPlan { plan, updates, mapping: None, problem: ambiguous }
+        let mapping = updates.as_deref().and_then(|returns| mapping_of(returns, files));
+        PortfolioPlan { plan, updates, mapping, problem: ambiguous }
     }
+}
+
+/// The mapping named after a returns file among `files`: `<returns stem>-mapping.yaml` (or `.yml`,
+/// `.json`) beside it, as `business-plan-updates-mapping.yaml` for `business-plan-updates.xlsx`.
+fn mapping_of(returns: &Path, files: &[PathBuf]) -> Option<PathBuf> {
+    let wanted = format!("{}-mapping", returns.file_stem()?.to_str()?);
+    files
+        .iter()
+        .filter(|file| file.parent() == returns.parent())
+        .filter(|file| file.file_stem().and_then(|s| s.to_str()) == Some(wanted.as_str()))
+        .find(|file| matches!(extension(file).as_deref(), Some("yaml" | "yml" | "json")))
+        .cloned()
 }
 
 /// A manifest: the plans of a portfolio, each with its returns (docs/portfolio.md#manifest).
@@ -89,7 +103,8 @@ fn is_glob(text: &str) -> bool {
 impl Portfolio {
     /// The plans of a folder (not its subfolders): every `.json`, `.yaml` and `.yml` file whose
     /// name does not end in `-updates` or `-mapping`, in name order, each with the returns file
-    /// named after it (`business-plan-updates.csv` for `business-plan.yaml`).
+    /// named after it (`business-plan-updates.csv` for `business-plan.yaml`) and the mapping named
+    /// after that (`business-plan-updates-mapping.yaml`), if there are.
     pub fn from_folder(folder: impl AsRef<Path>) -> Result<Portfolio, PortfolioError> {
         let folder = folder.as_ref();
         let unreadable =
@@ -129,7 +144,7 @@ impl Portfolio {
                 .filter_map(|entry| Some(entry.ok()?.path()))
                 .map(|path| if plan.parent() == Some(Path::new("")) { strip_dot(path) } else { path })
                 .collect();
-            plans.push(PortfolioPlan::with_returns(plan.clone(), returns_of(&plan, &siblings)));
+            plans.push(PortfolioPlan::with_returns(plan.clone(), returns_of(&plan, &siblings), &siblings));
         }
         if plans.is_empty() {
             return Err(PortfolioError::NoPlans { source_name: pattern.to_owned() });
