@@ -10,6 +10,7 @@ mod columns;
 mod diff;
 mod explain;
 mod generate;
+mod import;
 mod portfolio;
 mod recipes;
 mod report;
@@ -136,6 +137,20 @@ enum Command {
         threads: Option<std::num::NonZeroUsize>,
         #[command(flatten)]
         read: returns::ReadArgs,
+    },
+    /// Read a committee paper's text (as extracted from a PDF) into a draft plan: the hierarchy
+    /// from its numbering and headings, lost labels inferred, numeric targets proposed as
+    /// measures, every judgement in an `x-import` note; the summary (items per level, labels
+    /// inferred, measures proposed, lines not used) on standard error (docs/import.md).
+    Import {
+        /// The paper's text (.txt).
+        paper: PathBuf,
+        /// Where the draft is written (.yaml, or .json); standard output when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// List each line of the text not used, with its number and why.
+        #[arg(long)]
+        verbose: bool,
     },
     /// What changed between two versions of a plan: items added, removed, moved, relabelled and
     /// changed field by field, and possible renames.
@@ -309,6 +324,7 @@ fn main() -> ExitCode {
                 read: &read,
             })
         }
+        Command::Import { paper, out, verbose } => import::run(&paper, out.as_deref(), verbose),
         Command::Diff { old, new, format } => diff::run(&old, &new, format),
         Command::Schedule { plan, rule, from, to, level, window_months, as_of, format } => {
             schedule::run(&schedule::Request {

@@ -217,12 +217,14 @@ const LAYERS: &[(&str, u8)] = &[
     ("diff", 4),
     ("validate", 5),
     ("generate", 5),
+    ("import", 5),
     ("changelog", 5),
     ("rollup", 6),
     ("locale", 7),
     ("columnar", 7),
     ("error", 8),
     ("paper", 8),
+    ("portfolio", 8),
     ("workspace", 9),
 ];
 

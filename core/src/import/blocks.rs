@@ -57,10 +57,8 @@ fn cut_off(marker: Option<&Marker>, text: &str, next: &str) -> bool {
     if next.chars().next().is_some_and(|c| c.is_lowercase() || c == '(') {
         return true;
     }
-    let labelled = matches!(
-        marker,
-        Some(Marker::Letter(_) | Marker::Roman(_) | Marker::LostLetter | Marker::Bullet(_))
-    );
+    let labelled =
+        matches!(marker, Some(Marker::Letter(_) | Marker::Roman(_) | Marker::LostLetter | Marker::Bullet(_)));
     if labelled && !text.ends_with(['.', ':', ';', '?', '!']) {
         return true;
     }
@@ -81,11 +79,22 @@ fn new_sentence(before: &str, line: &str) -> bool {
         && !CONTINUING.contains(&first)
 }
 
+/// Whether a numbered heading's title ends at the line before: the line before is short (under
+/// two thirds of the widest line: the title ended there) and not cut off, and the next starts with
+/// a capital (the outcome statement printed with no blank line between).
+fn heading_ends(block: &Block, before: &str, line: &str, width: usize) -> bool {
+    matches!(block.marker, Some(Marker::Number(_)))
+        && before.chars().count() * 3 < width * 2
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && !cut_off(None, before, line)
+}
+
 /// Reads the kept lines (`None` = a gap) into paragraphs.
 pub fn read(kept: &[Option<Line>]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut gap = true;
     let mut last_line = String::new();
+    let width = kept.iter().flatten().map(|l| l.text.chars().count()).max().unwrap_or(0);
     for entry in kept {
         let Some(line) = entry else {
             gap = true;
@@ -103,9 +112,8 @@ pub fn read(kept: &[Option<Line>]) -> Vec<Block> {
                 });
             }
             None => {
-                let joinable = blocks.last().is_some_and(|b| {
-                    !matches!(b.marker, Some(Marker::Outputs)) && !b.text.is_empty()
-                });
+                let joinable =
+                    blocks.last().is_some_and(|b| !matches!(b.marker, Some(Marker::Outputs)) && !b.text.is_empty());
                 let last = blocks.last_mut().filter(|_| joinable);
                 match last {
                     Some(block) if !gap || cut_off(block.marker.as_ref(), &block.text, &line.text) => {
@@ -114,7 +122,9 @@ pub fn read(kept: &[Option<Line>]) -> Vec<Block> {
                                 "continued after a blank line or page break at line {} (sure: medium)",
                                 line.number
                             ));
-                        } else if new_sentence(&last_line, &line.text) {
+                        } else if new_sentence(&last_line, &line.text)
+                            || heading_ends(block, &last_line, &line.text, width)
+                        {
                             block.breaks.push((block.text.len() + 1, block.lines.len()));
                         }
                         join(&mut block.text, &line.text);

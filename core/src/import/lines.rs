@@ -35,7 +35,7 @@ impl Unused {
 pub struct Line {
     /// 1-based line number in the paper's text.
     pub number: usize,
-    /// The text, trimmed.
+    /// The text, trimmed, runs of white space made one space.
     pub text: String,
 }
 
@@ -130,7 +130,9 @@ pub fn read(text: &str) -> Lines {
             out.unused.push((number, Unused::PageFurniture));
             out.kept.push(None);
         } else {
-            out.kept.push(Some(Line { number, text: t.to_string() }));
+            // Runs of spaces and tabs inside the line are one space.
+            let text = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            out.kept.push(Some(Line { number, text }));
         }
     }
     out

@@ -32,12 +32,22 @@ pub enum Due {
 
 /// Words that end a unit.
 const STOP: [&str; 24] = [
-    "in", "during", "by", "to", "across", "within", "at", "on", "with", "that", "which", "and", "or", "a", "an",
-    "the", "is", "are", "will", "be", "per", "each", "from", "who",
+    "in", "during", "by", "to", "across", "within", "at", "on", "with", "that", "which", "and", "or", "a", "an", "the",
+    "is", "are", "will", "be", "per", "each", "from", "who",
 ];
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -112,7 +122,8 @@ pub fn propose(text: &str) -> Option<Proposed> {
             }
             // A number inside a name ("London Business 1000 Survey") is not a count.
             let before_capital = index > 0 && words[index - 1].chars().next().is_some_and(|c| c.is_uppercase());
-            let after_capital = words.get(index + 1).is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+            let after_capital =
+                words.get(index + 1).is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
             let after_month = words.get(index + 1).is_some_and(|w| MONTHS.contains(w));
             if before_capital && after_capital && !after_month {
                 continue;
@@ -134,7 +145,12 @@ pub fn propose(text: &str) -> Option<Proposed> {
             if unit.is_empty() || unit[0] == "per" || unit[0] == "cent" || unit[0].starts_with('%') {
                 continue;
             }
-            return Some(Proposed { unit: unit.join(" "), target, sentence: sentence.to_string(), due: due_in(sentence) });
+            return Some(Proposed {
+                unit: unit.join(" "),
+                target,
+                sentence: sentence.to_string(),
+                due: due_in(sentence),
+            });
         }
     }
     None

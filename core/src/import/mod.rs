@@ -2,10 +2,11 @@
 //! `workplan: 1` format, with a summary that accounts for every line of the text
 //! (docs/import.md).
 //!
-//! The reading goes in steps, one per file: [`lines`] sets aside blank lines, front matter and
-//! page furniture; [`blocks`] joins wrapped lines into paragraphs; [`numbering`] reads the labels;
-//! [`outline`] builds the hierarchy; [`measures`] proposes measures from numeric targets in the
-//! prose. Every judgement is recorded on its item under `x-import`.
+//! The reading goes in steps, one per file: `lines` sets aside blank lines, front matter and
+//! page furniture; `blocks` joins wrapped lines into paragraphs; `numbering` reads the labels;
+//! `outline` builds the hierarchy; `measures` proposes measures from numeric targets in the
+//! prose; `repair` mends known misreadings of PDF text. Every judgement is recorded on its item
+//! under `x-import`.
 
 mod blocks;
 mod lines;
@@ -237,7 +238,10 @@ impl Writer<'_> {
         }
         let mut note = Map::new();
         if let (Some(first), Some(last)) = (node.lines.iter().min(), node.lines.iter().max()) {
-            note.insert("lines".into(), json!(if first == last { first.to_string() } else { format!("{first}-{last}") }));
+            note.insert(
+                "lines".into(),
+                json!(if first == last { first.to_string() } else { format!("{first}-{last}") }),
+            );
         }
         if node.title.is_empty() {
             note.insert("title".into(), json!("none printed: \"(untitled)\" stands in for it"));
@@ -248,10 +252,7 @@ impl Writer<'_> {
         if depth >= 2 {
             if let Some(measure) = measures::propose(&node.title) {
                 self.summary.measures_proposed += 1;
-                item.insert(
-                    "measure".into(),
-                    json!({"unit": measure.unit, "baseline": 0, "target": measure.target}),
-                );
+                item.insert("measure".into(), json!({"unit": measure.unit, "baseline": 0, "target": measure.target}));
                 let due = match measure.due {
                     Some(measures::Due::ThisYear) => Some(self.period_end),
                     Some(measures::Due::By { year, month }) => last_day(year, month.unwrap_or(12)),
@@ -309,8 +310,7 @@ pub fn import_paper(text: &str, options: &ImportOptions) -> Imported {
     };
     let mut summary = ImportSummary { lines_total: text.lines().count(), ..ImportSummary::default() };
     let mut used: BTreeSet<usize> = outline.structure.iter().copied().collect();
-    let mut writer =
-        Writer { ids: HashSet::new(), period_end: end, summary: &mut summary, used: &mut used };
+    let mut writer = Writer { ids: HashSet::new(), period_end: end, summary: &mut summary, used: &mut used };
     let items: Vec<Value> = outline
         .items
         .iter()

@@ -193,7 +193,7 @@ impl Reader {
             self.drop_letters();
             return self.push_output(node, block);
         }
-        let output = self.output().expect("checked above");
+        let Some(output) = self.output() else { return self.push_output(node, block) };
         let nested_last = output.children.last().and_then(|c| c.label.clone());
         let romans = output.children.iter().any(|c| c.label.as_deref().is_some_and(|l| l.len() > 1 || l == "i"));
         if matches!(letter, 'i' | 'v' | 'x') && (letter == 'i' || romans) {
@@ -232,11 +232,27 @@ impl Reader {
             }
             Some(Marker::Number(number)) if self.phase != Phase::Start => {
                 self.drop_letters();
+                // The outcome statement printed on the line after the title, no blank between.
+                let (title, outcome) = match block.breaks.first() {
+                    Some((offset, _)) => {
+                        (block.text[..*offset].trim().to_string(), Some(block.text[*offset..].trim().to_string()))
+                    }
+                    None => (block.text.clone(), None),
+                };
+                let mut notes = block.notes.clone();
+                if outcome.is_some() {
+                    notes.push(
+                        "outcome: the lines after the title, which start a new sentence with no blank line \
+                         between (sure: medium)"
+                            .into(),
+                    );
+                }
                 let node = Node {
                     label: Some(number.to_string()),
-                    title: block.text.clone(),
+                    outcome,
+                    title,
                     lines: block.lines.clone(),
-                    notes: block.notes.clone(),
+                    notes,
                     section: self.section.clone(),
                     ..Node::default()
                 };
@@ -276,7 +292,9 @@ impl Reader {
             Some(Marker::LostLetter) if self.priority().is_some() => {
                 let expected = self.expected();
                 let mut notes = block.notes.clone();
-                notes.push(format!("label \"{expected}\" inferred: the text shows only \".\" where the letter was (sure: high)"));
+                notes.push(format!(
+                    "label \"{expected}\" inferred: the text shows only \".\" where the letter was (sure: high)"
+                ));
                 let node = Node {
                     label: Some(expected.to_string()),
                     label_inferred: true,
@@ -311,10 +329,10 @@ impl Reader {
 
     fn plain(&mut self, block: &Block, next: Option<&Block>) {
         let text = match &block.marker {
-            None | Some(Marker::Outputs) => block.text.clone(),
+            None => block.text.clone(),
             Some(_) => {
-                // A marker out of place (a number before any heading, a bullet outside outputs):
-                // the line is read as plain text, marker included.
+                // A marker out of place (a number before any heading, "Outputs" outside a
+                // priority, a bullet outside outputs): listed as not used.
                 return self.unplaced(block);
             }
         };

@@ -4,7 +4,8 @@
 //! (`homelesshess` -> `homelessness`), and a few common words run together (`atleast`).
 
 /// Words the extraction runs together, and how they are written.
-const RUN_TOGETHER: [(&str, &str); 4] = [("atleast", "at least"), ("alot", "a lot"), ("inorder", "in order"), ("aswell", "as well")];
+const RUN_TOGETHER: [(&str, &str); 4] =
+    [("atleast", "at least"), ("alot", "a lot"), ("inorder", "in order"), ("aswell", "as well")];
 
 fn ordinal(number: &str) -> &'static str {
     let value: u64 = number.parse().unwrap_or(0);
@@ -60,7 +61,9 @@ pub fn repair(text: &str) -> (String, Vec<String>) {
             core.ends_with('"') && words.get(index + 1).is_some_and(|w| w.starts_with(char::is_lowercase));
         match word(core).filter(|_| !core.ends_with('"') || ordinal_context) {
             Some(fixed) => {
-                notes.push(format!("the text reads \"{core}\"; written \"{fixed}\" (a known misreading of PDF text; sure: medium)"));
+                notes.push(format!(
+                    "the text reads \"{core}\"; written \"{fixed}\" (a known misreading of PDF text; sure: medium)"
+                ));
                 out.push(format!("{}{fixed}{}", &raw[..start], &raw[end..]));
             }
             None => out.push(raw.to_string()),
@@ -86,7 +89,8 @@ mod tests {
 
     #[test]
     fn sound_text_is_left_alone() {
-        for text in ["a 12\" Screen", "café “x” é\"", "llama wool", "homelessness and \"quoted\" words", "at least 600"] {
+        for text in ["a 12\" Screen", "café “x” é\"", "llama wool", "homelessness and \"quoted\" words", "at least 600"]
+        {
             assert_eq!(repair(text), (text.to_string(), Vec::new()));
         }
     }

@@ -3,7 +3,7 @@
 //!
 //! A portfolio is read from folders, glob patterns or manifests ([`Portfolio::open`]). Rolling it
 //! up ([`Portfolio::rollup`], or [`Portfolio::rollup_each`] to handle each plan as it is done)
-//! gives, for each plan, its [`Rollup`] and its validation [`Report`]; a plan that does not load
+//! gives, for each plan, its [`Rollup`](crate::Rollup) and its validation [`Report`](crate::Report); a plan that does not load
 //! is a [`PlanFailure`] with its file, and the others go on.
 //!
 //! ```

@@ -1,0 +1,38 @@
+//! `workplan import PAPER --out plan.yaml`: a committee paper's text read into a draft plan; the
+//! summary (items per level, labels inferred, measures proposed, lines not used) on standard error
+//! (docs/import.md).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use workplan::import::{import_paper, ImportOptions};
+
+pub fn run(paper: &Path, out: Option<&Path>, verbose: bool) -> ExitCode {
+    let text = match std::fs::read(paper) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(error) => {
+            eprintln!("error: {}: {error}", paper.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let imported = import_paper(&text, &ImportOptions::default());
+    let json = out.and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let written = if json { imported.plan.to_json_string() } else { imported.plan.to_yaml_string() };
+    match out {
+        Some(path) => {
+            if let Err(error) = std::fs::write(path, written) {
+                eprintln!("error: {}: {error}", path.display());
+                return ExitCode::FAILURE;
+            }
+            eprintln!("{}: draft written to {}", paper.display(), path.display());
+        }
+        None => print!("{written}"),
+    }
+    eprint!("{}", imported.summary.to_text(verbose));
+    let report = imported.plan.validate();
+    let warnings = report.diagnostics.len();
+    if warnings > 0 {
+        eprintln!("validation: {warnings} finding(s) to review (`workplan validate` lists them)");
+    }
+    ExitCode::SUCCESS
+}
