@@ -8,8 +8,12 @@ use std::process::ExitCode;
 use workplan::import::{import_paper, ImportOptions};
 
 pub fn run(paper: &Path, out: Option<&Path>, verbose: bool) -> ExitCode {
-    let text = match std::fs::read(paper) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+    let text = match std::fs::read(paper).map_err(|e| e.to_string()).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|e| {
+            format!("not UTF-8 text (byte {} is not): save the paper's text as UTF-8", e.utf8_error().valid_up_to() + 1)
+        })
+    }) {
+        Ok(text) => text,
         Err(error) => {
             eprintln!("error: {}: {error}", paper.display());
             return ExitCode::FAILURE;

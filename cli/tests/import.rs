@@ -1,0 +1,69 @@
+//! `workplan import`, run as a user would: the draft of a London Councils paper is written, loads
+//! and validates, and the summary accounts for every line of the text (docs/import.md).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn workplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_workplan")).args(args).current_dir(repo()).output().expect("runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const PAPER: &str = "examples/london-councils/papers/business-plan-2020-21.txt";
+
+#[test]
+fn the_draft_of_a_paper_is_written_validates_and_its_summary_counts_every_line() {
+    let dir = std::env::temp_dir().join(format!("workplan-cli-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let out = dir.join("plan.yaml");
+    let output = workplan(&["import", PAPER, "--out", &out.to_string_lossy()]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let summary = text(&output.stderr);
+    assert!(summary.contains("items: 11 Portfolio, 33 Priority, 145 Output, 13 Sub-output"), "{summary}");
+    assert!(summary.contains("measures proposed: 4"), "{summary}");
+    // Every line of the text is used, blank, or listed as not used.
+    let lines = std::fs::read_to_string(repo().join(PAPER)).expect("the paper").lines().count();
+    let counts = summary.lines().find(|l| l.starts_with("lines: ")).expect("a lines line");
+    let numbers: Vec<usize> = counts
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .take(4)
+        .map(|n| n.parse().expect("a number"))
+        .collect();
+    assert_eq!(numbers[0], lines, "{counts}");
+    assert_eq!(numbers[1] + numbers[2] + numbers[3], lines, "used + blank + not used: {counts}");
+
+    let validated = workplan(&["validate", &out.to_string_lossy()]);
+    assert!(validated.status.success(), "{}", text(&validated.stderr));
+
+    let json = dir.join("plan.json");
+    let output = workplan(&["import", PAPER, "--out", &json.to_string_lossy()]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let yaml = workplan::Plan::load(&out).expect("the YAML draft loads");
+    let from_json = workplan::Plan::load(&json).expect("the JSON draft loads");
+    assert_eq!(yaml.to_json_string(), from_json.to_json_string());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_paper_that_cannot_be_read_is_an_error_that_says_why() {
+    let output = workplan(&["import", "no/such/paper.txt"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("no/such/paper.txt"), "{}", text(&output.stderr));
+
+    let dir = std::env::temp_dir().join(format!("workplan-cli-import-latin1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let latin1 = dir.join("paper.txt");
+    std::fs::write(&latin1, b"1. Caf\xe9 services\n").expect("written");
+    let output = workplan(&["import", &latin1.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("not UTF-8 text (byte 7 is not)"), "{}", text(&output.stderr));
+    std::fs::remove_dir_all(&dir).ok();
+}
