@@ -124,12 +124,18 @@ impl Portfolio {
                 return Err(PortfolioError::Plan(failure.clone()).into());
             }
         }
-        let targets: HashSet<&str> =
-            identities.iter().flatten().flat_map(|identity| identity.targets.iter().map(String::as_str)).collect();
+        // Only the plans other plans link to keep their item ids.
+        let targets: HashSet<String> =
+            identities.iter().flatten().flat_map(|identity| identity.targets.iter().cloned()).collect();
+        for identity in identities.iter_mut().flatten() {
+            if !targets.contains(&identity.id) {
+                identity.items = Vec::new();
+            }
+        }
         let items: Vec<(&str, BTreeSet<&str>)> = identities
             .iter()
             .flatten()
-            .filter(|identity| targets.contains(identity.id.as_str()))
+            .filter(|identity| targets.contains(&identity.id))
             .map(|identity| (identity.id.as_str(), identity.items.iter().map(String::as_str).collect()))
             .collect();
 
