@@ -31,24 +31,26 @@ pub fn percent(value: Option<f64>) -> String {
     }
 }
 
+/// The months in English, January first.
+pub(crate) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A date in words, as a committee paper writes it: `31 December 2020`. (Written out rather than
 /// with chrono's `format`, whose strftime machinery adds 10 KB gzipped to the wasm.)
 pub fn date_in_words(date: crate::model::Date) -> String {
     use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let day = date.naive();
     format!("{} {} {}", day.day(), MONTHS[day.month0() as usize % 12], day.year())
 }

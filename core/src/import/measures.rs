@@ -36,21 +36,6 @@ const STOP: [&str; 24] = [
     "is", "are", "will", "be", "per", "each", "from", "who",
 ];
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Reads `1,000` or `600` at the start of `word` (the whole word, optionally followed by
 /// punctuation is not allowed: `2,` is a list, not a count).
 fn number(word: &str) -> Option<f64> {
@@ -100,7 +85,7 @@ fn due_in(sentence: &str) -> Option<Due> {
         if is_year(next) {
             return Some(Due::By { year: next.parse().ok()?, month: None });
         }
-        if let Some(month) = MONTHS.iter().position(|m| *m == next) {
+        if let Some(month) = crate::display::MONTHS.iter().position(|m| *m == next) {
             let year = words.get(index + 2).map(|w| w.trim_end_matches(['.', ',', ';'])).unwrap_or("");
             if is_year(year) {
                 return Some(Due::By { year: year.parse().ok()?, month: Some(month as u32 + 1) });
@@ -124,7 +109,7 @@ pub fn propose(text: &str) -> Option<Proposed> {
             let before_capital = index > 0 && words[index - 1].chars().next().is_some_and(|c| c.is_uppercase());
             let after_capital =
                 words.get(index + 1).is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-            let after_month = words.get(index + 1).is_some_and(|w| MONTHS.contains(w));
+            let after_month = words.get(index + 1).is_some_and(|w| crate::display::MONTHS.contains(w));
             if before_capital && after_capital && !after_month {
                 continue;
             }
