@@ -19,7 +19,13 @@ pub fn run(paper: &Path, out: Option<&Path>, verbose: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let imported = import_paper(&text, &ImportOptions::default());
+    let imported = match import_paper(&text, &ImportOptions::default()) {
+        Ok(imported) => imported,
+        Err(error) => {
+            eprintln!("error: {}: {error} [{}]", paper.display(), error.code());
+            return ExitCode::FAILURE;
+        }
+    };
     let json = out.and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let written = if json { imported.plan.to_json_string() } else { imported.plan.to_yaml_string() };
     match out {

@@ -65,5 +65,34 @@ fn a_paper_that_cannot_be_read_is_an_error_that_says_why() {
     let output = workplan(&["import", &latin1.to_string_lossy()]);
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output.stderr).contains("not UTF-8 text (byte 7 is not)"), "{}", text(&output.stderr));
+
+    // A text with no outline is an error, not an empty draft; nothing is written.
+    let prose = dir.join("prose.txt");
+    let out = dir.join("draft.yaml");
+    std::fs::write(&prose, "Minutes of the meeting\n\nMembers discussed the budget at length.\n").expect("written");
+    let output = workplan(&["import", &prose.to_string_lossy(), "--out", &out.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("no items read from the paper's 3 lines") && stderr.contains("[paper_nothing_read]"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "no draft written");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_paper_of_headings_and_bullets_is_read_with_its_levels_named_from_its_words() {
+    let output = workplan(&["import", "examples/london-councils/papers/pledges-to-londoners.txt", "--verbose"]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let summary = text(&output.stderr);
+    assert!(summary.contains("read as: headings with bullet lists"), "{summary}");
+    assert!(summary.contains("items: 7 Area, 44 Pledge, 11 Sub-pledge"), "{summary}");
+    assert!(
+        summary
+            .contains("level Area: named from the paper's words \"46 specific pledges across seven key policy areas\""),
+        "{summary}"
+    );
+    let draft = workplan::Plan::from_yaml_str(&text(&output.stdout)).expect("the draft on standard output loads");
+    assert_eq!(draft.items.len(), 7);
 }

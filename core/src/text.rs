@@ -1,5 +1,5 @@
 //! Small helpers for the words of messages and labels, shared by every layer: a value quoted
-//! short, a word capitalised, the known name nearest to a typo.
+//! short, a word capitalised, the known name nearest to a typo, the slug nearest to a name.
 
 /// A text cut to its first 40 characters (with `...`), for quoting a value in a message.
 pub(crate) fn shorten(text: &str) -> String {
@@ -57,6 +57,43 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
         std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
+}
+
+/// A Latin letter with an accent as the plain letter (`é` as `e`), for the hint.
+fn unaccented(c: char) -> char {
+    const LETTERS: [(&str, char); 15] = [
+        ("àáâãäåāăą", 'a'),
+        ("çćĉċč", 'c'),
+        ("ďđ", 'd'),
+        ("èéêëēĕėęě", 'e'),
+        ("ĝğġģ", 'g'),
+        ("ìíîïĩīĭįı", 'i'),
+        ("ĺļľŀł", 'l'),
+        ("ñńņňŉ", 'n'),
+        ("òóôõöøōŏő", 'o'),
+        ("ŕŗř", 'r'),
+        ("śŝşš", 's'),
+        ("ţťŧ", 't'),
+        ("ùúûüũūŭůűų", 'u'),
+        ("ýÿŷ", 'y'),
+        ("źżž", 'z'),
+    ];
+    LETTERS.iter().find(|(accented, _)| accented.contains(c)).map_or(c, |(_, plain)| *plain)
+}
+
+/// The nearest slug to `id` (`Café Société` -> `cafe-societe`): for the hint of a bad id, and
+/// the ids of an imported draft.
+pub(crate) fn slugify(id: &str) -> String {
+    let mut out = String::new();
+    for c in id.trim().chars().flat_map(char::to_lowercase) {
+        let c = unaccented(c);
+        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_owned()
 }
 
 #[cfg(test)]

@@ -154,7 +154,7 @@ mod tests {
     fn lines(text: &str) -> Vec<Option<Line>> {
         text.lines()
             .enumerate()
-            .map(|(i, t)| (!t.trim().is_empty()).then(|| Line { number: i + 1, text: t.trim().to_string() }))
+            .map(|(i, t)| (!t.trim().is_empty()).then(|| Line { number: i + 1, text: t.trim().to_string(), indent: 0 }))
             .collect()
     }
 

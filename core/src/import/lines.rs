@@ -2,8 +2,10 @@
 //! (running headers and footers, page numbers) and stray markers set aside with a reason; every
 //! other line kept with its number, so the summary can account for every line (docs/import.md).
 
-/// Why a line of the text is not used in the draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why a line of the text is not used in the draft (as data: `blank`, `front_matter`,
+/// `page_furniture`, `stray_marker`, `unplaced`, `prose`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Unused {
     /// An empty line (or spaces only).
     Blank,
@@ -15,6 +17,9 @@ pub enum Unused {
     StrayMarker,
     /// Text between a portfolio heading and its first priority that the outline has no place for.
     Unplaced,
+    /// Prose of a paper read as headed lists: a paragraph that introduces no list, or a heading
+    /// with no list under it (an introduction, a context section).
+    Prose,
 }
 
 impl Unused {
@@ -26,6 +31,7 @@ impl Unused {
             Unused::PageFurniture => "page number, header or footer",
             Unused::StrayMarker => "stray marker with no text",
             Unused::Unplaced => "text the outline has no place for",
+            Unused::Prose => "prose with no list under it",
         }
     }
 }
@@ -37,6 +43,8 @@ pub struct Line {
     pub number: usize,
     /// The text, trimmed, runs of white space made one space.
     pub text: String,
+    /// The white-space characters before the text (an indented bullet is a sub-point).
+    pub indent: usize,
 }
 
 /// The text split into lines: those the outline reads and those set aside.
@@ -132,7 +140,8 @@ pub fn read(text: &str) -> Lines {
         } else {
             // Runs of spaces and tabs inside the line are one space.
             let text = t.split_whitespace().collect::<Vec<_>>().join(" ");
-            out.kept.push(Some(Line { number, text }));
+            let indent = line.chars().take_while(|c| c.is_whitespace()).count();
+            out.kept.push(Some(Line { number, text, indent }));
         }
     }
     out

@@ -31,10 +31,14 @@ pub enum Due {
 }
 
 /// Words that end a unit.
-const STOP: [&str; 24] = [
+const STOP: [&str; 25] = [
     "in", "during", "by", "to", "across", "within", "at", "on", "with", "that", "which", "and", "or", "a", "an", "the",
-    "is", "are", "will", "be", "per", "each", "from", "who",
+    "is", "are", "will", "be", "per", "each", "from", "who", "towards",
 ];
+
+/// Words before a number that make it a reference, not a count ("section 106 deals").
+const REFERENCES: [&str; 11] =
+    ["section", "article", "clause", "paragraph", "page", "chapter", "part", "schedule", "item", "s.", "no."];
 
 /// Reads `1,000` or `600` at the start of `word` (the whole word, optionally followed by
 /// punctuation is not allowed: `2,` is a list, not a count).
@@ -105,6 +109,9 @@ pub fn propose(text: &str) -> Option<Proposed> {
             if is_year(word) || target == 0.0 {
                 continue;
             }
+            if index > 0 && REFERENCES.contains(&words[index - 1].to_lowercase().as_str()) {
+                continue;
+            }
             // A number inside a name ("London Business 1000 Survey") is not a count.
             let before_capital = index > 0 && words[index - 1].chars().next().is_some_and(|c| c.is_uppercase());
             let after_capital =
@@ -156,6 +163,8 @@ mod tests {
         assert_eq!((p.unit.as_str(), p.target, p.due), ("digital apprentices", 100.0, None));
         let p = propose("the 750,000 March 2020 expiring passes.").expect("a measure");
         assert_eq!((p.unit.as_str(), p.target), ("March 2020 expiring passes", 750000.0));
+        let p = propose("Supporting 55,000 disadvantaged Londoners towards a job.").expect("a measure");
+        assert_eq!(p.unit, "disadvantaged Londoners");
         let p = propose("Recruit 50 wardens by March 2022.").expect("a measure");
         assert_eq!(p.due, Some(Due::By { year: 2022, month: Some(3) }));
     }
@@ -168,5 +177,6 @@ mod tests {
         assert_eq!(propose("the 2017-2021 Grants Programme"), None);
         assert_eq!(propose("the London Business 1000 Survey"), None);
         assert_eq!(propose("Crossrail 2, High Speed 2, Euston"), None);
+        assert_eq!(propose("apprentices funded through section 106 deals have access"), None);
     }
 }

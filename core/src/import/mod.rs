@@ -4,11 +4,16 @@
 //!
 //! The reading goes in steps, one per file: `lines` sets aside blank lines, front matter and
 //! page furniture; `blocks` joins wrapped lines into paragraphs; `numbering` reads the labels;
-//! `outline` builds the hierarchy; `measures` proposes measures from numeric targets in the
-//! prose; `repair` mends known misreadings of PDF text. Every judgement is recorded on its item
-//! under `x-import`.
+//! `outline` builds the hierarchy of a numbered paper, `headed` that of a paper of headings and
+//! bullet lists (the reading that places more of the text is kept); `levels` names the levels
+//! from the paper's words; `measures` proposes measures from numeric targets in the prose;
+//! `repair` mends known misreadings of PDF text. Every judgement is recorded on its item under
+//! `x-import`.
 
 mod blocks;
+mod error;
+mod headed;
+mod levels;
 mod lines;
 mod measures;
 mod numbering;
@@ -17,10 +22,12 @@ mod repair;
 
 use std::collections::{BTreeSet, HashSet};
 
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::model::{Date, Plan};
 
+pub use error::ImportError;
 pub use lines::Unused;
 
 /// What the paper does not say and the draft needs: used only where the text gives nothing.
@@ -33,23 +40,51 @@ pub struct ImportOptions {
     /// The plan's period when the paper states none; by default the calendar year of the first
     /// year printed in the text (2000 when there is none).
     pub period: Option<(Date, Date)>,
-    /// The names of the levels, top down (the paper's words for them).
+    /// Names for the levels, top down, used before the paper's own words (empty: the paper's
+    /// words name them, docs/import.md "Levels").
     pub levels: Vec<String>,
 }
 
 impl Default for ImportOptions {
     fn default() -> Self {
-        ImportOptions {
-            id: "imported-plan".into(),
-            title: "Imported plan".into(),
-            period: None,
-            levels: vec!["Portfolio".into(), "Priority".into(), "Output".into(), "Sub-output".into()],
+        ImportOptions { id: "imported-plan".into(), title: "Imported plan".into(), period: None, levels: Vec::new() }
+    }
+}
+
+/// Which of the shapes docs/import.md describes the paper was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// Numbered headings, numbered priorities, lettered outputs (`1.`, `1`, `a.`).
+    #[default]
+    Numbered,
+    /// Headings with bullet lists, indented bullets below them.
+    Headed,
+}
+
+impl Shape {
+    /// The shape in words, for the summary.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shape::Numbered => "numbered headings and lettered outputs",
+            Shape::Headed => "headings with bullet lists",
         }
     }
 }
 
+/// One level of the draft: its name, its items, and where the name came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LevelSummary {
+    /// The level's name ("Output").
+    pub name: String,
+    /// Items at this level.
+    pub items: usize,
+    /// Where the name came from ("named from the word \"Outputs\" heading the lists", "given by the caller").
+    pub named_from: String,
+}
+
 /// A line of the text that the draft does not use, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnusedLine {
     /// 1-based line number.
     pub line: usize,
@@ -60,10 +95,12 @@ pub struct UnusedLine {
 }
 
 /// What the import did: items per level, labels inferred, measures proposed, lines not used.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ImportSummary {
-    /// Items at each level, top down: (level name, count).
-    pub levels: Vec<(String, usize)>,
+    /// The shape the paper was read as.
+    pub shape: Shape,
+    /// The levels, top down, with their items.
+    pub levels: Vec<LevelSummary>,
     /// Items whose label was inferred (`x-label-inferred: true`).
     pub labels_inferred: usize,
     /// Measures proposed from numeric targets in the prose.
@@ -81,7 +118,8 @@ impl ImportSummary {
     /// excepted) with its number and why.
     pub fn to_text(&self, verbose: bool) -> String {
         let mut out = String::new();
-        let levels: Vec<String> = self.levels.iter().map(|(name, n)| format!("{n} {name}")).collect();
+        let levels: Vec<String> = self.levels.iter().map(|l| format!("{} {}", l.items, l.name)).collect();
+        out.push_str(&format!("read as: {}\n", self.shape.as_str()));
         out.push_str(&format!("items: {}\n", levels.join(", ")));
         out.push_str(&format!("labels inferred: {}\n", self.labels_inferred));
         out.push_str(&format!("measures proposed: {}\n", self.measures_proposed));
@@ -103,6 +141,9 @@ impl ImportSummary {
             if detail.is_empty() { String::new() } else { format!(" ({})", detail.join(", ")) }
         ));
         if verbose {
+            for level in &self.levels {
+                out.push_str(&format!("  level {}: {}\n", level.name, level.named_from));
+            }
             for unused in self.unused.iter().filter(|u| u.why != Unused::Blank) {
                 let mut text: String = unused.text.chars().take(70).collect();
                 if text.len() < unused.text.len() {
@@ -124,16 +165,16 @@ pub struct Imported {
     pub summary: ImportSummary,
 }
 
-/// The plan the paper names: "Business Plan 2020/21" gives the id `business-plan-2020-21`, that
-/// title, and the financial year 2020-04-01..2021-03-31.
+/// The plan the paper names: "Business Plan 2020/21" (in any case) gives the id
+/// `business-plan-2020-21`, that title, and the financial year 2020-04-01..2021-03-31.
 fn named_plan(text: &str) -> Option<(String, String, Date, Date)> {
     let words: Vec<&str> = text.split_whitespace().collect();
     for (index, pair) in words.windows(2).enumerate() {
-        if pair != ["Business", "Plan"] {
+        if !(pair[0].eq_ignore_ascii_case("business") && pair[1].eq_ignore_ascii_case("plan")) {
             continue;
         }
         let mut next = index + 2;
-        if words.get(next) == Some(&"for") {
+        if words.get(next).is_some_and(|w| w.eq_ignore_ascii_case("for")) {
             next += 1;
         }
         let year = words.get(next)?.trim_end_matches(['.', ',', ';', ':']);
@@ -193,6 +234,9 @@ fn last_day(year: i32, month: u32) -> Option<Date> {
 struct Writer<'a> {
     ids: HashSet<String>,
     period_end: Date,
+    shape: Shape,
+    /// Items at each depth.
+    counts: Vec<usize>,
     summary: &'a mut ImportSummary,
     used: &'a mut BTreeSet<usize>,
 }
@@ -220,11 +264,10 @@ impl Writer<'_> {
             notes.extend(more);
         }
         node.notes.extend(notes);
-        while self.summary.levels.len() <= depth {
-            let n = self.summary.levels.len();
-            self.summary.levels.push((format!("level {}", n + 1), 0));
+        if self.counts.len() <= depth {
+            self.counts.resize(depth + 1, 0);
         }
-        self.summary.levels[depth].1 += 1;
+        self.counts[depth] += 1;
         self.used.extend(&node.lines);
         let mut item = Map::new();
         item.insert("id".into(), json!(id));
@@ -249,7 +292,12 @@ impl Writer<'_> {
         if !node.notes.is_empty() {
             note.insert("judgements".into(), json!(node.notes));
         }
-        if depth >= 2 {
+        // Targets are read from outputs (numbered papers) and bullet points (headed lists).
+        let measurable = match self.shape {
+            Shape::Numbered => depth >= 2,
+            Shape::Headed => node.marker.is_some(),
+        };
+        if measurable {
             if let Some(measure) = measures::propose(&node.title) {
                 self.summary.measures_proposed += 1;
                 item.insert("measure".into(), json!({"unit": measure.unit, "baseline": 0, "target": measure.target}));
@@ -294,23 +342,83 @@ impl Writer<'_> {
     }
 }
 
-/// Reads a committee paper's text into a draft plan. Never fails: what the importer cannot place
-/// is listed in the summary's unused lines, and the draft always loads (docs/import.md).
-pub fn import_paper(text: &str, options: &ImportOptions) -> Imported {
-    let read = lines::read(text);
-    let blocks = blocks::read(&read.kept);
-    let outline = outline::read(&blocks);
+/// The lines an outline reads: its structure and every line of its items.
+fn lines_read(outline: &outline::Outline) -> usize {
+    fn count(node: &outline::Node) -> usize {
+        node.lines.len() + node.children.iter().map(count).sum::<usize>()
+    }
+    outline.structure.len() + outline.items.iter().map(count).sum::<usize>()
+}
 
-    let (id, title, start, end) = match named_plan(text) {
-        Some(named) => named,
-        None => {
+/// The titles of the items at each depth.
+fn titles_by_depth<'a>(nodes: &'a [outline::Node], depth: usize, out: &mut Vec<Vec<&'a str>>) {
+    for node in nodes {
+        if out.len() <= depth {
+            out.resize(depth + 1, Vec::new());
+        }
+        out[depth].push(&node.title);
+        titles_by_depth(&node.children, depth + 1, out);
+    }
+}
+
+/// Whether the items at each depth are points under points: their parent is a bullet or a
+/// lettered output.
+fn sub_points_by_depth(nodes: &[outline::Node], depth: usize, parent_is_point: bool, out: &mut Vec<(usize, usize)>) {
+    for node in nodes {
+        if out.len() <= depth {
+            out.resize(depth + 1, (0, 0));
+        }
+        out[depth].1 += 1;
+        if parent_is_point {
+            out[depth].0 += 1;
+        }
+        let letter = node.label.as_deref().is_some_and(|l| l.len() == 1 && l.chars().all(|c| c.is_ascii_lowercase()));
+        sub_points_by_depth(&node.children, depth + 1, node.marker.is_some() || letter, out);
+    }
+}
+
+/// The last line with text before `line` (1-based), and its number.
+fn line_before<'a>(raw: &[&'a str], line: usize) -> Option<(&'a str, usize)> {
+    (1..line).rev().map(|n| (raw[n - 1].trim(), n)).find(|(t, _)| !t.is_empty())
+}
+
+/// Reads a committee paper's text into a draft plan: the paper's numbered headings and lettered
+/// outputs, or its headings and bullet lists, whichever reading places more of the text
+/// (docs/import.md). What the importer cannot place is listed in the summary's unused lines, and
+/// the draft always loads; a text from which no item is read is an error
+/// ([`ImportError::NothingRead`]), not an empty draft.
+pub fn import_paper(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
+    let read = lines::read(text);
+    let numbered = outline::read(&blocks::read(&read.kept));
+    let headed = headed::read(&read.kept);
+    let (shape, outline) =
+        if lines_read(&headed) > lines_read(&numbered) { (Shape::Headed, headed) } else { (Shape::Numbered, numbered) };
+    if outline.items.is_empty() {
+        return Err(ImportError::NothingRead { lines: text.lines().count() });
+    }
+
+    let named = named_plan(text);
+    let (id, title, start, end) = match (named.clone(), &outline.title) {
+        (Some(named), _) => named,
+        (None, Some(title)) => {
+            let (start, end) = default_period(text, options);
+            (crate::text::slugify(title), title.clone(), start, end)
+        }
+        (None, None) => {
             let (start, end) = default_period(text, options);
             (options.id.clone(), options.title.clone(), start, end)
         }
     };
-    let mut summary = ImportSummary { lines_total: text.lines().count(), ..ImportSummary::default() };
+    let mut summary = ImportSummary { shape, lines_total: text.lines().count(), ..ImportSummary::default() };
     let mut used: BTreeSet<usize> = outline.structure.iter().copied().collect();
-    let mut writer = Writer { ids: HashSet::new(), period_end: end, summary: &mut summary, used: &mut used };
+    let mut writer = Writer {
+        ids: HashSet::new(),
+        period_end: end,
+        shape,
+        counts: Vec::new(),
+        summary: &mut summary,
+        used: &mut used,
+    };
     let items: Vec<Value> = outline
         .items
         .iter()
@@ -319,34 +427,62 @@ pub fn import_paper(text: &str, options: &ImportOptions) -> Imported {
             writer.item(node, id, 0)
         })
         .collect();
-    for (index, (name, _)) in summary.levels.iter_mut().enumerate() {
-        if let Some(word) = options.levels.get(index) {
-            *name = word.clone();
-        }
-    }
+    let counts = std::mem::take(&mut writer.counts);
+
+    let raw: Vec<&str> = text.lines().collect();
+    let first_line = outline.items.first().and_then(|n| n.lines.iter().min().copied()).unwrap_or(1);
+    let outline_heading = match shape {
+        Shape::Headed => outline.structure.first().and_then(|l| outline.title.as_deref().map(|t| (t, *l))),
+        Shape::Numbered => line_before(&raw, first_line),
+    };
+    let structure_word = match shape {
+        Shape::Numbered => outline
+            .structure
+            .iter()
+            .map(|l| raw[l - 1].trim().trim_end_matches(':'))
+            .find(|t| *t == "Outputs" || *t == "Output")
+            .map(|word| (2, word)),
+        Shape::Headed => None,
+    };
+    let mut titles = Vec::new();
+    titles_by_depth(&outline.items, 0, &mut titles);
+    let mut points = Vec::new();
+    sub_points_by_depth(&outline.items, 0, false, &mut points);
+    let sub_points = points.iter().map(|(under_points, all)| under_points * 2 > *all).collect();
+    let evidence = levels::Evidence { text, outline_heading, structure_word, titles, sub_points };
+    let names = levels::name(counts.len(), &options.levels, &evidence);
+    summary.levels = names
+        .iter()
+        .zip(&counts)
+        .map(|(level, items)| LevelSummary { name: level.name.clone(), items: *items, named_from: level.from.clone() })
+        .collect();
     let levels: Vec<Value> = summary
         .levels
         .iter()
-        .map(|(name, _)| json!({"id": first_word(name).replace("suboutput", "sub-output"), "name": name}))
+        .map(|level| json!({"id": crate::text::slugify(&level.name), "name": level.name}))
         .collect();
+    let named_from: Map<String, Value> =
+        summary.levels.iter().map(|level| (level.name.clone(), json!(level.named_from))).collect();
     let mut plan = json!({
         "workplan": 1,
         "id": id,
         "title": title,
         "period": {"start": start.to_string(), "end": end.to_string()},
         "status": "draft",
+        "levels": levels,
         "items": items,
         "x-import": {
             "note": "a draft read from the text of a committee paper by `workplan import`: check every item \
                      against the paper; each item's x-import records the lines it was read from and every \
                      judgement made",
+            "shape": shape.as_str(),
+            "levels": named_from,
         },
     });
-    if !levels.is_empty() {
-        plan["levels"] = Value::Array(levels);
+    if outline.title.is_some() && named.is_none() {
+        plan["x-import"]["title"] = json!("the paper's first line");
     }
     summary.lines_used = used.len();
-    let raw: Vec<&str> = text.lines().collect();
     let mut unused: Vec<UnusedLine> = read
         .unused
         .iter()
@@ -360,7 +496,7 @@ pub fn import_paper(text: &str, options: &ImportOptions) -> Imported {
     unused.sort_by_key(|u| u.line);
     summary.unused = unused;
     let plan = Plan::from_json_str(&plan.to_string()).unwrap_or_else(|_| empty_plan(&id, &title, start, end));
-    Imported { plan, summary }
+    Ok(Imported { plan, summary })
 }
 
 /// A plan with no items: what the draft falls back to should the built draft not load (a bug;
@@ -420,7 +556,7 @@ Outputs
 
     #[test]
     fn a_paper_of_another_shape_is_read_without_code_changes() {
-        let imported = import_paper(OTHER_SHAPE, &ImportOptions::default());
+        let imported = import_paper(OTHER_SHAPE, &ImportOptions::default()).expect("items read");
         let plan = loads_and_validates(&imported);
         assert_eq!(plan.id, "imported-plan");
         assert_eq!(plan.period.start.to_string(), "2024-01-01");
@@ -441,7 +577,7 @@ Outputs
         assert_eq!(trees.children.len(), 2);
         assert_eq!(trees.children[0].extensions["x-printed-marker"], "•");
         assert_eq!(plan.items[1].children[0].children[0].title, "Open two hubs.");
-        assert_eq!(imported.summary.levels.iter().map(|(_, n)| *n).collect::<Vec<_>>(), [2, 3, 4, 4]);
+        assert_eq!(imported.summary.levels.iter().map(|l| l.items).collect::<Vec<_>>(), [2, 3, 4, 4]);
         assert!(imported.summary.unused.iter().any(|u| u.line == 12 && u.why == Unused::PageFurniture));
         assert!(imported.summary.unused.iter().any(|u| u.line == 1 && u.why == Unused::FrontMatter));
     }
@@ -449,7 +585,7 @@ Outputs
     #[test]
     fn a_lost_letter_and_letters_printed_apart_are_inferred_and_marked() {
         let text = "1. Finance\n\n1 Funding\n\nThe outcome.\n\nOutputs\n\na.\n\nd.\n\nFirst.\n\nSecond.\n\nThird.\n\nFourth.\n\n. Fifth.\n";
-        let imported = import_paper(text, &ImportOptions::default());
+        let imported = import_paper(text, &ImportOptions::default()).expect("items read");
         let plan = loads_and_validates(&imported);
         let outputs = &plan.items[0].children[0].children;
         let labels: Vec<_> = outputs.iter().map(|o| o.label.clone().unwrap_or_default()).collect();
@@ -460,18 +596,20 @@ Outputs
     }
 
     #[test]
-    fn any_text_gives_a_draft_that_loads() {
+    fn any_text_gives_a_draft_that_loads_or_says_nothing_was_read() {
+        for text in ["", "\n\n\n", "just prose, no numbering at all.", "Title\n\nProse.\n\nHeading\n\nMore prose."] {
+            let error = import_paper(text, &ImportOptions::default()).expect_err("nothing to read");
+            assert_eq!(error.code(), "paper_nothing_read");
+            assert_eq!(error, ImportError::NothingRead { lines: text.lines().count() });
+        }
         let texts = [
-            "",
-            "\n\n\n",
-            "just prose, no numbering at all.",
             "1.\n\n1\n\na.\n\n. \n\ne\n\no",
             "1. A\n1 B\na. c\nii. d\n(a) e\n• f\n. g\nOutputs\nOutputs\nh",
             "Item 3 — Appendix\n5.\n\n“quoted” é ½ 1,0000 people\n99 x",
             "1. Portfolio\n1 Priority\nOutputs\nBy 2019 deliver 10 things by 2031.\n",
         ];
         for text in texts {
-            let imported = import_paper(text, &ImportOptions::default());
+            let imported = import_paper(text, &ImportOptions::default()).expect("items read");
             loads_and_validates(&imported);
         }
     }

@@ -29,6 +29,8 @@ pub struct Node {
     pub lines: Vec<usize>,
     /// A note the paper prints on the item ("Note: ..."), kept as `x-document-note`.
     pub document_note: Option<String>,
+    /// The indentation of a bullet point's line (a deeper one is its sub-point).
+    pub indent: Option<usize>,
     /// The items below.
     pub children: Vec<Node>,
 }
@@ -44,6 +46,8 @@ enum Phase {
 /// The outline read from the paragraphs.
 #[derive(Debug, Default)]
 pub struct Outline {
+    /// The paper's title, when its first line reads as one (headed lists).
+    pub title: Option<String>,
     /// The top-level items.
     pub items: Vec<Node>,
     /// Lines read as structure only (the word "Outputs", section headings).

@@ -6,49 +6,13 @@ use std::collections::HashMap;
 use super::context::{Findings, Index, ItemInfo};
 use super::DiagnosticCode;
 use crate::io::Pointer;
-use crate::text::shorten;
+use crate::text::{shorten, slugify};
 
 /// Whether `id` is a slug: `[a-z0-9][a-z0-9._-]*`.
 pub(crate) fn is_slug(id: &str) -> bool {
     let mut bytes = id.bytes();
     matches!(bytes.next(), Some(b'a'..=b'z' | b'0'..=b'9'))
         && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'-'))
-}
-
-/// A Latin letter with an accent as the plain letter (`é` as `e`), for the hint.
-fn unaccented(c: char) -> char {
-    const LETTERS: [(&str, char); 15] = [
-        ("àáâãäåāăą", 'a'),
-        ("çćĉċč", 'c'),
-        ("ďđ", 'd'),
-        ("èéêëēĕėęě", 'e'),
-        ("ĝğġģ", 'g'),
-        ("ìíîïĩīĭįı", 'i'),
-        ("ĺļľŀł", 'l'),
-        ("ñńņňŉ", 'n'),
-        ("òóôõöøōŏő", 'o'),
-        ("ŕŗř", 'r'),
-        ("śŝşš", 's'),
-        ("ţťŧ", 't'),
-        ("ùúûüũūŭůűų", 'u'),
-        ("ýÿŷ", 'y'),
-        ("źżž", 'z'),
-    ];
-    LETTERS.iter().find(|(accented, _)| accented.contains(c)).map_or(c, |(_, plain)| *plain)
-}
-
-/// The nearest slug to `id`, for the hint.
-fn slugify(id: &str) -> String {
-    let mut out = String::new();
-    for c in id.trim().chars().flat_map(char::to_lowercase) {
-        let c = unaccented(c);
-        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches(|c: char| !c.is_ascii_alphanumeric()).to_owned()
 }
 
 fn check_slug(findings: &mut Findings, what: &str, id: &str, path: impl FnOnce() -> Pointer, item: Option<&str>) {
