@@ -9,6 +9,7 @@ mod diff;
 mod display;
 mod errors;
 mod governance;
+mod import_paper;
 mod plan;
 mod portfolio;
 #[cfg(feature = "panic-probe")]
@@ -30,10 +31,12 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<series::NativeSeries>()?;
     module.add_class::<diff::NativeDiff>()?;
     module.add_class::<portfolio::NativePortfolio>()?;
+    module.add_class::<import_paper::NativeImportedPaper>()?;
     module.add_function(wrap_pyfunction!(diff::diff, module)?)?;
     module.add_function(wrap_pyfunction!(display::format_percent, module)?)?;
     module.add_function(wrap_pyfunction!(governance::meetings, module)?)?;
     module.add_function(wrap_pyfunction!(governance::cadence, module)?)?;
+    module.add_function(wrap_pyfunction!(import_paper::import_paper, module)?)?;
     module.add_function(wrap_pyfunction!(plan::load, module)?)?;
     module.add_function(wrap_pyfunction!(plan::load_updates, module)?)?;
     module.add_function(wrap_pyfunction!(plan::schema, module)?)?;

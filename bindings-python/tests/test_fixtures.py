@@ -203,6 +203,17 @@ def replay(case: Path, generated: Optional[Path]) -> None:
     if "options" in spec:
         rollup_case(inputs, spec)
         return
+    paper = case / "paper.txt"
+    if paper.is_file():
+        if "error" in spec:
+            with pytest.raises(workplan.PaperImportError) as caught:
+                workplan.import_paper(paper)
+            assert {"code": caught.value.code, "message": str(caught.value)} == spec["error"]
+            return
+        imported = workplan.import_paper(paper)
+        check_canonical(case, spec["import"]["draft"], imported.plan.to_json())
+        assert imported.summary == spec["import"]["summary"]
+        return
     if (case / "workspace").is_dir():
         plans = [workplan.load(p) for p in sorted((case / "workspace").iterdir())]
         reports = workplan.Workspace(plans).validate()

@@ -55,6 +55,16 @@ def main() -> None:
         failed: List[Optional[str]] = [error.code, error.file]
         print(failed)
     print(plans, links, [f["code"] for f in portfolio.failures])
+    imported: workplan.ImportedPaper = workplan.import_paper("1. Finance\n\n1 Funding\n\nOutputs\n\na. Do it.\n")
+    imported_plan: workplan.Plan = imported.plan
+    summary: workplan.ImportSummaryDict = imported.summary
+    named: List[str] = [level["name"] for level in summary["levels"]]
+    try:
+        workplan.import_paper("Minutes\n\nMembers met.\n", levels=["Area"])
+    except workplan.PaperImportError as error:
+        lines: Optional[int] = error.lines
+        print(lines)
+    print(imported_plan.id, summary["shape"], named, imported.summary_text(verbose=True))
 
 
 if __name__ == "__main__":

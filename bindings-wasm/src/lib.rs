@@ -7,6 +7,7 @@ mod diff;
 mod display;
 mod errors;
 mod governance;
+mod import_paper;
 mod plan;
 #[cfg(feature = "panic-probe")]
 mod probe;

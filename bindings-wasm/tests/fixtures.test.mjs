@@ -243,6 +243,25 @@ for (const dir of [...cases, ...hostileCases]) {
       rollupCase(dir, spec);
       return;
     }
+    const paper = path.join(dir, "paper.txt");
+    if (fs.existsSync(paper)) {
+      const text = fs.readFileSync(paper, "utf8");
+      if (spec.error) {
+        let caught;
+        try {
+          workplan.importPaper(text);
+        } catch (error) {
+          caught = error;
+        }
+        assert.ok(caught instanceof Error && caught.name === "PaperImportError", String(caught));
+        assert.deepEqual({ code: caught.code, message: caught.message }, spec.error);
+        return;
+      }
+      const imported = workplan.importPaper(text);
+      checkCanonical(dir, spec.import.draft, imported.plan.toJson());
+      assert.deepEqual(imported.summary, spec.import.summary);
+      return;
+    }
     const workspaceDir = path.join(dir, "workspace");
     if (fs.existsSync(workspaceDir)) {
       const workspace = new workplan.Workspace();

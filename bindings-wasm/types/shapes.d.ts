@@ -1184,3 +1184,62 @@ export interface LevelCount {
   /** Items at that depth. */
   items: number;
 }
+
+/** What the import did: items per level, labels inferred, measures proposed, lines not used. */
+export interface ImportSummary {
+  /** The shape the paper was read as. */
+  shape: PaperShape;
+  /** The levels, top down, with their items. */
+  levels: LevelSummary[];
+  /** Items whose label was inferred (`x-label-inferred: true`). */
+  labels_inferred: number;
+  /** Measures proposed from numeric targets in the prose. */
+  measures_proposed: number;
+  /** Lines in the text. */
+  lines_total: number;
+  /** Lines the draft was read from (items' text, labels, and structure such as "Outputs"). */
+  lines_used: number;
+  /** Lines not used, in order, with why (blank lines included). */
+  unused: UnusedLine[];
+}
+
+/**
+ * Which of the shapes docs/import.md describes the paper was read as.
+ *
+ * - `numbered`: Numbered headings, numbered priorities, lettered outputs (`1.`, `1`, `a.`).
+ * - `headed`: Headings with bullet lists, indented bullets below them.
+ */
+export type PaperShape = "numbered" | "headed";
+
+/** One level of the draft: its name, its items, and where the name came from. */
+export interface LevelSummary {
+  /** The level's name ("Output"). */
+  name: string;
+  /** Items at this level. */
+  items: number;
+  /** Where the name came from ("named from the word \"Outputs\" heading the lists", "given by the caller"). */
+  named_from: string;
+}
+
+/** A line of the text that the draft does not use, and why. */
+export interface UnusedLine {
+  /** 1-based line number. */
+  line: number;
+  /** Why it is not used. */
+  why: Unused;
+  /** The line's text, trimmed. */
+  text: string;
+}
+
+/**
+ * Why a line of the text is not used in the draft (as data: `blank`, `front_matter`,
+ * `page_furniture`, `stray_marker`, `unplaced`, `prose`).
+ *
+ * - `blank`: An empty line (or spaces only).
+ * - `front_matter`: Before the outline: the covering report, its summary and recommendations.
+ * - `page_furniture`: A page number or a running header or footer repeated on many pages.
+ * - `stray_marker`: A bullet or label character with no text after it and no paragraph to give it to.
+ * - `unplaced`: Text between a portfolio heading and its first priority that the outline has no place for.
+ * - `prose`: Prose of a paper read as headed lists: a paragraph that introduces no list, or a heading with no list under it (an introduction, a context section).
+ */
+export type Unused = "blank" | "front_matter" | "page_furniture" | "stray_marker" | "unplaced" | "prose";

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 use workplan::generate::Recipes;
+use workplan::import::{import_paper, ImportOptions};
 use workplan::{
     ApiError, Diagnostic, Format, LoadError, Locale, MeetingRule, Plan, RollupEngine, RollupOptions, Updates, Workspace,
 };
@@ -276,6 +277,21 @@ fn api_case(case: &Path, spec: &Value) -> (Vec<Value>, Vec<String>) {
 fn outcome(case: &Path, spec: &Value) -> (Map<String, Value>, Option<String>) {
     let generated = spec.get("generate").is_some();
     let mut expect = Map::new();
+    let paper = case.join("paper.txt");
+    if paper.is_file() {
+        let text = fs::read_to_string(&paper).expect("paper.txt is UTF-8");
+        return match import_paper(&text, &ImportOptions::default()) {
+            Ok(imported) => {
+                let summary = serde_json::to_value(&imported.summary).expect("the summary serializes");
+                expect.insert("import".into(), json!({"draft": "canonical.json", "summary": summary}));
+                (expect, Some(imported.plan.to_json_string()))
+            }
+            Err(error) => {
+                expect.insert("error".into(), json!({"code": error.code(), "message": error.to_string()}));
+                (expect, None)
+            }
+        };
+    }
     let workspace_dir = case.join("workspace");
     if workspace_dir.is_dir() {
         let mut files: Vec<PathBuf> =

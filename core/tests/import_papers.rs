@@ -8,7 +8,7 @@ use std::path::Path;
 
 use std::collections::{HashMap, HashSet};
 
-use workplan::import::{import_paper, ImportOptions, Shape};
+use workplan::import::{import_paper, ImportOptions, PaperShape};
 use workplan::{Item, Plan};
 
 fn root() -> &'static Path {
@@ -189,6 +189,8 @@ fn tally_draft(paper: &str, example: &str, imported: &workplan::import::Imported
     );
     let example = Plan::from_yaml_str(&read(example)).expect("the example loads");
     let mut tally = Tally::default();
+    let names = |plan: &Plan| plan.levels.iter().flatten().map(|l| (l.id.clone(), l.name.clone())).collect::<Vec<_>>();
+    assert_eq!(names(&draft), names(&example), "{paper}: the levels (ids and names) are as the example's");
     walk(&example.items, Some(&draft.items), &mut tally);
     tally.by_diff = unchanged_by_diff(&example, &draft);
     println!("{paper}\n{}", summary.to_text(false));
@@ -258,7 +260,7 @@ fn business_plan_2020_21_draft_2020_03_03() {
 fn pledges_to_londoners() {
     let text = read("examples/london-councils/papers/pledges-to-londoners.txt");
     let imported = import_paper(&text, &ImportOptions::default()).expect("items read");
-    assert_eq!(imported.summary.shape, Shape::Headed);
+    assert_eq!(imported.summary.shape, PaperShape::Headed);
     let names: Vec<&str> = imported.summary.levels.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(names, ["Area", "Pledge", "Sub-pledge"], "the levels named from the paper's words");
     let tally = tally_draft(

@@ -83,6 +83,7 @@ fn shapes() -> (Shapes, Vec<String>, Vec<String>) {
         add::<workplan::Cadence>(&mut outputs),
         add::<workplan::ApprovalState>(&mut outputs),
         add::<workplan::Summary>(&mut outputs),
+        add::<workplan::import::ImportSummary>(&mut outputs),
     ];
     // Python's records of a series in long form are rows of these columns.
     add::<workplan::RowColumns>(&mut outputs);
@@ -638,6 +639,7 @@ fn python(shapes: &Shapes) -> String {
         "Cadence",
         "ApprovalState",
         "Summary",
+        "ImportSummary",
     ];
     let mut out = format!(
         "# Generated from the Rust types by `{COMMAND}`: do not edit.\n\

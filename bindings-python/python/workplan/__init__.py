@@ -21,6 +21,7 @@ from workplan._errors import (
     ConversionError,
     InvalidOptionError,
     InvalidRuleError,
+    PaperImportError,
     ParseError,
     PortfolioError,
     RefusedReturnError,
@@ -32,6 +33,7 @@ from workplan._errors import (
     ValidationError,
     WorkplanError,
 )
+from workplan._import_paper import ImportedPaper, import_paper
 from workplan._matrix import AdoptionMatrix
 from workplan._native import (
     Diagnostic,
@@ -60,6 +62,7 @@ from workplan._shapes import (
     CoverageDict,
     DiagnosticDict,
     ExcludedItemDict,
+    ImportSummaryDict,
     ExplanationDict,
     OutlineRowDict,
     PlanDiffDict,
@@ -99,10 +102,13 @@ __all__ = [
     "PlanDiff",
     "load_updates",
     "portfolio",
+    "import_paper",
+    "ImportedPaper",
     "schema",
     "WorkplanError",
     "ParseError",
     "PortfolioError",
+    "PaperImportError",
     "ValidationError",
     "UnknownItemError",
     "UnknownPlanError",
@@ -122,6 +128,7 @@ __all__ = [
     "CoverageDict",
     "DiagnosticDict",
     "ExcludedItemDict",
+    "ImportSummaryDict",
     "ExplanationDict",
     "OutlineRowDict",
     "PlanDiffDict",

@@ -15,6 +15,7 @@ from workplan._enums import Trend as Trend
 from workplan._errors import ConversionError as ConversionError
 from workplan._errors import InvalidOptionError as InvalidOptionError
 from workplan._errors import InvalidRuleError as InvalidRuleError
+from workplan._errors import PaperImportError as PaperImportError
 from workplan._errors import ParseError as ParseError
 from workplan._errors import PortfolioError as PortfolioError
 from workplan._errors import RefusedReturnError as RefusedReturnError
@@ -27,6 +28,8 @@ from workplan._errors import ValidationError as ValidationError
 from workplan._errors import WorkplanError as WorkplanError
 from workplan._diff import PlanDiff as PlanDiff
 from workplan._display import format_percent as format_percent
+from workplan._import_paper import ImportedPaper as ImportedPaper
+from workplan._import_paper import import_paper as import_paper
 from workplan._matrix import AdoptionMatrix as AdoptionMatrix
 from workplan._portfolio import Portfolio as Portfolio
 from workplan._portfolio import portfolio as portfolio
@@ -44,6 +47,7 @@ from workplan._shapes import CadenceDict as CadenceDict
 from workplan._shapes import CoverageDict as CoverageDict
 from workplan._shapes import DiagnosticDict as DiagnosticDict
 from workplan._shapes import ExcludedItemDict as ExcludedItemDict
+from workplan._shapes import ImportSummaryDict as ImportSummaryDict
 from workplan._shapes import ExplanationDict as ExplanationDict
 from workplan._shapes import OutlineRowDict as OutlineRowDict
 from workplan._shapes import PlanDiffDict as PlanDiffDict
@@ -82,10 +86,13 @@ __all__ = [
     "PlanDiff",
     "load_updates",
     "portfolio",
+    "import_paper",
+    "ImportedPaper",
     "schema",
     "WorkplanError",
     "ParseError",
     "PortfolioError",
+    "PaperImportError",
     "ValidationError",
     "UnknownItemError",
     "UnknownPlanError",
@@ -105,6 +112,7 @@ __all__ = [
     "CoverageDict",
     "DiagnosticDict",
     "ExcludedItemDict",
+    "ImportSummaryDict",
     "ExplanationDict",
     "OutlineRowDict",
     "PlanDiffDict",

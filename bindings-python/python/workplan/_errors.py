@@ -164,6 +164,19 @@ class PortfolioError(WorkplanError):
     file: Optional[str]
 
 
+class PaperImportError(WorkplanError):
+    """No item could be read from a paper's text (docs/import.md#when-nothing-is-read): it has
+    neither numbered headings nor headings with bullet lists. Code ``paper_nothing_read``.
+
+    Attributes:
+        lines: the lines in the text.
+    """
+
+    _CODE = "paper_nothing_read"
+    _FIELDS = ("lines",)
+    lines: Optional[int]
+
+
 class ConversionError(WorkplanError, TypeError):
     """A Python value that is not JSON data (or a result Python cannot hold). Code
     ``conversion_error``."""

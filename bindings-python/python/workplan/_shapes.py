@@ -236,6 +236,32 @@ DiagnosticDocument = Literal["plan", "updates"]
 - ``updates``: The separate updates passed to ``Plan::validate_with``.
 """
 
+PaperShape = Literal["numbered", "headed"]
+"""Which of the shapes docs/import.md describes the paper was read as.
+
+- ``numbered``: Numbered headings, numbered priorities, lettered outputs (``1.``, ``1``, ``a.``).
+- ``headed``: Headings with bullet lists, indented bullets below them.
+"""
+
+Unused = Literal[
+    "blank",
+    "front_matter",
+    "page_furniture",
+    "stray_marker",
+    "unplaced",
+    "prose",
+]
+"""Why a line of the text is not used in the draft (as data: ``blank``, ``front_matter``,
+``page_furniture``, ``stray_marker``, ``unplaced``, ``prose``).
+
+- ``blank``: An empty line (or spaces only).
+- ``front_matter``: Before the outline: the covering report, its summary and recommendations.
+- ``page_furniture``: A page number or a running header or footer repeated on many pages.
+- ``stray_marker``: A bullet or label character with no text after it and no paragraph to give it to.
+- ``unplaced``: Text between a portfolio heading and its first priority that the outline has no place for.
+- ``prose``: Prose of a paper read as headed lists: a paragraph that introduces no list, or a heading with no list under it (an introduction, a context section).
+"""
+
 Pointer = List[PathSegment]
 """A JSON Pointer (RFC 6901) into a document, such as ``/items/0/children/2/due``."""
 
@@ -1076,6 +1102,57 @@ class LevelCountDict(TypedDict):
 
     items: int
     """Items at that depth."""
+
+
+class ImportSummaryDict(TypedDict):
+    """What the import did: items per level, labels inferred, measures proposed, lines not used."""
+
+    shape: PaperShape
+    """The shape the paper was read as."""
+
+    levels: List[LevelSummaryDict]
+    """The levels, top down, with their items."""
+
+    labels_inferred: int
+    """Items whose label was inferred (``x-label-inferred: true``)."""
+
+    measures_proposed: int
+    """Measures proposed from numeric targets in the prose."""
+
+    lines_total: int
+    """Lines in the text."""
+
+    lines_used: int
+    """Lines the draft was read from (items' text, labels, and structure such as "Outputs")."""
+
+    unused: List[UnusedLineDict]
+    """Lines not used, in order, with why (blank lines included)."""
+
+
+class LevelSummaryDict(TypedDict):
+    """One level of the draft: its name, its items, and where the name came from."""
+
+    name: str
+    """The level's name ("Output")."""
+
+    items: int
+    """Items at this level."""
+
+    named_from: str
+    """Where the name came from ("named from the word \\"Outputs\\" heading the lists", "given by the caller")."""
+
+
+class UnusedLineDict(TypedDict):
+    """A line of the text that the draft does not use, and why."""
+
+    line: int
+    """1-based line number."""
+
+    why: Unused
+    """Why it is not used."""
+
+    text: str
+    """The line's text, trimmed."""
 
 
 class RollupRowRecord(TypedDict):

@@ -147,6 +147,11 @@ impl Reader {
         }
     }
 
+    /// Whether the innermost open node is the heading read from `paragraph`.
+    fn open_heading_is(&self, paragraph: &Paragraph) -> bool {
+        self.open.last().is_some_and(|(rank, node)| *rank <= Rank::Heading && node.lines == paragraph.lines)
+    }
+
     fn open(&mut self, rank: Rank, node: Node) {
         self.close_to(rank);
         self.open.push((rank, node));
@@ -166,10 +171,12 @@ impl Reader {
         self.open(rank, node);
     }
 
-    /// A paragraph that introduces a list: the list's title sentence and the rest as its outcome;
-    /// else the outcome of the heading above, should it have none; else the list's title.
-    fn lead_in(&mut self, paragraph: &Paragraph) {
-        if let Some((title, rest)) = title_sentence(&paragraph.text) {
+    /// A paragraph that introduces a list: printed right after a heading, the heading's outcome;
+    /// else the list's title sentence and the rest as its outcome; else the outcome of the heading
+    /// above, should it have none; else the list's title.
+    fn lead_in(&mut self, paragraph: &Paragraph, after_heading: bool) {
+        let titled = if after_heading { None } else { title_sentence(&paragraph.text) };
+        if let Some((title, rest)) = titled {
             let node = Node {
                 title: title.to_string(),
                 outcome: Some(rest.to_string()),
@@ -246,7 +253,11 @@ pub fn read(kept: &[Option<Line>]) -> Outline {
             None if paragraph.lines.len() == 1 && heading_like(&paragraph.text) && next.is_some() => {
                 reader.heading(paragraph)
             }
-            None if list_next => reader.lead_in(paragraph),
+            None if list_next => {
+                let after_heading =
+                    index > 0 && rest[index - 1].bullet.is_none() && reader.open_heading_is(&rest[index - 1]);
+                reader.lead_in(paragraph, after_heading)
+            }
             None => reader.out.unused.extend(paragraph.lines.iter().map(|l| (*l, Unused::Prose))),
         }
     }
@@ -270,13 +281,15 @@ mod tests {
 
     #[test]
     fn headings_lists_and_indented_bullets_make_the_tree() {
-        let text = "Our Pledges\n\nIntro prose.\n\nHousing\n\nWe need homes. We will:\n\n- Build.\n- Share services, such as\n  wider ones:\n - Platform.\n - Apprentices.\n\nCONTEXT OF THE PLAN\n\nTransport\n\nSome prose.\n\nThemes\n\nResourcing London. We will work to:\n\n- Fund.\n";
+        let text = "Our Pledges\n\nIntro prose.\n\nHousing\n\nHomes needed. We will:\n\n- Build.\n- Share services, such as\n  wider ones:\n - Platform.\n - Apprentices.\n\nCONTEXT OF THE PLAN\n\nTransport\n\nSome prose.\n\nThemes\n\nOur themes are as follows:\n\nResourcing London. We will work to:\n\n- Fund.\n";
         let outline = read(&kept(text));
         assert_eq!(outline.title.as_deref(), Some("Our Pledges"));
         let titles: Vec<_> = outline.items.iter().map(|n| n.title.as_str()).collect();
         assert_eq!(titles, ["Housing", "CONTEXT OF THE PLAN"]);
         let housing = &outline.items[0];
-        assert_eq!(housing.outcome.as_deref(), Some("We need homes. We will:"));
+        // Printed right after its heading, the paragraph is the heading's outcome, though its first
+        // sentence is short enough to be a list's title.
+        assert_eq!(housing.outcome.as_deref(), Some("Homes needed. We will:"));
         assert_eq!(housing.children.len(), 2);
         assert_eq!(housing.children[1].title, "Share services, such as wider ones:");
         let subs: Vec<_> = housing.children[1].children.iter().map(|n| n.title.as_str()).collect();
@@ -286,6 +299,6 @@ mod tests {
         let theme = &context.children[0].children[0];
         assert_eq!((theme.title.as_str(), theme.outcome.as_deref()), ("Resourcing London", Some("We will work to:")));
         let prose: Vec<_> = outline.unused.iter().filter(|(_, why)| *why == Unused::Prose).map(|(l, _)| *l).collect();
-        assert_eq!(prose, [3, 19, 17]);
+        assert_eq!(prose, [3, 19, 17, 23]);
     }
 }

@@ -4,7 +4,7 @@
 
 /// Why a line of the text is not used in the draft (as data: `blank`, `front_matter`,
 /// `page_furniture`, `stray_marker`, `unplaced`, `prose`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Unused {
     /// An empty line (or spaces only).

@@ -22,7 +22,8 @@ mod repair;
 
 use std::collections::{BTreeSet, HashSet};
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::model::{Date, Plan};
@@ -52,9 +53,9 @@ impl Default for ImportOptions {
 }
 
 /// Which of the shapes docs/import.md describes the paper was read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum Shape {
+pub enum PaperShape {
     /// Numbered headings, numbered priorities, lettered outputs (`1.`, `1`, `a.`).
     #[default]
     Numbered,
@@ -62,18 +63,18 @@ pub enum Shape {
     Headed,
 }
 
-impl Shape {
+impl PaperShape {
     /// The shape in words, for the summary.
     pub fn as_str(self) -> &'static str {
         match self {
-            Shape::Numbered => "numbered headings and lettered outputs",
-            Shape::Headed => "headings with bullet lists",
+            PaperShape::Numbered => "numbered headings and lettered outputs",
+            PaperShape::Headed => "headings with bullet lists",
         }
     }
 }
 
 /// One level of the draft: its name, its items, and where the name came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct LevelSummary {
     /// The level's name ("Output").
     pub name: String,
@@ -84,7 +85,7 @@ pub struct LevelSummary {
 }
 
 /// A line of the text that the draft does not use, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct UnusedLine {
     /// 1-based line number.
     pub line: usize,
@@ -95,10 +96,10 @@ pub struct UnusedLine {
 }
 
 /// What the import did: items per level, labels inferred, measures proposed, lines not used.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct ImportSummary {
     /// The shape the paper was read as.
-    pub shape: Shape,
+    pub shape: PaperShape,
     /// The levels, top down, with their items.
     pub levels: Vec<LevelSummary>,
     /// Items whose label was inferred (`x-label-inferred: true`).
@@ -234,7 +235,7 @@ fn last_day(year: i32, month: u32) -> Option<Date> {
 struct Writer<'a> {
     ids: HashSet<String>,
     period_end: Date,
-    shape: Shape,
+    shape: PaperShape,
     /// Items at each depth.
     counts: Vec<usize>,
     summary: &'a mut ImportSummary,
@@ -294,8 +295,8 @@ impl Writer<'_> {
         }
         // Targets are read from outputs (numbered papers) and bullet points (headed lists).
         let measurable = match self.shape {
-            Shape::Numbered => depth >= 2,
-            Shape::Headed => node.marker.is_some(),
+            PaperShape::Numbered => depth >= 2,
+            PaperShape::Headed => node.marker.is_some(),
         };
         if measurable {
             if let Some(measure) = measures::propose(&node.title) {
@@ -391,8 +392,11 @@ pub fn import_paper(text: &str, options: &ImportOptions) -> Result<Imported, Imp
     let read = lines::read(text);
     let numbered = outline::read(&blocks::read(&read.kept));
     let headed = headed::read(&read.kept);
-    let (shape, outline) =
-        if lines_read(&headed) > lines_read(&numbered) { (Shape::Headed, headed) } else { (Shape::Numbered, numbered) };
+    let (shape, outline) = if lines_read(&headed) > lines_read(&numbered) {
+        (PaperShape::Headed, headed)
+    } else {
+        (PaperShape::Numbered, numbered)
+    };
     if outline.items.is_empty() {
         return Err(ImportError::NothingRead { lines: text.lines().count() });
     }
@@ -432,17 +436,17 @@ pub fn import_paper(text: &str, options: &ImportOptions) -> Result<Imported, Imp
     let raw: Vec<&str> = text.lines().collect();
     let first_line = outline.items.first().and_then(|n| n.lines.iter().min().copied()).unwrap_or(1);
     let outline_heading = match shape {
-        Shape::Headed => outline.structure.first().and_then(|l| outline.title.as_deref().map(|t| (t, *l))),
-        Shape::Numbered => line_before(&raw, first_line),
+        PaperShape::Headed => outline.structure.first().and_then(|l| outline.title.as_deref().map(|t| (t, *l))),
+        PaperShape::Numbered => line_before(&raw, first_line),
     };
     let structure_word = match shape {
-        Shape::Numbered => outline
+        PaperShape::Numbered => outline
             .structure
             .iter()
             .map(|l| raw[l - 1].trim().trim_end_matches(':'))
             .find(|t| *t == "Outputs" || *t == "Output")
             .map(|word| (2, word)),
-        Shape::Headed => None,
+        PaperShape::Headed => None,
     };
     let mut titles = Vec::new();
     titles_by_depth(&outline.items, 0, &mut titles);
@@ -495,7 +499,7 @@ pub fn import_paper(text: &str, options: &ImportOptions) -> Result<Imported, Imp
         .collect();
     unused.sort_by_key(|u| u.line);
     summary.unused = unused;
-    let plan = Plan::from_json_str(&plan.to_string()).unwrap_or_else(|_| empty_plan(&id, &title, start, end));
+    let plan = Plan::from_json_value(plan).unwrap_or_else(|_| empty_plan(&id, &title, start, end));
     Ok(Imported { plan, summary })
 }
 
