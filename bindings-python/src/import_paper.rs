@@ -35,13 +35,23 @@ impl NativeImportedPaper {
 }
 
 /// Reads a paper's text into a draft plan; `levels` names the levels before the paper's words
-/// do. A text from which no item is read raises `workplan.PaperImportError`
-/// (`paper_nothing_read`, with `lines`).
+/// do; `ids_from`, another version of the plan, gives its ids to the items with the same title. A
+/// text from which no item is read raises `workplan.PaperImportError` (`paper_nothing_read`,
+/// with `lines`).
 #[pyfunction]
-#[pyo3(signature = (text, levels = None))]
-pub fn import_paper(py: Python<'_>, text: &str, levels: Option<Vec<String>>) -> PyResult<NativeImportedPaper> {
+#[pyo3(signature = (text, levels = None, ids_from = None))]
+pub fn import_paper(
+    py: Python<'_>,
+    text: &str,
+    levels: Option<Vec<String>>,
+    ids_from: Option<PyRef<'_, Plan>>,
+) -> PyResult<NativeImportedPaper> {
     guard(py, || {
-        let options = workplan::import::ImportOptions { levels: levels.unwrap_or_default(), ..Default::default() };
+        let options = workplan::import::ImportOptions {
+            levels: levels.unwrap_or_default(),
+            ids_from: ids_from.map(|plan| plan.inner.clone()),
+            ..Default::default()
+        };
         match py.detach(|| workplan::import::import_paper(text, &options)) {
             Ok(imported) => Ok(NativeImportedPaper { plan: imported.plan, summary: imported.summary }),
             Err(error) => {

@@ -78,3 +78,17 @@ def test_a_text_with_no_outline_is_an_error_that_says_so(tmp_path: Path) -> None
     latin1.write_bytes(b"1. Caf\xe9 services\n")
     with pytest.raises(UnicodeDecodeError):
         workplan.import_paper(latin1)
+
+
+def test_the_draft_paper_keeps_the_ids_of_the_final_version() -> None:
+    final = workplan.load(EXAMPLES / "business-plan-2020-21.yaml")
+    example = workplan.load(EXAMPLES / "business-plan-2020-21-draft-2020-03-03.yaml")
+    paper = PAPERS / "business-plan-2020-21-draft-2020-03-03.txt"
+    kept = workplan.import_paper(paper, ids_from=final).plan
+    alone = workplan.import_paper(paper).plan
+    # The diff from the hand encoding (which keeps the final version's ids) finds fewer items
+    # removed once the draft keeps those ids too.
+    removed = lambda draft: len(workplan.diff(example, draft).to_dict()["removed"])  # noqa: E731
+    assert removed(kept) < removed(alone)
+    ids = {row["id"] for row in kept.outline()}
+    assert "employers.1.a" in ids and "regional.1.a" not in ids

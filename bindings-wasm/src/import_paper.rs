@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::errors::{from_js, invalid_option, to_js};
+use crate::errors::{from_js, invalid_option, load_error, to_js};
 use crate::plan::Plan;
 
 /// The draft plan read from a paper and what the import did.
@@ -39,12 +39,14 @@ impl ImportedPaper {
 }
 
 /// Reads a paper's text (as extracted from its PDF) into a draft plan; `options.levels` names the
-/// levels, top down, before the paper's own words do. A text from which no item is read throws
-/// an `Error` named `PaperImportError` with `code` `paper_nothing_read` and `lines`.
+/// levels, top down, before the paper's own words do; `options.idsFrom`, another version of the
+/// plan as data (`plan.toObject()`), gives its ids to the items with the same title. A text from
+/// which no item is read throws an `Error` named `PaperImportError` with `code`
+/// `paper_nothing_read` and `lines`.
 #[wasm_bindgen(js_name = importPaper)]
 pub fn import_paper(
     text: &str,
-    #[wasm_bindgen(unchecked_param_type = "{levels?: string[]}")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{levels?: string[], idsFrom?: PlanDocument}")] options: JsValue,
 ) -> Result<ImportedPaper, JsValue> {
     let mut read = workplan::import::ImportOptions::default();
     if !options.is_undefined() && !options.is_null() {
@@ -58,6 +60,9 @@ pub fn import_paper(
                 let levels = js_sys::Reflect::get(&options, &JsValue::from_str("levels")).unwrap_or(JsValue::NULL);
                 return Err(invalid_option("levels", &levels, "a list of level names"));
             }
+        }
+        if let Some(previous) = given.get("idsFrom").filter(|p| !p.is_null()) {
+            read.ids_from = Some(workplan::Plan::from_json_value(previous.clone()).map_err(load_error)?);
         }
     }
     match workplan::import::import_paper(text, &read) {

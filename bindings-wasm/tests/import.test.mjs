@@ -47,3 +47,14 @@ test("a text with no outline throws a PaperImportError that says so", () => {
     return true;
   });
 });
+
+test("idsFrom gives the draft the ids of another version of the plan", () => {
+  const paper = fs.readFileSync(path.join(papers, "business-plan-2020-21-draft-2020-03-03.txt"), "utf8");
+  const finalText = fs.readFileSync(path.join(papers, "../business-plan-2020-21.yaml"), "utf8");
+  const final = workplan.Plan.fromYaml(finalText);
+  const ids = (plan) => new Set(plan.toObject().items.map((item) => item.id));
+  assert.ok(ids(workplan.importPaper(paper).plan).has("regional"));
+  const kept = workplan.importPaper(paper, { idsFrom: final.toObject() }).plan;
+  assert.ok(ids(kept).has("employers") && !ids(kept).has("regional"));
+  assert.throws(() => workplan.importPaper(paper, { idsFrom: { workplan: 1 } }), { name: "ParseError" });
+});

@@ -7,7 +7,22 @@ use std::process::ExitCode;
 
 use workplan::import::{import_paper, ImportOptions};
 
-pub fn run(paper: &Path, out: Option<&Path>, verbose: bool) -> ExitCode {
+/// What `workplan import` was asked.
+pub struct Request<'a> {
+    /// The paper's text file.
+    pub paper: &'a Path,
+    /// Where the draft goes (standard output when absent).
+    pub out: Option<&'a Path>,
+    /// List every line not used.
+    pub verbose: bool,
+    /// Another version of the plan whose ids are kept.
+    pub ids_from: Option<&'a Path>,
+    /// The levels' names, top down.
+    pub levels: Vec<String>,
+}
+
+pub fn run(request: &Request<'_>) -> ExitCode {
+    let Request { paper, out, verbose, ids_from, .. } = *request;
     let text = match std::fs::read(paper).map_err(|e| e.to_string()).and_then(|bytes| {
         String::from_utf8(bytes).map_err(|e| {
             format!("not UTF-8 text (byte {} is not): save the paper's text as UTF-8", e.utf8_error().valid_up_to() + 1)
@@ -19,7 +34,14 @@ pub fn run(paper: &Path, out: Option<&Path>, verbose: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let imported = match import_paper(&text, &ImportOptions::default()) {
+    let mut options = ImportOptions { levels: request.levels.clone(), ..ImportOptions::default() };
+    if let Some(path) = ids_from {
+        match crate::report::load(path, None, &Default::default()) {
+            Ok((plan, _)) => options.ids_from = Some(plan),
+            Err(code) => return code,
+        }
+    }
+    let imported = match import_paper(&text, &options) {
         Ok(imported) => imported,
         Err(error) => {
             eprintln!("error: {}: {error} [{}]", paper.display(), error.code());

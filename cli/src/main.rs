@@ -151,6 +151,13 @@ enum Command {
         /// List each line of the text not used, with its number and why.
         #[arg(long)]
         verbose: bool,
+        /// Another version of the plan: items with the same title keep its ids (so returns and
+        /// `workplan diff` follow them).
+        #[arg(long, value_name = "PLAN")]
+        ids_from: Option<PathBuf>,
+        /// The levels' names, top down, comma-separated (before the paper's own words).
+        #[arg(long, value_delimiter = ',')]
+        levels: Vec<String>,
     },
     /// What changed between two versions of a plan: items added, removed, moved, relabelled and
     /// changed field by field, and possible renames.
@@ -324,7 +331,13 @@ fn main() -> ExitCode {
                 read: &read,
             })
         }
-        Command::Import { paper, out, verbose } => import::run(&paper, out.as_deref(), verbose),
+        Command::Import { paper, out, verbose, ids_from, levels } => import::run(&import::Request {
+            paper: &paper,
+            out: out.as_deref(),
+            verbose,
+            ids_from: ids_from.as_deref(),
+            levels,
+        }),
         Command::Diff { old, new, format } => diff::run(&old, &new, format),
         Command::Schedule { plan, rule, from, to, level, window_months, as_of, format } => {
             schedule::run(&schedule::Request {

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import importlib
 import os
-from typing import Any, List, Optional, Union, cast
+from typing import TYPE_CHECKING, Any, List, Optional, Union, cast
 
 from workplan._shapes import ImportSummaryDict
+
+if TYPE_CHECKING:
+    from workplan import Plan
 
 _native = importlib.import_module("workplan._native")
 
@@ -36,18 +39,25 @@ class ImportedPaper:
         return f"<ImportedPaper {self.plan.id!r}: {levels}>"
 
 
-def import_paper(paper: Union[str, "os.PathLike[str]"], *, levels: Optional[List[str]] = None) -> ImportedPaper:
+def import_paper(
+    paper: Union[str, "os.PathLike[str]"],
+    *,
+    levels: Optional[List[str]] = None,
+    ids_from: Optional["Plan"] = None,
+) -> ImportedPaper:
     """Reads a committee paper's text (as extracted from its PDF) into a draft plan: the hierarchy
     from its numbering or its headings and bullet lists, labels the text lost inferred, outcome
     statements, numeric targets proposed as measures (docs/import.md).
 
     ``paper`` is the text itself (a ``str``) or the path of a UTF-8 text file (a ``pathlib.Path``
     or any ``os.PathLike``). ``levels`` names the levels, top down, before the paper's own words
-    do. A text from which no item is read raises ``PaperImportError`` (code
-    ``paper_nothing_read``); a file that is not UTF-8 raises ``UnicodeDecodeError``."""
+    do. ``ids_from``, another version of the plan, gives its ids to the draft's items with the
+    same title, so that returns keyed by id and ``workplan.diff`` follow them (docs/import.md#ids).
+    A text from which no item is read raises ``PaperImportError`` (code ``paper_nothing_read``); a
+    file that is not UTF-8 raises ``UnicodeDecodeError``."""
     if isinstance(paper, str):
         text = paper
     else:
         with open(os.fspath(paper), encoding="utf-8") as file:
             text = file.read()
-    return ImportedPaper(_native.import_paper(text, levels))
+    return ImportedPaper(_native.import_paper(text, levels, ids_from))

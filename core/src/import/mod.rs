@@ -20,7 +20,7 @@ mod numbering;
 mod outline;
 mod repair;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -32,7 +32,7 @@ pub use error::ImportError;
 pub use lines::Unused;
 
 /// What the paper does not say and the draft needs: used only where the text gives nothing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ImportOptions {
     /// The plan's id when the paper names no plan ("Business Plan 2020/21").
     pub id: String,
@@ -44,12 +44,44 @@ pub struct ImportOptions {
     /// Names for the levels, top down, used before the paper's own words (empty: the paper's
     /// words name them, docs/import.md "Levels").
     pub levels: Vec<String>,
+    /// Another version of the plan whose ids the draft keeps: an item with the same title (runs
+    /// of white space as one space) takes that item's id, so that returns keyed by id and
+    /// `workplan diff` follow the items across versions (docs/import.md, "Ids").
+    pub ids_from: Option<Plan>,
 }
 
 impl Default for ImportOptions {
     fn default() -> Self {
-        ImportOptions { id: "imported-plan".into(), title: "Imported plan".into(), period: None, levels: Vec::new() }
+        ImportOptions {
+            id: "imported-plan".into(),
+            title: "Imported plan".into(),
+            period: None,
+            levels: Vec::new(),
+            ids_from: None,
+        }
     }
+}
+
+/// The ids of another version of the plan by title (white space joined), in document order.
+fn ids_by_title(plan: &Plan) -> HashMap<String, VecDeque<String>> {
+    let mut out: HashMap<String, VecDeque<String>> = HashMap::new();
+    for (_, item) in plan.items_in_order() {
+        out.entry(joined(&item.title)).or_default().push_back(item.id.clone());
+    }
+    out
+}
+
+/// The titles of the outline's items as the draft writes them (repaired, white space joined).
+fn draft_titles(nodes: &[outline::Node], out: &mut HashSet<String>) {
+    for node in nodes {
+        out.insert(joined(&repair::repair(&node.title).0));
+        draft_titles(&node.children, out);
+    }
+}
+
+/// Runs of white space as one space.
+fn joined(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Which of the shapes docs/import.md describes the paper was read as.
@@ -209,16 +241,15 @@ fn date(year: i32, month: u32, day: u32) -> Date {
     Date::from_ymd(year, month, day).unwrap_or_else(|| chrono::NaiveDate::default().into())
 }
 
-/// A slug of the first word of a title: "Finance Performance" -> `finance`.
+/// Words a title may start with that say nothing of it ("The London Borough Commitment").
+const EMPTY_WORDS: [&str; 6] = ["the", "a", "an", "our", "your", "their"];
+
+/// A slug of the first word of a title that says something of it: "Finance Performance" ->
+/// `finance`, "The London Borough Commitment" -> `london`.
 fn first_word(title: &str) -> String {
-    let word: String = title
-        .split_whitespace()
-        .next()
-        .unwrap_or("item")
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(|c| c.to_lowercase())
-        .collect();
+    let slug = |w: &str| -> String { w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    let word = title.split_whitespace().map(slug).find(|w| !w.is_empty() && !EMPTY_WORDS.contains(&w.as_str()));
+    let word = word.unwrap_or_default();
     if word.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) {
         format!("item-{word}")
     } else {
@@ -234,6 +265,10 @@ fn last_day(year: i32, month: u32) -> Option<Date> {
 
 struct Writer<'a> {
     ids: HashSet<String>,
+    /// The ids of another version of the plan by title, not yet given (`ImportOptions::ids_from`).
+    previous: HashMap<String, VecDeque<String>>,
+    /// The ids of the other version whose titles the draft has: no generated id takes them.
+    reserved: HashSet<String>,
     period_end: Date,
     shape: PaperShape,
     /// Items at each depth.
@@ -243,10 +278,12 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn unique(&mut self, id: String) -> String {
+    /// `id`, or `id-2`, `id-3`... the first not given yet nor kept for an item of the other
+    /// version (`reserved`) when `generated`.
+    fn unique(&mut self, id: String, generated: bool) -> String {
         let mut candidate = id.clone();
         let mut n = 2;
-        while self.ids.contains(&candidate) {
+        while self.ids.contains(&candidate) || (generated && self.reserved.contains(&candidate)) {
             candidate = format!("{id}-{n}");
             n += 1;
         }
@@ -255,10 +292,22 @@ impl Writer<'_> {
     }
 
     fn item(&mut self, node: &outline::Node, id: String, depth: usize) -> Value {
-        let id = self.unique(id);
         let mut node = node.clone();
         let (title, mut notes) = repair::repair(&node.title);
         node.title = title;
+        let kept = self.previous.get_mut(&joined(&node.title)).and_then(|ids| {
+            let at = ids.iter().position(|id| !self.ids.contains(id))?;
+            ids.remove(at)
+        });
+        let id = match kept {
+            Some(id) => {
+                notes.push(
+                    "id kept from the other version of the plan: an item with the same title (sure: high)".into(),
+                );
+                self.unique(id, false)
+            }
+            None => self.unique(id, true),
+        };
         if let Some(outcome) = &node.outcome {
             let (outcome, more) = repair::repair(outcome);
             node.outcome = Some(outcome);
@@ -415,8 +464,15 @@ pub fn import_paper(text: &str, options: &ImportOptions) -> Result<Imported, Imp
     };
     let mut summary = ImportSummary { shape, lines_total: text.lines().count(), ..ImportSummary::default() };
     let mut used: BTreeSet<usize> = outline.structure.iter().copied().collect();
+    let previous = options.ids_from.as_ref().map(ids_by_title).unwrap_or_default();
+    let mut titles = HashSet::new();
+    draft_titles(&outline.items, &mut titles);
+    let reserved =
+        previous.iter().filter(|(title, _)| titles.contains(*title)).flat_map(|(_, ids)| ids.clone()).collect();
     let mut writer = Writer {
         ids: HashSet::new(),
+        previous,
+        reserved,
         period_end: end,
         shape,
         counts: Vec::new(),
