@@ -247,7 +247,7 @@ const EMPTY_WORDS: [&str; 6] = ["the", "a", "an", "our", "your", "their"];
 /// A slug of the first word of a title that says something of it: "Finance Performance" ->
 /// `finance`, "The London Borough Commitment" -> `london`.
 fn first_word(title: &str) -> String {
-    let slug = |w: &str| -> String { w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    let slug = |w: &str| -> String { crate::text::slugify(w).chars().filter(char::is_ascii_alphanumeric).collect() };
     let word = title.split_whitespace().map(slug).find(|w| !w.is_empty() && !EMPTY_WORDS.contains(&w.as_str()));
     let word = word.unwrap_or_default();
     if word.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) {
@@ -453,11 +453,11 @@ pub fn import_paper(text: &str, options: &ImportOptions) -> Result<Imported, Imp
     let named = named_plan(text);
     let (id, title, start, end) = match (named.clone(), &outline.title) {
         (Some(named), _) => named,
-        (None, Some(title)) => {
+        (None, Some(title)) if !crate::text::slugify(title).is_empty() => {
             let (start, end) = default_period(text, options);
             (crate::text::slugify(title), title.clone(), start, end)
         }
-        (None, None) => {
+        (None, _) => {
             let (start, end) = default_period(text, options);
             (options.id.clone(), options.title.clone(), start, end)
         }
@@ -667,6 +667,8 @@ Outputs
             "1. A\n1 B\na. c\nii. d\n(a) e\n• f\n. g\nOutputs\nOutputs\nh",
             "Item 3 — Appendix\n5.\n\n“quoted” é ½ 1,0000 people\n99 x",
             "1. Portfolio\n1 Priority\nOutputs\nBy 2019 deliver 10 things by 2031.\n",
+            "Ωμέγα\n\nΑλφα\n\n- Βήτα\n\nÉconomie\n\n- Emplois\n",
+            "1. Économie locale\n\n1 Ωμέγα\n\nOutputs\n\na. Un.\n",
         ];
         for text in texts {
             let imported = import_paper(text, &ImportOptions::default()).expect("items read");
