@@ -88,7 +88,19 @@ def test_the_draft_paper_keeps_the_ids_of_the_final_version() -> None:
     alone = workplan.import_paper(paper).plan
     # The diff from the hand encoding (which keeps the final version's ids) finds fewer items
     # removed once the draft keeps those ids too.
-    removed = lambda draft: len(workplan.diff(example, draft).to_dict()["removed"])  # noqa: E731
+    def removed(draft: workplan.Plan) -> int:
+        return len(workplan.diff(example, draft).to_dict()["removed"])
+
     assert removed(kept) < removed(alone)
     ids = {row["id"] for row in kept.outline()}
     assert "employers.1.a" in ids and "regional.1.a" not in ids
+
+
+def test_a_path_given_as_text_is_read_as_the_file() -> None:
+    # As workplan.load takes a path as a str, so does import_paper when the str is one line that
+    # names a file; any other str is the paper's text.
+    by_str = workplan.import_paper(str(PAPERS / "pledges-to-londoners.txt"))
+    by_path = workplan.import_paper(PAPERS / "pledges-to-londoners.txt")
+    assert by_str.plan == by_path.plan
+    with pytest.raises(FileNotFoundError):
+        workplan.import_paper(str(PAPERS / "no-such-paper.txt"))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 from typing import TYPE_CHECKING, Any, List, Optional, Union, cast
@@ -50,12 +51,18 @@ def import_paper(
     statements, numeric targets proposed as measures (docs/import.md).
 
     ``paper`` is the text itself (a ``str``) or the path of a UTF-8 text file (a ``pathlib.Path``
-    or any ``os.PathLike``). ``levels`` names the levels, top down, before the paper's own words
+    or any ``os.PathLike``; also a ``str`` of one line that names an existing file, as
+    ``workplan.load`` takes one; one line ending ``.txt`` that names no file raises
+    ``FileNotFoundError``). ``levels`` names the levels, top down, before the paper's own words
     do. ``ids_from``, another version of the plan, gives its ids to the draft's items with the
     same title, so that returns keyed by id and ``workplan.diff`` follow them (docs/import.md#ids).
     A text from which no item is read raises ``PaperImportError`` (code ``paper_nothing_read``); a
     file that is not UTF-8 raises ``UnicodeDecodeError``."""
-    if isinstance(paper, str):
+    one_line = isinstance(paper, str) and "\n" not in paper
+    if one_line and not os.path.isfile(paper) and str(paper).strip().endswith((".txt", ".text")):
+        # One line naming a text file that is not there: a path with a typo, not a paper.
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), paper)
+    if isinstance(paper, str) and not (one_line and os.path.isfile(paper)):
         text = paper
     else:
         with open(os.fspath(paper), encoding="utf-8") as file:
