@@ -1,20 +1,9 @@
 //! `workplan import`, run as a user would: the draft of a London Councils paper is written, loads
 //! and validates, and the summary accounts for every line of the text (docs/import.md).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn workplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_workplan")).args(args).current_dir(repo()).output().expect("runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{repo, text, workplan};
 
 const PAPER: &str = "examples/london-councils/papers/business-plan-2020-21.txt";
 

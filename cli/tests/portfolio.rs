@@ -3,19 +3,10 @@
 //! reported with its place and left out.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
 
-fn workplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_workplan")).args(args).current_dir(repo()).output().expect("runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{text, workplan};
 
 /// A fresh folder under the system's temporary folder.
 fn folder(name: &str) -> PathBuf {

@@ -1,19 +1,8 @@
 //! `--updates` with workbooks, `--sheet`, `--mapping` and `--keep-going`, run as a user would.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn workplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_workplan")).args(args).current_dir(repo()).output().expect("runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::{repo, text, workplan};
 
 const PLAN: &str = "examples/london-councils/business-plan-2020-21.yaml";
 const CSV: &str = "examples/london-councils/business-plan-2020-21-updates.csv";
