@@ -64,15 +64,19 @@ pub struct LevelName {
     pub from: String,
 }
 
-/// A word's level noun, singular: "Pledges," gives `pledge`.
-fn level_word(word: &str) -> Option<&'static str> {
+/// A word's level noun, singular, when the word is that noun (in the plural only, with
+/// `plural_only`): "Pledges," gives `pledge`.
+fn noun(word: &str, plural_only: bool) -> Option<&'static str> {
     let bare: String = word.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
-    WORDS.iter().find(|(one, many)| bare == *one || bare == *many).map(|(one, _)| *one)
+    WORDS.iter().find(|(one, many)| bare == *many || (!plural_only && bare == *one)).map(|(one, _)| *one)
+}
+
+fn level_word(word: &str) -> Option<&'static str> {
+    noun(word, false)
 }
 
 fn plural_word(word: &str) -> Option<&'static str> {
-    let bare: String = word.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
-    WORDS.iter().find(|(_, many)| bare == *many).map(|(one, _)| *one)
+    noun(word, true)
 }
 
 fn is_count(word: &str) -> bool {

@@ -139,7 +139,7 @@ pub fn read(text: &str) -> Lines {
             out.kept.push(None);
         } else {
             // Runs of spaces and tabs inside the line are one space.
-            let text = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let text = super::joined(t);
             let indent = line.chars().take_while(|c| c.is_whitespace()).count();
             out.kept.push(Some(Line { number, text, indent }));
         }
