@@ -7,6 +7,7 @@
 mod build;
 mod date;
 mod event;
+mod extensions;
 pub(crate) mod flat;
 mod item;
 mod measure;
@@ -20,6 +21,7 @@ mod words;
 
 pub use date::{Date, DateError, Timestamp};
 pub use event::{Event, EventAction};
+pub use extensions::Extensions;
 pub use item::{Adoption, Item, ItemState, Link, LinkRel, Members};
 pub use measure::{Aggregate, Measure, Milestone};
 pub(crate) use outline::path_of;
@@ -28,9 +30,6 @@ pub(crate) use plan::FORMAT_VERSION_EXPECTED;
 pub use plan::{FormatVersion, Level, Member, Period, Plan, PlanStatus, Theme};
 pub use settings::{Bands, Missing, Settings, StatusPolicy, Weighting};
 pub use update::{Update, UpdateStatus, Updates};
-
-/// Extension data: the `x-` keys of one object, kept verbatim and in key order.
-pub type Extensions = std::collections::BTreeMap<String, serde_json::Value>;
 
 /// Whether an [`Extensions`] map is empty (for `skip_serializing_if`).
 pub(crate) fn no_extensions(extensions: &Extensions) -> bool {
