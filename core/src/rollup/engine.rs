@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use super::apply::ApplyError;
 use super::compute::{compute_node, State};
 use super::latest::{counts, Adoption, Key};
+use super::parallel::Threads;
 use super::row::{Cell, Excluded, ExclusionReason, Rollup, Row, StatusSource, Trend};
 use super::settings::EffectiveSettings;
 use super::tree::Tree;
@@ -62,6 +63,8 @@ pub struct RollupEngine {
     pub(crate) then: State,
     /// How many updates were given (the next one's position, which breaks ties).
     received: usize,
+    /// Whether the batch work may use more than the calling thread.
+    threads: Threads,
     pub(crate) rows: Vec<Row>,
 }
 
@@ -79,7 +82,8 @@ impl RollupEngine {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(plan: &Plan, updates: &Updates, options: &RollupOptions) -> RollupEngine {
-        let mut engine = RollupEngine::without_returns(plan, options);
+        let threads = Threads::for_returns(plan.updates.len() + updates.len());
+        let mut engine = RollupEngine::without_returns(plan, options, threads);
         engine.record_all(plan.updates.iter().chain(updates.iter()));
         engine.compute_all();
         engine
@@ -103,7 +107,7 @@ impl RollupEngine {
     /// ```
     pub fn from_owned(mut plan: Plan, updates: Updates, options: &RollupOptions) -> RollupEngine {
         let own = std::mem::take(&mut plan.updates);
-        let mut engine = RollupEngine::without_returns(&plan, options);
+        let mut engine = RollupEngine::without_returns(&plan, options, Threads::One);
         drop(plan);
         engine.record_all(own.iter().chain(updates.iter()));
         drop((own, updates));
@@ -112,8 +116,8 @@ impl RollupEngine {
     }
 
     /// The engine of `plan` with no return taken in and nothing computed.
-    fn without_returns(plan: &Plan, options: &RollupOptions) -> RollupEngine {
-        let tree = Tree::new(plan);
+    fn without_returns(plan: &Plan, options: &RollupOptions, threads: Threads) -> RollupEngine {
+        let tree = Tree::new(plan, threads);
         let settings = EffectiveSettings::resolve(plan.settings.as_ref(), options.settings.as_ref());
         let as_of = options.as_of.unwrap_or(plan.period.end);
         let then_date = days_before(as_of, settings.trend_days);
@@ -126,55 +130,42 @@ impl RollupEngine {
             settings,
             known_at: options.known_at,
             received: 0,
+            threads,
             rows: Vec::new(),
         }
     }
 
-    /// Takes in `updates`, in order (their positions break ties).
-    fn record_all<'u>(&mut self, updates: impl Iterator<Item = &'u Update>) {
-        let mut touched = Vec::new();
-        // Returns come grouped by item (a file lists an item's returns together): the previous
-        // return's target is reused when the next names the same item and member, which saves a
-        // hash lookup (and its cache misses) for most returns of a large plan.
-        let mut previous: Option<(&Update, Option<Target>)> = None;
-        for update in updates {
-            let target = match previous {
-                Some((last, target)) if last.item == update.item && last.member == update.member => target,
-                _ => self.target(update),
-            };
-            previous = Some((update, target));
-            self.record_at(update, target, &mut touched);
-            touched.clear();
-        }
+    /// Takes in `updates`, in order (their positions break ties): each state on a thread of its
+    /// own where the build has threads.
+    fn record_all<'u>(&mut self, updates: impl Iterator<Item = &'u Update> + Clone + Send) {
+        let (tree, known_at) = (&self.tree, self.known_at);
+        let first = self.received;
+        let again = updates.clone();
+        let (taken, _) = self.threads.join(
+            || record_state(tree, &mut self.now, known_at, first, updates),
+            || record_state(tree, &mut self.then, known_at, first, again),
+        );
+        self.received += taken;
     }
 
-    /// Computes every node's numbers, in both states, and every row.
+    /// Computes every node's numbers, in both states (each on a thread of its own where the
+    /// build has threads), and every row.
     pub(crate) fn compute_all(&mut self) {
-        for n in (0..self.tree.nodes.len()).rev() {
-            self.now.results[n] = compute_node(&self.tree, &self.now, n, &self.settings);
-            self.then.results[n] = compute_node(&self.tree, &self.then, n, &self.settings);
-        }
-        self.rows = (0..self.tree.nodes.len()).map(|n| self.row(n)).collect();
+        let (tree, settings) = (&self.tree, &self.settings);
+        let threads = self.threads;
+        threads.join(|| compute_state(tree, &mut self.now, settings), || compute_state(tree, &mut self.then, settings));
+        self.rows = threads.map(self.tree.nodes.len(), |n| self.row(n));
     }
 
     /// The node and member an update is for: `None` when the plan has no such item, or the
     /// update names a member the plan does not have.
     pub(crate) fn target(&self, update: &Update) -> Option<Target> {
-        let n = *self.tree.by_id.get(&update.item)?;
-        match &update.member {
-            None => Some((n, None)),
-            Some(m) => self.tree.member_index.get(m).map(|&member| (n, Some(member))),
-        }
+        target_in(&self.tree, update)
     }
 
     /// Takes a return into the states it counts for; adds the nodes it touches to `touched`.
     fn record(&mut self, update: &Update, touched: &mut Vec<usize>) {
         let target = self.target(update);
-        self.record_at(update, target, touched);
-    }
-
-    /// [`record`](Self::record) with the update's target already found.
-    fn record_at(&mut self, update: &Update, target: Option<Target>, touched: &mut Vec<usize>) {
         let position = self.received;
         self.received += 1;
         let key: Key = (update.date, update.recorded(), position);
@@ -300,36 +291,37 @@ impl RollupEngine {
         self.result(rows)
     }
 
+    /// The result with these rows: the adoption matrix and the denominator audit.
     fn result(&self, rows: Vec<Row>) -> Rollup {
-        let mut adoption = Vec::new();
-        let mut excluded = Vec::new();
-        for (n, node) in self.tree.nodes.iter().enumerate() {
-            let result = &self.now.results[n];
-            adoption.extend((0..result.cells.len()).map(|member| self.cell(n, member)));
-            match node.excluded_by {
-                Some((by, state)) => excluded.push(Excluded {
-                    item: node.id.clone(),
-                    reason: if state == ItemState::Cancelled {
-                        ExclusionReason::Cancelled
-                    } else {
-                        ExclusionReason::Deferred
-                    },
-                    because_of: Some(self.tree.nodes[by].id.clone()),
-                }),
-                None if self.settings.missing == Missing::Exclude
-                    && node.parent.is_some()
-                    && result.progress.is_none() =>
-                {
-                    excluded.push(Excluded {
-                        item: node.id.clone(),
-                        reason: ExclusionReason::NoData,
-                        because_of: None,
-                    });
-                }
-                None => {}
-            }
-        }
+        let nodes = self.tree.nodes.len();
+        let (adoption, excluded) = self.threads.join(
+            || self.threads.flat_map(nodes, |n| (0..self.now.results[n].cells.len()).map(move |m| self.cell(n, m))),
+            || (0..nodes).filter_map(|n| self.exclusion(n)).collect(),
+        );
         Rollup { plan: self.plan_id.clone(), as_of: self.now.as_of, rows, adoption, excluded }
+    }
+
+    /// Why node `n` is left out of its parent's numbers, if it is (docs/rollup.md#the-result).
+    fn exclusion(&self, n: usize) -> Option<Excluded> {
+        let node = &self.tree.nodes[n];
+        match node.excluded_by {
+            Some((by, state)) => Some(Excluded {
+                item: node.id.clone(),
+                reason: if state == ItemState::Cancelled {
+                    ExclusionReason::Cancelled
+                } else {
+                    ExclusionReason::Deferred
+                },
+                because_of: Some(self.tree.nodes[by].id.clone()),
+            }),
+            None if self.settings.missing == Missing::Exclude
+                && node.parent.is_some()
+                && self.now.results[n].progress.is_none() =>
+            {
+                Some(Excluded { item: node.id.clone(), reason: ExclusionReason::NoData, because_of: None })
+            }
+            None => None,
+        }
     }
 
     /// The row of node `n` from the computed results.
@@ -387,6 +379,55 @@ impl RollupEngine {
             members_adopted: now.members_adopted,
             members_reported: now.members_reported,
         }
+    }
+}
+
+/// Takes `updates` into `state`, the first at position `first` (positions break ties), and
+/// returns how many there were. Returns come grouped by item (a file lists an item's returns
+/// together): the previous return's target is reused when the next names the same item and
+/// member, which saves a hash lookup (and its cache misses) for most returns of a large plan.
+fn record_state<'u>(
+    tree: &Tree,
+    state: &mut State,
+    known_at: Option<Timestamp>,
+    first: usize,
+    updates: impl Iterator<Item = &'u Update>,
+) -> usize {
+    let mut touched = Vec::new();
+    let mut previous: Option<(&Update, Option<Target>)> = None;
+    let mut count = 0;
+    for update in updates {
+        let target = match previous {
+            Some((last, target)) if last.item == update.item && last.member == update.member => target,
+            _ => target_in(tree, update),
+        };
+        previous = Some((update, target));
+        if let Some(target) = target {
+            if counts(update, state.as_of, known_at) {
+                let key: Key = (update.date, update.recorded(), first + count);
+                take(tree, state, target, update, key, &mut touched);
+                touched.clear();
+            }
+        }
+        count += 1;
+    }
+    count
+}
+
+/// Computes every node's numbers in `state`, children before their parents.
+fn compute_state(tree: &Tree, state: &mut State, settings: &EffectiveSettings) {
+    for n in (0..tree.nodes.len()).rev() {
+        state.results[n] = compute_node(tree, state, n, settings);
+    }
+}
+
+/// The node and member an update is for: `None` when the plan has no such item, or the update
+/// names a member the plan does not have.
+fn target_in(tree: &Tree, update: &Update) -> Option<Target> {
+    let n = *tree.by_id.get(&update.item)?;
+    match &update.member {
+        None => Some((n, None)),
+        Some(m) => tree.member_index.get(m).map(|&member| (n, Some(member))),
     }
 }
 

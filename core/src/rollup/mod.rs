@@ -8,6 +8,7 @@ mod compute;
 mod engine;
 mod explain;
 mod latest;
+mod parallel;
 mod plain;
 mod row;
 mod series;

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::parallel::Threads;
 use crate::model::{Adoption, Aggregate, Date, ItemState, Measure, Members, Plan};
 
 /// Which members deliver a member item.
@@ -81,53 +82,61 @@ pub(crate) struct Tree {
 }
 
 impl Tree {
-    pub fn new(plan: &Plan) -> Tree {
+    /// The tree of `plan`, its nodes built on every thread `threads` allows.
+    pub fn new(plan: &Plan, threads: Threads) -> Tree {
         let members: Vec<String> = plan.members.iter().map(|m| m.id.clone()).collect();
         let member_names: Vec<String> = plan.members.iter().map(|m| m.name.clone()).collect();
         let member_index: HashMap<String, usize> = members.iter().enumerate().map(|(i, m)| (m.clone(), i)).collect();
         let outline = plan.outline();
         let numbers = outline.numbers();
-        let mut by_id = HashMap::with_capacity(outline.items.len());
+        // Parents come before their children, so a parent's top is known before its children's.
         let mut tops: Vec<usize> = Vec::with_capacity(outline.items.len());
-        let nodes: Vec<Node> = outline
-            .items
-            .iter()
-            .zip(numbers)
-            .enumerate()
-            .map(|(index, (entry, number))| {
-                by_id.entry(entry.item.id.clone()).or_insert(index);
-                // Parents come before their children, so the parent's top is known.
-                let top = entry.parent.map_or(index, |p| tops[p]);
-                tops.push(top);
-                let item = entry.item;
-                // Only leaves are member items; a parent's members are inherited by its leaves.
-                let scope = match entry.members.filter(|_| entry.children.is_empty()) {
-                    Some(Members::All) => Some(Scope::All),
-                    Some(Members::Only(ids)) => {
-                        Some(Scope::Only(ids.iter().filter_map(|id| member_index.get(id).copied()).collect()))
+        for (index, entry) in outline.items.iter().enumerate() {
+            let top = entry.parent.map_or(index, |p| tops[p]);
+            tops.push(top);
+        }
+        // The nodes and the index of ids, at once where threads are allowed.
+        let (nodes, by_id) = threads.join(
+            || {
+                threads.map(outline.items.len(), |index| {
+                    let entry = &outline.items[index];
+                    let item = entry.item;
+                    // Only leaves are member items; a parent's members are inherited by its leaves.
+                    let scope = match entry.members.filter(|_| entry.children.is_empty()) {
+                        Some(Members::All) => Some(Scope::All),
+                        Some(Members::Only(ids)) => {
+                            Some(Scope::Only(ids.iter().filter_map(|id| member_index.get(id).copied()).collect()))
+                        }
+                        None => None,
+                    };
+                    Node {
+                        id: item.id.clone(),
+                        label: item.label.clone(),
+                        number: numbers[index].clone(),
+                        title: item.title.clone(),
+                        state: item.state(),
+                        weight: item.weight(),
+                        measure: item.measure.clone(),
+                        parent: entry.parent,
+                        children: entry.children.clone(),
+                        depth: entry.depth,
+                        top: tops[index],
+                        start: entry.start,
+                        due: entry.due,
+                        scope,
+                        adoption_required: entry.adoption == Some(Adoption::Required),
+                        excluded_by: entry.excluded_by,
                     }
-                    None => None,
-                };
-                Node {
-                    id: item.id.clone(),
-                    label: item.label.clone(),
-                    number,
-                    title: item.title.clone(),
-                    state: item.state(),
-                    weight: item.weight(),
-                    measure: item.measure.clone(),
-                    parent: entry.parent,
-                    children: entry.children.clone(),
-                    depth: entry.depth,
-                    top,
-                    start: entry.start,
-                    due: entry.due,
-                    scope,
-                    adoption_required: entry.adoption == Some(Adoption::Required),
-                    excluded_by: entry.excluded_by,
+                })
+            },
+            || {
+                let mut by_id = HashMap::with_capacity(outline.items.len());
+                for (index, entry) in outline.items.iter().enumerate() {
+                    by_id.entry(entry.item.id.clone()).or_insert(index);
                 }
-            })
-            .collect();
+                by_id
+            },
+        );
         let levels = plan.levels();
         let level_ids = levels.iter().map(|l| l.id.clone()).collect();
         let level_names =
