@@ -4,7 +4,7 @@ parses the same JSON into a `serde_json::Value` (core/examples/value_parse.rs). 
 yardstick parses the JSON of the same plan. All in one run, side by side (BENCHMARKS.md, "Foreign
 documents").
 
-    cargo build --release -p workplan-cli -p workplan --example value_parse
+    cargo build --release -p workplan-cli && cargo build --release -p workplan --example value_parse
     python3 bench/foreign_bench.py --items 100000 --repeat 3
 
 Each figure is the least of `--repeat` runs: user + system CPU seconds and the peak resident set,
@@ -47,7 +47,7 @@ def main() -> None:
     args = parser.parse_args()
     for need in (CLI, VALUE_PARSE):
         if not need.exists():
-            raise SystemExit(f"missing {need}: cargo build --release -p workplan-cli -p workplan --example value_parse")
+            raise SystemExit(f"missing {need}: cargo build --release -p workplan-cli && cargo build --release -p workplan --example value_parse")
     files = foreign_plans.write(args.items, args.data)
     if args.generated:
         files.insert(0, args.generated)

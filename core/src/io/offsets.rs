@@ -198,35 +198,31 @@ impl Pass<'_, '_> {
         }
     }
 
-    /// Steps over any value: a string, a nested object or list (counting its own kind of
-    /// bracket, found with `memchr` along with the quotes of the strings in it, which are stepped
-    /// over: in a text that was read without error the other kind is balanced inside it) or a
-    /// scalar.
+    /// Steps over any value: a string, a nested object or list (counting brackets, stepping over
+    /// the strings in it) or a scalar.
     fn skip_value(&mut self) -> bool {
         match self.bytes.get(self.at) {
             Some(b'"') => self.skip_string(),
-            Some(&open @ (b'{' | b'[')) => {
-                let close = if open == b'{' { b'}' } else { b']' };
+            Some(b'{' | b'[') => {
                 let mut depth = 0usize;
                 loop {
-                    let Some(rest) = self.bytes.get(self.at..) else { return false };
-                    let Some(found) = memchr::memchr3(b'"', open, close, rest) else { return false };
-                    self.at += found;
-                    match self.bytes[self.at] {
-                        b'"' => {
+                    match self.bytes.get(self.at) {
+                        Some(b'"') => {
                             if !self.skip_string() {
                                 return false;
                             }
                             continue;
                         }
-                        b if b == open => depth += 1,
-                        _ => {
+                        Some(b'{' | b'[') => depth += 1,
+                        Some(b'}' | b']') => {
                             depth -= 1;
                             if depth == 0 {
                                 self.at += 1;
                                 return true;
                             }
                         }
+                        Some(_) => {}
+                        None => return false,
                     }
                     self.at += 1;
                 }
