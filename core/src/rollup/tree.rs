@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::parallel::Threads;
-use crate::model::{Adoption, Aggregate, Date, ItemState, Measure, Members, Plan};
+use crate::model::{Adoption, Aggregate, Date, ItemState, Measure, Members, OutlineItem, Plan};
 
 /// Which members deliver a member item.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +50,38 @@ pub(crate) struct Node {
 }
 
 impl Node {
+    /// The node of an outline entry, with its full `number`, its `top` ancestor and the plan's
+    /// `member_index` (member id -> index).
+    fn new(entry: &OutlineItem<'_>, number: Option<String>, top: usize, member_index: &HashMap<String, usize>) -> Node {
+        let item = entry.item;
+        // Only leaves are member items; a parent's members are inherited by its leaves.
+        let scope = match entry.members.filter(|_| entry.children.is_empty()) {
+            Some(Members::All) => Some(Scope::All),
+            Some(Members::Only(ids)) => {
+                Some(Scope::Only(ids.iter().filter_map(|id| member_index.get(id).copied()).collect()))
+            }
+            None => None,
+        };
+        Node {
+            id: item.id.clone(),
+            label: item.label.clone(),
+            number,
+            title: item.title.clone(),
+            state: item.state(),
+            weight: item.weight(),
+            measure: item.measure.clone(),
+            parent: entry.parent,
+            children: entry.children.clone(),
+            depth: entry.depth,
+            top,
+            start: entry.start,
+            due: entry.due,
+            scope,
+            adoption_required: entry.adoption == Some(Adoption::Required),
+            excluded_by: entry.excluded_by,
+        }
+    }
+
     pub fn is_leaf(&self) -> bool {
         self.children.is_empty()
     }
@@ -96,42 +128,12 @@ impl Tree {
             tops.push(top);
         }
         // The nodes and the index of ids, at once where threads are allowed.
+        let items = &outline.items;
         let (nodes, by_id) = threads.join(
+            || threads.map(items.len(), |n| Node::new(&items[n], numbers[n].clone(), tops[n], &member_index)),
             || {
-                threads.map(outline.items.len(), |index| {
-                    let entry = &outline.items[index];
-                    let item = entry.item;
-                    // Only leaves are member items; a parent's members are inherited by its leaves.
-                    let scope = match entry.members.filter(|_| entry.children.is_empty()) {
-                        Some(Members::All) => Some(Scope::All),
-                        Some(Members::Only(ids)) => {
-                            Some(Scope::Only(ids.iter().filter_map(|id| member_index.get(id).copied()).collect()))
-                        }
-                        None => None,
-                    };
-                    Node {
-                        id: item.id.clone(),
-                        label: item.label.clone(),
-                        number: numbers[index].clone(),
-                        title: item.title.clone(),
-                        state: item.state(),
-                        weight: item.weight(),
-                        measure: item.measure.clone(),
-                        parent: entry.parent,
-                        children: entry.children.clone(),
-                        depth: entry.depth,
-                        top: tops[index],
-                        start: entry.start,
-                        due: entry.due,
-                        scope,
-                        adoption_required: entry.adoption == Some(Adoption::Required),
-                        excluded_by: entry.excluded_by,
-                    }
-                })
-            },
-            || {
-                let mut by_id = HashMap::with_capacity(outline.items.len());
-                for (index, entry) in outline.items.iter().enumerate() {
+                let mut by_id = HashMap::with_capacity(items.len());
+                for (index, entry) in items.iter().enumerate() {
                     by_id.entry(entry.item.id.clone()).or_insert(index);
                 }
                 by_id
