@@ -52,7 +52,18 @@ pub struct Request<'a> {
 /// error the findings about how the returns were read (rows skipped, percents that look like
 /// fractions), which change what the numbers mean.
 pub fn load(plan_file: &Path, updates_file: Option<&Path>, read: &ReadArgs) -> Result<(Plan, Updates), ExitCode> {
-    let plan = Plan::load(plan_file).map_err(|error| {
+    load_plan(plan_file, updates_file, read, |path| Plan::load(path))
+}
+
+/// Like [`load`], reading the plan with `read_plan` ([`Plan::load`], or
+/// [`Plan::load_without_text`] where its findings need no line and column).
+fn load_plan(
+    plan_file: &Path,
+    updates_file: Option<&Path>,
+    read: &ReadArgs,
+    read_plan: fn(&Path) -> Result<Plan, workplan::LoadError>,
+) -> Result<(Plan, Updates), ExitCode> {
+    let plan = read_plan(plan_file).map_err(|error| {
         eprintln!("{}", render(plan_file, &error));
         ExitCode::FAILURE
     })?;
@@ -86,18 +97,23 @@ pub fn run(request: &Request<'_>) -> ExitCode {
         eprintln!("error: --format arrow and --format parquet write a binary file: name it with -o FILE");
         return ExitCode::from(2);
     }
-    let (mut plan, mut updates) = match load(request.plan, request.updates, request.read) {
+    let rows_only =
+        matches!(request.format, ReportFormat::Json | ReportFormat::Csv | ReportFormat::Arrow | ReportFormat::Parquet);
+    // The rows alone are written, and no finding of the plan is printed: its text is not kept
+    // (a JSON plan is read as a stream).
+    let read_plan: fn(&Path) -> Result<Plan, workplan::LoadError> =
+        if rows_only { |path| Plan::load_without_text(path) } else { |path| Plan::load(path) };
+    let (plan, mut updates) = match load_plan(request.plan, request.updates, request.read, read_plan) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let options =
         RollupOptions { as_of: request.as_of, known_at: request.known_at, settings: request.settings.clone() };
-    if matches!(request.format, ReportFormat::Json | ReportFormat::Csv | ReportFormat::Arrow | ReportFormat::Parquet) {
-        // The rows alone are written. The findings that need a line and column are printed, so
-        // the texts the plan and returns were read from go first; the engine lets go of the plan
-        // and the returns as soon as it has what it needs from them; its rows become the
-        // result's. So peak memory is the largest of reading, rolling up and writing, not their sum.
-        plan.forget_text();
+    if rows_only {
+        // The findings of the returns that need a line and column are printed, so their text
+        // goes now; the engine lets go of the plan and the returns as soon as it has what it
+        // needs from them; its rows become the result's. So peak memory is the largest of
+        // reading, rolling up and writing, not their sum.
         updates.forget_text();
         let rollup = RollupEngine::from_owned(plan, updates, &options).into_rollup();
         return match (binary, request.out, request.format) {

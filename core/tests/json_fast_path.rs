@@ -165,3 +165,57 @@ fn tricky_documents_take_the_located_path_or_agree() {
     assert!(same_plan(&nest(64), "64 deep"));
     assert!(!same_plan(&nest(65), "65 deep"));
 }
+
+/// `Plan::load_without_text` (a JSON file read as a stream) gives what `Plan::load` gives, less
+/// the text: the same plan or the same error, with its line and column.
+fn same_from_file(path: &std::path::Path, name: &str) -> bool {
+    let streamed = Plan::load_without_text(path);
+    let whole = Plan::load(path).map(|mut plan| {
+        plan.forget_text();
+        plan
+    });
+    match (&streamed, &whole) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "{name}: the stream read another plan"),
+        (Err(a), Err(b)) => {
+            assert_eq!(a.to_string(), b.to_string(), "{name}: another error");
+            assert_eq!((a.line(), a.column()), (b.line(), b.column()), "{name}: another position");
+        }
+        _ => panic!("{name}: streamed {:?} but whole {:?}", streamed.map(|_| ()), whole.map(|_| ())),
+    }
+    streamed.is_ok()
+}
+
+#[test]
+fn a_plan_file_read_as_a_stream_is_the_plan_read_whole() {
+    let mut files = Vec::new();
+    files_with_extension(&repo().join("tests/fixtures"), &["json"], &mut files);
+    let plans = files
+        .iter()
+        .filter(|path| path.file_stem().is_some_and(|stem| stem != "case" && stem != "updates"))
+        .filter(|path| same_from_file(path, &path.display().to_string()))
+        .count();
+    assert!(plans >= 20, "only {plans} fixture plans loaded");
+    // A byte-order mark, the tricky documents above and a YAML plan named `.json`.
+    let dir = std::env::temp_dir().join(format!("workplan-stream-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("a temporary folder");
+    let head = r#"{"workplan": 1, "id": "p", "title": "T", "period": {"start": "2020-04-01", "end": "2021-03-31"}"#;
+    for (n, text) in [
+        format!("\u{feff}{head}}}"),
+        format!("{head}, \"title\": \"Again\"}}"),
+        format!("{head}, \"x-a\": -0, \"items\": [{{\"id\": \"a\", \"title\": \"A\", \"weight\": -0.0}}]}}"),
+        format!("{head}, \"organisation\": \"\\ud800\"}}"),
+        format!("{head},\n \"tittle\": \"T\"}}"),
+        "workplan: 1\nid: p\ntitle: T\nperiod: {start: 2020-04-01, end: 2021-03-31}\n".to_owned(),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let path = dir.join(format!("plan-{n}.json"));
+        fs::write(&path, text).expect("written");
+        same_from_file(&path, &format!("case {n}"));
+    }
+    fs::write(dir.join("plan-bad.json"), b"{\"workplan\": 1, \"id\": \"\xff\"}").expect("written");
+    assert!(!same_from_file(&dir.join("plan-bad.json"), "not UTF-8"));
+    assert!(!same_from_file(&dir.join("missing.json"), "no such file"));
+    fs::remove_dir_all(&dir).expect("removed");
+}

@@ -102,6 +102,21 @@ pub(crate) fn straight_from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
     serde_json::from_str(text).ok()
 }
 
+/// The fast path for a JSON file, read as a stream (no text kept): as
+/// [`straight_from_json`], `None` on any failure (a file that cannot be opened or read
+/// included), for the caller to read the file whole and give the located error. A byte-order
+/// mark is skipped, as [`without_bom`] skips it.
+#[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
+pub(crate) fn straight_from_json_file<T: DeserializeOwned>(path: &Path) -> Option<T> {
+    use std::io::BufRead;
+    let file = std::fs::File::open(path).ok()?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    if reader.fill_buf().ok()?.starts_with("\u{feff}".as_bytes()) {
+        reader.consume("\u{feff}".len());
+    }
+    serde_json::from_reader(reader).ok()
+}
+
 /// The located path alone (no fast path): for tests that compare the two.
 #[doc(hidden)]
 pub fn located_from_json<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {

@@ -100,6 +100,40 @@ impl Plan {
         plan_from_owned_text(text, format)
     }
 
+    /// Reads a plan from a file as [`load`](Self::load) does, without keeping its text: findings
+    /// about it have their path but no line or column, as after
+    /// [`forget_text`](Self::forget_text). A `.json` file is read as a stream into the model, so
+    /// that the peak memory is the plan's rather than the plan's and its text's (`workplan
+    /// report` in its row formats, whose findings are known before it rolls up); when that
+    /// fails in any way, the file is read whole as `load` reads it, which gives the same plan or
+    /// the error with its line and column. Files of other formats are read whole.
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("workplan-doc-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir)?;
+    /// let path = dir.join("plan.json");
+    /// std::fs::write(&path, r#"{"workplan": 1, "id": "demo", "title": "Demo",
+    ///     "period": {"start": "2020-04-01", "end": "2021-03-31"}}"#)?;
+    /// assert_eq!(workplan::Plan::load_without_text(&path)?, workplan::Plan::load(&path)?);
+    /// std::fs::write(&path, "{\"workplan\": 1,\n \"id\": 7}")?;
+    /// let error = workplan::Plan::load_without_text(&path).unwrap_err();
+    /// assert_eq!((error.line(), error.column()), (Some(2), Some(8)));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn load_without_text(path: impl AsRef<Path>) -> Result<Plan, LoadError> {
+        let path = path.as_ref();
+        #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
+        if Format::from_path(path) == Some(Format::Json) {
+            if let Some(plan) = super::format::straight_from_json_file(path) {
+                return Ok(plan);
+            }
+        }
+        let mut plan = Plan::load(path)?;
+        plan.forget_text();
+        Ok(plan)
+    }
+
     /// Reads a plan from bytes of UTF-8 text in the given format (`None`: JSON if the text
     /// starts with `{`, else YAML). Invalid UTF-8 is an `encoding_error` with its position.
     pub fn from_bytes(bytes: &[u8], format: Option<Format>) -> Result<Plan, LoadError> {

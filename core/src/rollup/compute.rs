@@ -32,7 +32,9 @@ impl State {
             latest: vec![Latest::default(); nodes],
             member_latest: FxHashMap::default(),
             adoption: FxHashMap::default(),
-            results: vec![NodeResult::default(); nodes],
+            // Made when the numbers are computed (`compute_state`), after the returns are taken
+            // in, which a consuming rollup lets go of first.
+            results: Vec::new(),
         }
     }
 

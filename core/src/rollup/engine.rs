@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::apply::ApplyError;
-use super::compute::{compute_node, State};
+use super::compute::{compute_node, NodeResult, State};
 use super::latest::{counts, Adoption, Key};
 use super::parallel::Threads;
 use super::row::{Cell, Excluded, ExclusionReason, Rollup, Row, StatusSource, Trend};
@@ -37,6 +37,10 @@ impl RollupOptions {
         crate::io::from_json_value(value)
     }
 }
+
+/// How many returns [`RollupEngine::from_owned`] takes in before it gives back their memory: a
+/// part of 10 MB or so (an [`Update`] is 152 bytes).
+const RELEASE_EVERY: usize = 1 << 16;
 
 /// The node an update is for and, for a member's return, the member's index.
 pub(crate) type Target = (usize, Option<usize>);
@@ -91,9 +95,11 @@ impl RollupEngine {
 
     /// Builds the engine as [`new`](Self::new) does, with the same numbers, from a plan and
     /// returns it may consume: each is let go as soon as the engine has what it needs from it
-    /// (the plan's items once they are flattened, the returns once they are taken in), so that
-    /// the peak memory of a large rollup is not the plan, its returns and the engine together.
-    /// For a plan that is rolled up and then not needed (`workplan report` in its row formats).
+    /// (the items' ids, labels, titles and measures are moved into the engine rather than
+    /// copied, the rest of the plan goes once it is flattened, the returns a part at a time as
+    /// they are taken in; the nodes' numbers are made after that), so that the peak memory of
+    /// a large rollup is not the plan, its returns and the engine together. On one thread. For
+    /// a plan that is rolled up and then not needed (`workplan report` in its row formats).
     ///
     /// ```
     /// use workplan::{Date, RollupEngine, RollupOptions, Update, Updates};
@@ -105,19 +111,47 @@ impl RollupEngine {
     /// assert_eq!(RollupEngine::from_owned(plan, updates, &options).into_rollup(), batch);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_owned(mut plan: Plan, updates: Updates, options: &RollupOptions) -> RollupEngine {
+    pub fn from_owned(plan: Plan, updates: Updates, options: &RollupOptions) -> RollupEngine {
+        RollupEngine::from_owned_in_parts(plan, updates, options, RELEASE_EVERY)
+    }
+
+    /// [`from_owned`](Self::from_owned), letting go of the returns `every` at a time.
+    fn from_owned_in_parts(mut plan: Plan, updates: Updates, options: &RollupOptions, every: usize) -> RollupEngine {
         let own = std::mem::take(&mut plan.updates);
-        let mut engine = RollupEngine::without_returns(&plan, options, Threads::One);
+        let tree = Tree::from_owned(&mut plan);
+        let mut engine = RollupEngine::with_tree(tree, &plan, options, Threads::One);
         drop(plan);
-        engine.record_all(own.iter().chain(updates.iter()));
-        drop((own, updates));
+        let (first, count) = (own.len(), own.len() + updates.len());
+        engine.record_releasing(updates.updates, first, every);
+        engine.record_releasing(own, 0, every);
+        engine.received = count;
         engine.compute_all();
         engine
     }
 
+    /// Takes in `returns`, the first at position `first`, and lets go of each part of them as
+    /// soon as it is taken in: `every` returns at a time, from the last, after which the list
+    /// is cut and shrunk (its memory given back). So the engine's states grow while the returns
+    /// shrink, and the peak is not the two together. Positions break ties, not the order
+    /// returns are taken in, so the numbers are those of taking them in input order.
+    fn record_releasing(&mut self, mut returns: Vec<Update>, first: usize, every: usize) {
+        while !returns.is_empty() {
+            let start = returns.len().saturating_sub(every.max(1));
+            let part = &returns[start..];
+            record_state(&self.tree, &mut self.now, self.known_at, first + start, part.iter());
+            record_state(&self.tree, &mut self.then, self.known_at, first + start, part.iter());
+            returns.truncate(start);
+            returns.shrink_to_fit();
+        }
+    }
+
     /// The engine of `plan` with no return taken in and nothing computed.
     fn without_returns(plan: &Plan, options: &RollupOptions, threads: Threads) -> RollupEngine {
-        let tree = Tree::new(plan, threads);
+        RollupEngine::with_tree(Tree::new(plan, threads), plan, options, threads)
+    }
+
+    /// The engine of `plan`, whose tree is `tree`, with no return taken in and nothing computed.
+    fn with_tree(tree: Tree, plan: &Plan, options: &RollupOptions, threads: Threads) -> RollupEngine {
         let settings = EffectiveSettings::resolve(plan.settings.as_ref(), options.settings.as_ref());
         let as_of = options.as_of.unwrap_or(plan.period.end);
         let then_date = days_before(as_of, settings.trend_days);
@@ -416,6 +450,7 @@ fn record_state<'u>(
 
 /// Computes every node's numbers in `state`, children before their parents.
 fn compute_state(tree: &Tree, state: &mut State, settings: &EffectiveSettings) {
+    state.results.resize_with(tree.nodes.len(), NodeResult::default);
     for n in (0..tree.nodes.len()).rev() {
         state.results[n] = compute_node(tree, state, n, settings);
     }
@@ -479,4 +514,42 @@ pub(crate) fn take(
 /// ```
 pub fn rollup(plan: &Plan, updates: &Updates, options: &RollupOptions) -> Rollup {
     RollupEngine::new(plan, updates, options).into_rollup()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::Synthetic;
+    use crate::model::UpdateStatus;
+
+    #[test]
+    fn returns_let_go_of_in_parts_give_the_numbers_of_input_order() {
+        let generated = Synthetic { items: 400, member_share: 0.3, ..Synthetic::default() }
+            .generate()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let (mut plan, mut updates) = (generated.plan, generated.updates);
+        // Ties that only positions break: after every third return another of the same item,
+        // member, date and recording time with other numbers, which counts because it is later.
+        let mut tied = Vec::new();
+        for (n, update) in updates.updates.drain(..).enumerate() {
+            let again = (n % 3 == 0 && update.adopted.is_none()).then(|| Update {
+                percent: update.percent.map(|p| (p + 37.0) % 100.0),
+                status: Some(UpdateStatus::AtRisk),
+                ..update.clone()
+            });
+            tied.push(update);
+            tied.extend(again);
+        }
+        // Returns both in the plan and beside it, as `workplan report --updates` has them.
+        plan.updates = tied.split_off(tied.len() / 2);
+        updates.updates = tied;
+        let options = RollupOptions { as_of: "2020-10-31".parse().ok(), ..RollupOptions::default() };
+        let expected = rollup(&plan, &updates, &options);
+        assert!(!expected.adoption.is_empty() && expected.rows.iter().any(|r| r.status == crate::Status::AtRisk));
+        for every in [1, 7, 1_000, RELEASE_EVERY] {
+            let engine = RollupEngine::from_owned_in_parts(plan.clone(), updates.clone(), &options, every);
+            assert_eq!(engine.received, plan.updates.len() + updates.len());
+            assert_eq!(engine.into_rollup(), expected, "parts of {every}");
+        }
+    }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::parallel::Threads;
-use crate::model::{Adoption, Aggregate, Date, ItemState, Measure, Members, OutlineItem, Plan};
+use crate::model::{Adoption, Aggregate, Date, Item, ItemState, Measure, Members, OutlineItem, Plan};
 
 /// Which members deliver a member item.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +52,15 @@ pub(crate) struct Node {
 impl Node {
     /// The node of an outline entry, with its full `number`, its `top` ancestor and the plan's
     /// `member_index` (member id -> index).
-    fn new(entry: &OutlineItem<'_>, number: Option<String>, top: usize, member_index: &HashMap<String, usize>) -> Node {
+    /// With `texts` false the node's id, label, title and measure are left empty, for
+    /// [`Tree::from_owned`] to move them from the plan.
+    fn new(
+        entry: &OutlineItem<'_>,
+        number: Option<String>,
+        top: usize,
+        member_index: &HashMap<String, usize>,
+        texts: bool,
+    ) -> Node {
         let item = entry.item;
         // Only leaves are member items; a parent's members are inherited by its leaves.
         let scope = match entry.members.filter(|_| entry.children.is_empty()) {
@@ -62,14 +70,18 @@ impl Node {
             }
             None => None,
         };
+        let (id, label, title, measure) = match texts {
+            true => (item.id.clone(), item.label.clone(), item.title.clone(), item.measure.clone()),
+            false => (String::new(), None, String::new(), None),
+        };
         Node {
-            id: item.id.clone(),
-            label: item.label.clone(),
+            id,
+            label,
             number,
-            title: item.title.clone(),
+            title,
             state: item.state(),
             weight: item.weight(),
-            measure: item.measure.clone(),
+            measure,
             parent: entry.parent,
             children: entry.children.clone(),
             depth: entry.depth,
@@ -116,6 +128,29 @@ pub(crate) struct Tree {
 impl Tree {
     /// The tree of `plan`, its nodes built on every thread `threads` allows.
     pub fn new(plan: &Plan, threads: Threads) -> Tree {
+        Tree::build(plan, threads, true)
+    }
+
+    /// The tree of a plan that is let go of next, on one thread: the items' ids, labels, titles
+    /// and measures are moved into the nodes rather than copied, so that the tree and the plan
+    /// do not both hold them.
+    pub fn from_owned(plan: &mut Plan) -> Tree {
+        let mut tree = Tree::build(plan, Threads::One, false);
+        // Document order, parents before children: the order of the outline and of the nodes.
+        let mut stack: Vec<&mut Item> = plan.items.iter_mut().rev().collect();
+        let mut nodes = tree.nodes.iter_mut();
+        while let (Some(item), Some(node)) = (stack.pop(), nodes.next()) {
+            node.id = std::mem::take(&mut item.id);
+            node.label = item.label.take();
+            node.title = std::mem::take(&mut item.title);
+            node.measure = item.measure.take();
+            stack.extend(item.children.iter_mut().rev());
+        }
+        tree
+    }
+
+    /// The tree, the nodes' texts copied from the plan or (`texts` false) left empty.
+    fn build(plan: &Plan, threads: Threads, texts: bool) -> Tree {
         let members: Vec<String> = plan.members.iter().map(|m| m.id.clone()).collect();
         let member_names: Vec<String> = plan.members.iter().map(|m| m.name.clone()).collect();
         let member_index: HashMap<String, usize> = members.iter().enumerate().map(|(i, m)| (m.clone(), i)).collect();
@@ -130,7 +165,7 @@ impl Tree {
         // The nodes and the index of ids, at once where threads are allowed.
         let items = &outline.items;
         let (nodes, by_id) = threads.join(
-            || threads.map(items.len(), |n| Node::new(&items[n], numbers[n].clone(), tops[n], &member_index)),
+            || threads.map(items.len(), |n| Node::new(&items[n], numbers[n].clone(), tops[n], &member_index, texts)),
             || {
                 let mut by_id = HashMap::with_capacity(items.len());
                 for (index, entry) in items.iter().enumerate() {
