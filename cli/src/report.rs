@@ -99,6 +99,24 @@ pub fn run(request: &Request<'_>) -> ExitCode {
     }
     let rows_only =
         matches!(request.format, ReportFormat::Json | ReportFormat::Csv | ReportFormat::Arrow | ReportFormat::Parquet);
+    let options =
+        RollupOptions { as_of: request.as_of, known_at: request.known_at, settings: request.settings.clone() };
+    let write_rows = |rollup: &workplan::Rollup| match (binary, request.out, request.format) {
+        (Some(binary), Some(out), _) => crate::columns::write(rollup, binary, out),
+        (_, out, ReportFormat::Csv) => write_to(out, |writer| csv_to(writer, &rollup.rows)),
+        (_, out, _) => write_to(out, |writer| json_to(writer, rollup)),
+    };
+    if rows_only && request.updates.is_none() {
+        // The rows alone are written and no finding is printed: the engine reads the plan
+        // keeping only what the rollup needs (a JSON plan as a stream, its returns compactly).
+        return match RollupEngine::load(request.plan, Updates::new(), &options) {
+            Ok(engine) => write_rows(&engine.into_rollup()),
+            Err(error) => {
+                eprintln!("{}", render(request.plan, &error));
+                ExitCode::FAILURE
+            }
+        };
+    }
     // The rows alone are written, and no finding of the plan is printed: its text is not kept
     // (a JSON plan is read as a stream).
     let read_plan: fn(&Path) -> Result<Plan, workplan::LoadError> =
@@ -107,20 +125,13 @@ pub fn run(request: &Request<'_>) -> ExitCode {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let options =
-        RollupOptions { as_of: request.as_of, known_at: request.known_at, settings: request.settings.clone() };
     if rows_only {
         // The findings of the returns that need a line and column are printed, so their text
         // goes now; the engine lets go of the plan and the returns as soon as it has what it
         // needs from them; its rows become the result's. So peak memory is the largest of
         // reading, rolling up and writing, not their sum.
         updates.forget_text();
-        let rollup = RollupEngine::from_owned(plan, updates, &options).into_rollup();
-        return match (binary, request.out, request.format) {
-            (Some(binary), Some(out), _) => crate::columns::write(&rollup, binary, out),
-            (_, out, ReportFormat::Csv) => write_to(out, |writer| csv_to(writer, &rollup.rows)),
-            (_, out, _) => write_to(out, |writer| json_to(writer, &rollup)),
-        };
+        return write_rows(&RollupEngine::from_owned(plan, updates, &options).into_rollup());
     }
     let engine = RollupEngine::new(&plan, &updates, &options);
     let settings = *engine.settings();

@@ -49,7 +49,8 @@ pub struct Plan {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Item>,
     /// Progress returns carried in the plan itself (they may also come from a separate file).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "crate::rollup::plan_updates")]
+    #[schemars(with = "Vec<Update>")]
     pub updates: Vec<Update>,
     /// Governance history: drafted, discussed, approved, reviewed...
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -7,7 +7,10 @@ use std::collections::BTreeSet;
 
 use super::apply::ApplyError;
 use super::compute::{compute_node, NodeResult, State};
-use super::latest::{counts, Adoption, Key};
+use super::intake::Fields;
+#[cfg(not(target_family = "wasm"))]
+use super::intake::{CompactReturns, NO_MEMBER};
+use super::latest::{Adoption, Key};
 use super::parallel::Threads;
 use super::row::{Cell, Excluded, ExclusionReason, Rollup, Row, StatusSource, Trend};
 use super::settings::EffectiveSettings;
@@ -115,6 +118,73 @@ impl RollupEngine {
         RollupEngine::from_owned_in_parts(plan, updates, options, RELEASE_EVERY)
     }
 
+    /// Reads the plan at `path` and builds its engine with `updates`, as
+    /// [`from_owned`](Self::from_owned) builds it from the plan [`Plan::load`] reads, with the
+    /// same numbers, keeping of the plan only what the rollup needs: a `.json` plan is read as a
+    /// stream, its returns straight into a compact list (item and member ids as indexes, no
+    /// notes' texts, no `x-` keys: 64 bytes a return), its items' texts moved into the engine.
+    /// For the lowest peak memory of a large rollup whose plan is not needed after it
+    /// (`workplan report` in its row formats). The text is not kept, so nothing about the plan is
+    /// reported with a line and column; an error is `Plan::load`'s, with its line and column.
+    /// Other formats, or a JSON file the stream cannot read, are read as `Plan::load` reads
+    /// them.
+    ///
+    /// ```
+    /// use workplan::{RollupEngine, RollupOptions, Plan, Updates};
+    /// # let dir = std::env::temp_dir().join(format!("workplan-engine-load-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir)?;
+    /// let path = dir.join("plan.json");
+    /// std::fs::write(&path, r#"{"workplan": 1, "id": "p", "title": "P",
+    ///     "period": {"start": "2020-04-01", "end": "2021-03-31"},
+    ///     "items": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
+    ///     "updates": [{"item": "a", "date": "2020-06-30", "percent": 50, "note": "halfway"}]}"#)?;
+    /// let options = RollupOptions::default();
+    /// let loaded = RollupEngine::load(&path, Updates::new(), &options)?.into_rollup();
+    /// assert_eq!(loaded, workplan::rollup(&Plan::load(&path)?, &Updates::new(), &options));
+    /// assert_eq!(loaded.rows[0].progress, Some(0.5));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn load(
+        path: impl AsRef<std::path::Path>,
+        updates: Updates,
+        options: &RollupOptions,
+    ) -> Result<RollupEngine, crate::LoadError> {
+        let path = path.as_ref();
+        #[cfg(not(target_family = "wasm"))]
+        if crate::document::Format::from_path(path) == Some(crate::document::Format::Json) {
+            let (plan, own) =
+                super::intake::read_compactly(|| crate::io::format::straight_from_json_file::<Plan>(path));
+            if let Some(plan) = plan {
+                return Ok(RollupEngine::from_compact(plan, own, updates, options));
+            }
+        }
+        let mut plan = Plan::load(path)?;
+        plan.forget_text();
+        Ok(RollupEngine::from_owned(plan, updates, options))
+    }
+
+    #[cfg(not(target_family = "wasm"))]
+    /// [`from_owned`](Self::from_owned) of a plan whose own returns are `own`, compactly (its
+    /// `updates` are empty).
+    fn from_compact(mut plan: Plan, own: CompactReturns, updates: Updates, options: &RollupOptions) -> RollupEngine {
+        let tree = Tree::from_owned(&mut plan);
+        let mut engine = RollupEngine::with_tree(tree, &plan, options, Threads::One);
+        drop(plan);
+        let tree = &engine.tree;
+        let nodes: Vec<Option<usize>> = own.items.iter().map(|id| tree.by_id.get(id).copied()).collect();
+        let members: Vec<Option<usize>> = own.members.iter().map(|id| tree.member_index.get(id).copied()).collect();
+        for state in [&mut engine.now, &mut engine.then] {
+            record_compact(tree, state, engine.known_at, &own, (&nodes, &members));
+        }
+        let (first, count) = (own.len(), own.len() + updates.len());
+        drop(own);
+        engine.record_releasing(updates.updates, first, RELEASE_EVERY);
+        engine.received = count;
+        engine.compute_all();
+        engine
+    }
+
     /// [`from_owned`](Self::from_owned), letting go of the returns `every` at a time.
     fn from_owned_in_parts(mut plan: Plan, updates: Updates, options: &RollupOptions, every: usize) -> RollupEngine {
         let own = std::mem::take(&mut plan.updates);
@@ -202,11 +272,12 @@ impl RollupEngine {
         let target = self.target(update);
         let position = self.received;
         self.received += 1;
-        let key: Key = (update.date, update.recorded(), position);
+        let fields = Fields::of(update);
+        let key: Key = (fields.date, fields.recorded, position);
         if let Some(target) = target {
             for state in [&mut self.now, &mut self.then] {
-                if counts(update, state.as_of, self.known_at) {
-                    take(&self.tree, state, target, update, key, touched);
+                if fields.counts(state.as_of, self.known_at) {
+                    take(&self.tree, state, target, &fields, key, touched);
                 }
             }
         }
@@ -437,15 +508,45 @@ fn record_state<'u>(
         };
         previous = Some((update, target));
         if let Some(target) = target {
-            if counts(update, state.as_of, known_at) {
-                let key: Key = (update.date, update.recorded(), first + count);
-                take(tree, state, target, update, key, &mut touched);
+            let fields = Fields::of(update);
+            if fields.counts(state.as_of, known_at) {
+                let key: Key = (fields.date, fields.recorded, first + count);
+                take(tree, state, target, &fields, key, &mut touched);
                 touched.clear();
             }
         }
         count += 1;
     }
     count
+}
+
+#[cfg(not(target_family = "wasm"))]
+/// Takes compact `returns` into `state`, the first at position 0, as [`record_state`] takes
+/// the same returns: `nodes` and `members` are the node and member index of each of their
+/// distinct item and member ids (`None`: not in the plan, so the return is not taken in).
+fn record_compact(
+    tree: &Tree,
+    state: &mut State,
+    known_at: Option<Timestamp>,
+    returns: &CompactReturns,
+    (nodes, members): (&[Option<usize>], &[Option<usize>]),
+) {
+    let mut touched = Vec::new();
+    for (position, compact) in returns.returns.iter().enumerate() {
+        let Some(n) = nodes[compact.item as usize] else { continue };
+        let target = match compact.member {
+            NO_MEMBER => (n, None),
+            member => match members[member as usize] {
+                Some(member) => (n, Some(member)),
+                None => continue,
+            },
+        };
+        let fields = &compact.fields;
+        if fields.counts(state.as_of, known_at) {
+            take(tree, state, target, fields, (fields.date, fields.recorded, position), &mut touched);
+            touched.clear();
+        }
+    }
 }
 
 /// Computes every node's numbers in `state`, children before their parents.
@@ -478,7 +579,7 @@ pub(crate) fn take(
     tree: &Tree,
     state: &mut State,
     (n, member): (usize, Option<usize>),
-    update: &Update,
+    update: &Fields,
     key: Key,
     touched: &mut Vec<usize>,
 ) {
@@ -489,8 +590,7 @@ pub(crate) fn take(
         }
         touched.extend(tree.subtree(n));
     }
-    let has_progress =
-        update.status.is_some() || update.percent.is_some() || update.value.is_some() || update.note.is_some();
+    let has_progress = update.status.is_some() || update.percent.is_some() || update.value.is_some() || update.note;
     if has_progress || update.adopted.is_none() {
         state.latest_mut(n, member).add(update, key);
         touched.push(n);

@@ -2,7 +2,8 @@
 //! field, the latest update by (date, recorded, position in input) among those dated on or before `as_of` and recorded on
 //! or before `known_at`.
 
-use crate::model::{Date, Timestamp, Update, UpdateStatus};
+use super::intake::Fields;
+use crate::model::{Date, Timestamp, UpdateStatus};
 
 /// The order of updates: date, then when recorded, then position in the input.
 pub(crate) type Key = (Date, Timestamp, usize);
@@ -36,7 +37,7 @@ impl Latest {
     /// Takes an update into account (one already known to pass the date filters). A percent or
     /// value that is not a finite number (NaN or infinite: validation reports it as
     /// `non_finite`) is not a number to count, so the update counts as not carrying it.
-    pub fn add(&mut self, update: &Update, key: Key) {
+    pub fn add(&mut self, update: &Fields, key: Key) {
         newer(&mut self.status, update.status, key);
         newer(&mut self.percent, update.percent.filter(|p| p.is_finite()), key);
         newer(&mut self.value, update.value.filter(|v| v.is_finite()), key);
@@ -56,9 +57,4 @@ impl Latest {
 pub(crate) struct Adoption {
     pub adopted: bool,
     pub key: Key,
-}
-
-/// Whether an update passes the filters of a rollup.
-pub(crate) fn counts(update: &Update, as_of: Date, known_at: Option<Timestamp>) -> bool {
-    update.date <= as_of && known_at.is_none_or(|k| update.recorded() <= k)
 }

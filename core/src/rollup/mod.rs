@@ -7,6 +7,7 @@ mod columns;
 mod compute;
 mod engine;
 mod explain;
+mod intake;
 mod latest;
 mod parallel;
 mod plain;
@@ -23,3 +24,5 @@ pub use plain::{MemberProgress, MemberSummary};
 pub use row::{Cell, CellState, Excluded, ExclusionReason, Rollup, Row, Status, StatusCounts, StatusSource, Trend};
 pub use series::{rollup_series, BurnUp, RollupSeries};
 pub use settings::EffectiveSettings;
+
+pub(crate) use intake::plan_updates;

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::columns::RowColumns;
 use super::engine::{days_before, take, RollupEngine, RollupOptions};
-use super::latest::{counts, Key};
+use super::intake::Fields;
+use super::latest::Key;
 use super::row::{Rollup, StatusCounts};
 use crate::model::{Date, Period, Plan, Update, Updates};
 
@@ -181,9 +182,10 @@ impl RollupEngine {
             let update = all[i];
             let Some(target) = self.target(update) else { continue };
             let state = if now { &mut self.now } else { &mut self.then };
-            if counts(update, state.as_of, self.known_at) {
-                let key: Key = (update.date, update.recorded(), i);
-                take(&self.tree, state, target, update, key, &mut touched);
+            let fields = Fields::of(update);
+            if fields.counts(state.as_of, self.known_at) {
+                let key: Key = (fields.date, fields.recorded, i);
+                take(&self.tree, state, target, &fields, key, &mut touched);
             }
         }
     }
