@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use workplan::rollup::{Row, Trend};
-use workplan::{percent, Date, DiagnosticCode, Plan, RollupEngine, RollupOptions, Timestamp, Updates};
+use workplan::{percent, Date, DiagnosticCode, Plan, RollupEngine, RollupOptions, RollupStream, Timestamp, Updates};
 
 use crate::columns::Binary;
 use crate::returns::ReadArgs;
@@ -101,16 +101,17 @@ pub fn run(request: &Request<'_>) -> ExitCode {
         matches!(request.format, ReportFormat::Json | ReportFormat::Csv | ReportFormat::Arrow | ReportFormat::Parquet);
     let options =
         RollupOptions { as_of: request.as_of, known_at: request.known_at, settings: request.settings.clone() };
-    let write_rows = |rollup: &workplan::Rollup| match (binary, request.out, request.format) {
-        (Some(binary), Some(out), _) => crate::columns::write(rollup, binary, out),
-        (_, out, ReportFormat::Csv) => write_to(out, |writer| csv_to(writer, &rollup.rows)),
-        (_, out, _) => write_to(out, |writer| json_to(writer, rollup)),
+    // Each row is made as it is written (Arrow and Parquet are written by columns, from every row).
+    let write_rows = |rollup: RollupStream| match (binary, request.out, request.format) {
+        (Some(binary), Some(out), _) => crate::columns::write(&rollup.into_rollup(), binary, out),
+        (_, out, ReportFormat::Csv) => write_to(out, |writer| csv_to(writer, rollup.rows())),
+        (_, out, _) => write_to(out, |writer| json_to(writer, &rollup)),
     };
     if rows_only && request.updates.is_none() {
-        // The rows alone are written and no finding is printed: the engine reads the plan
-        // keeping only what the rollup needs (a JSON plan as a stream, its returns compactly).
-        return match RollupEngine::load(request.plan, Updates::new(), &options) {
-            Ok(engine) => write_rows(&engine.into_rollup()),
+        // The rows alone are written and no finding is printed: the plan is read keeping only
+        // what the rollup needs (a JSON plan as a stream, its returns compactly).
+        return match RollupStream::load(request.plan, Updates::new(), &options) {
+            Ok(rollup) => write_rows(rollup),
             Err(error) => {
                 eprintln!("{}", render(request.plan, &error));
                 ExitCode::FAILURE
@@ -131,7 +132,7 @@ pub fn run(request: &Request<'_>) -> ExitCode {
         // needs from them; its rows become the result's. So peak memory is the largest of
         // reading, rolling up and writing, not their sum.
         updates.forget_text();
-        return write_rows(&RollupEngine::from_owned(plan, updates, &options).into_rollup());
+        return write_rows(RollupStream::from_owned(plan, updates, &options));
     }
     let engine = RollupEngine::new(&plan, &updates, &options);
     let settings = *engine.settings();
@@ -183,7 +184,7 @@ fn buffered(
 }
 
 /// The rollup as pretty JSON and a newline, into `writer`, as it is serialized.
-fn json_to(writer: &mut dyn std::io::Write, rollup: &workplan::Rollup) -> std::io::Result<()> {
+fn json_to(writer: &mut dyn std::io::Write, rollup: &impl serde::Serialize) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *writer, rollup)?;
     writer.write_all(b"\n")
 }
@@ -358,10 +359,13 @@ pub(crate) fn csv_text(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn csv_to(writer: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<()> {
+fn csv_to<R: std::borrow::Borrow<Row>>(
+    writer: &mut dyn std::io::Write,
+    rows: impl IntoIterator<Item = R>,
+) -> std::io::Result<()> {
     writeln!(writer, "{}", CSV_COLUMNS.join(","))?;
     for row in rows {
-        let value = serde_json::to_value(row)?;
+        let value = serde_json::to_value(row.borrow())?;
         for (i, column) in CSV_COLUMNS.iter().enumerate() {
             if i > 0 {
                 writer.write_all(b",")?;

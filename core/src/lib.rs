@@ -154,7 +154,7 @@ pub use model::{
 pub use outline_table::{ItemKind, OutlineRow};
 pub use rollup::{
     rollup, rollup_series, ApplyError, BatchError, Changes, Explanation, Rollup, RollupEngine, RollupOptions,
-    RollupSeries, Row, RowColumns, Status,
+    RollupSeries, RollupStream, Row, RowColumns, Status,
 };
 pub use schema::{schema, updates_schema};
 pub use summary::{LevelCount, Summary, UpdatesSummary};

@@ -1,6 +1,7 @@
 //! `RollupEngine::load` reads a plan file keeping only what the rollup needs (a JSON plan as a
 //! stream, its returns compactly): it must give the numbers of `rollup` on the plan
-//! `Plan::load` reads, or `Plan::load`'s error, on every plan we have.
+//! `Plan::load` reads, or `Plan::load`'s error, on every plan we have; and so must
+//! `RollupStream`, row by row and in its JSON.
 
 mod common;
 
@@ -10,7 +11,12 @@ use std::path::Path;
 use common::{files_with_extension, repo};
 
 use workplan::generate::Synthetic;
-use workplan::{rollup, Plan, RollupEngine, RollupOptions, Timestamp, Update, Updates};
+use workplan::{rollup, Plan, RollupEngine, RollupOptions, RollupStream, Timestamp, Update, Updates};
+
+/// Pretty JSON, for comparing a stream with a rollup.
+fn pretty(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).expect("serializes")
+}
 
 /// The options every plan is rolled up with: the period's end, a date inside the returns (with
 /// a trend), and what was known at a time.
@@ -30,7 +36,16 @@ fn same_numbers(path: &Path, updates: &Updates, name: &str) -> bool {
     for options in options() {
         let loaded = RollupEngine::load(path, updates.clone(), &options).map(RollupEngine::into_rollup);
         match (&loaded, &whole) {
-            (Ok(a), Ok(plan)) => assert_eq!(a, &rollup(plan, updates, &options), "{name}: other numbers"),
+            (Ok(a), Ok(plan)) => {
+                let expected = rollup(plan, updates, &options);
+                assert_eq!(a, &expected, "{name}: other numbers");
+                // The stream: the same JSON, key for key, and the same rows one by one.
+                let stream = RollupStream::load(path, updates.clone(), &options).expect("loaded above");
+                assert_eq!(pretty(&stream), pretty(&expected), "{name}: the stream wrote other JSON");
+                assert!(stream.rows().eq(expected.rows.iter().cloned()), "{name}: the stream made other rows");
+                let owned = RollupStream::from_owned(plan.clone(), updates.clone(), &options);
+                assert_eq!(owned.into_rollup(), expected, "{name}: from_owned made another rollup");
+            }
             (Err(a), Err(b)) => {
                 assert_eq!(a.to_string(), b.to_string(), "{name}: another error");
                 assert_eq!((a.line(), a.column()), (b.line(), b.column()), "{name}: another position");

@@ -115,7 +115,7 @@ impl RollupEngine {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_owned(plan: Plan, updates: Updates, options: &RollupOptions) -> RollupEngine {
-        RollupEngine::from_owned_in_parts(plan, updates, options, RELEASE_EVERY)
+        RollupEngine::from_owned_numbers(plan, updates, options).with_rows()
     }
 
     /// Reads the plan at `path` and builds its engine with `updates`, as
@@ -150,23 +150,43 @@ impl RollupEngine {
         updates: Updates,
         options: &RollupOptions,
     ) -> Result<RollupEngine, crate::LoadError> {
-        let path = path.as_ref();
+        Ok(RollupEngine::load_numbers(path.as_ref(), updates, options)?.with_rows())
+    }
+
+    /// [`load`](Self::load) with every node's numbers computed and no row made.
+    pub(crate) fn load_numbers(
+        path: &std::path::Path,
+        updates: Updates,
+        options: &RollupOptions,
+    ) -> Result<RollupEngine, crate::LoadError> {
         #[cfg(not(target_family = "wasm"))]
-        if crate::document::Format::from_path(path) == Some(crate::document::Format::Json) {
-            let (plan, own) =
-                super::intake::read_compactly(|| crate::io::format::straight_from_json_file::<Plan>(path));
-            if let Some(plan) = plan {
-                return Ok(RollupEngine::from_compact(plan, own, updates, options));
+        {
+            use super::intake::read_compactly;
+            if crate::document::Format::from_path(path) == Some(crate::document::Format::Json) {
+                let (plan, own) = read_compactly(|| crate::io::format::straight_from_json_file::<Plan>(path));
+                if let Some(plan) = plan {
+                    return Ok(RollupEngine::from_compact(plan, own, updates, options));
+                }
             }
+            // Other formats, and JSON the stream cannot read: the text read whole, the returns
+            // still compactly (a second reading of the list, where `Plan::load` tries two
+            // readers, replaces the first's).
+            let (plan, own) = read_compactly(|| Plan::load(path));
+            let mut plan = plan?;
+            plan.forget_text();
+            Ok(RollupEngine::from_compact(plan, own, updates, options))
         }
-        let mut plan = Plan::load(path)?;
-        plan.forget_text();
-        Ok(RollupEngine::from_owned(plan, updates, options))
+        #[cfg(target_family = "wasm")]
+        {
+            let mut plan = Plan::load(path)?;
+            plan.forget_text();
+            Ok(RollupEngine::from_owned_in_parts(plan, updates, options, RELEASE_EVERY))
+        }
     }
 
     #[cfg(not(target_family = "wasm"))]
     /// [`from_owned`](Self::from_owned) of a plan whose own returns are `own`, compactly (its
-    /// `updates` are empty).
+    /// `updates` are empty), with every node's numbers computed and no row made.
     fn from_compact(mut plan: Plan, own: CompactReturns, updates: Updates, options: &RollupOptions) -> RollupEngine {
         let tree = Tree::from_owned(&mut plan);
         let mut engine = RollupEngine::with_tree(tree, &plan, options, Threads::One);
@@ -181,11 +201,17 @@ impl RollupEngine {
         drop(own);
         engine.record_releasing(updates.updates, first, RELEASE_EVERY);
         engine.received = count;
-        engine.compute_all();
+        engine.compute_states();
         engine
     }
 
-    /// [`from_owned`](Self::from_owned), letting go of the returns `every` at a time.
+    /// [`from_owned`](Self::from_owned) with every node's numbers computed and no row made.
+    pub(crate) fn from_owned_numbers(plan: Plan, updates: Updates, options: &RollupOptions) -> RollupEngine {
+        RollupEngine::from_owned_in_parts(plan, updates, options, RELEASE_EVERY)
+    }
+
+    /// [`from_owned`](Self::from_owned), letting go of the returns `every` at a time, with
+    /// every node's numbers computed and no row made.
     fn from_owned_in_parts(mut plan: Plan, updates: Updates, options: &RollupOptions, every: usize) -> RollupEngine {
         let own = std::mem::take(&mut plan.updates);
         let tree = Tree::from_owned(&mut plan);
@@ -195,7 +221,7 @@ impl RollupEngine {
         engine.record_releasing(updates.updates, first, every);
         engine.record_releasing(own, 0, every);
         engine.received = count;
-        engine.compute_all();
+        engine.compute_states();
         engine
     }
 
@@ -255,10 +281,26 @@ impl RollupEngine {
     /// Computes every node's numbers, in both states (each on a thread of its own where the
     /// build has threads), and every row.
     pub(crate) fn compute_all(&mut self) {
+        self.compute_states();
+        self.rows = self.threads.map(self.tree.nodes.len(), |n| self.row(n));
+    }
+
+    /// The engine with its rows made (its numbers computed).
+    fn with_rows(mut self) -> RollupEngine {
+        self.rows = self.threads.map(self.tree.nodes.len(), |n| self.row(n));
+        self
+    }
+
+    /// Computes every node's numbers, in both states, and no row.
+    fn compute_states(&mut self) {
         let (tree, settings) = (&self.tree, &self.settings);
-        let threads = self.threads;
-        threads.join(|| compute_state(tree, &mut self.now, settings), || compute_state(tree, &mut self.then, settings));
-        self.rows = threads.map(self.tree.nodes.len(), |n| self.row(n));
+        self.threads
+            .join(|| compute_state(tree, &mut self.now, settings), || compute_state(tree, &mut self.then, settings));
+    }
+
+    /// How many rows there are: one per item.
+    pub(crate) fn row_count(&self) -> usize {
+        self.tree.nodes.len()
     }
 
     /// The node and member an update is for: `None` when the plan has no such item, or the
@@ -397,7 +439,7 @@ impl RollupEngine {
     }
 
     /// The result with these rows: the adoption matrix and the denominator audit.
-    fn result(&self, rows: Vec<Row>) -> Rollup {
+    pub(crate) fn result(&self, rows: Vec<Row>) -> Rollup {
         let nodes = self.tree.nodes.len();
         let (adoption, excluded) = self.threads.join(
             || self.threads.flat_map(nodes, |n| (0..self.now.results[n].cells.len()).map(move |m| self.cell(n, m))),
@@ -430,7 +472,7 @@ impl RollupEngine {
     }
 
     /// The row of node `n` from the computed results.
-    fn row(&self, n: usize) -> Row {
+    pub(crate) fn row(&self, n: usize) -> Row {
         let node = &self.tree.nodes[n];
         let now = &self.now.results[n];
         let then = &self.then.results[n];
@@ -647,7 +689,7 @@ mod tests {
         let expected = rollup(&plan, &updates, &options);
         assert!(!expected.adoption.is_empty() && expected.rows.iter().any(|r| r.status == crate::Status::AtRisk));
         for every in [1, 7, 1_000, RELEASE_EVERY] {
-            let engine = RollupEngine::from_owned_in_parts(plan.clone(), updates.clone(), &options, every);
+            let engine = RollupEngine::from_owned_in_parts(plan.clone(), updates.clone(), &options, every).with_rows();
             assert_eq!(engine.received, plan.updates.len() + updates.len());
             assert_eq!(engine.into_rollup(), expected, "parts of {every}");
         }

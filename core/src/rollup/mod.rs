@@ -14,6 +14,7 @@ mod plain;
 mod row;
 mod series;
 mod settings;
+mod stream;
 mod tree;
 
 pub use apply::{ApplyError, BatchError};
@@ -24,5 +25,6 @@ pub use plain::{MemberProgress, MemberSummary};
 pub use row::{Cell, CellState, Excluded, ExclusionReason, Rollup, Row, Status, StatusCounts, StatusSource, Trend};
 pub use series::{rollup_series, BurnUp, RollupSeries};
 pub use settings::EffectiveSettings;
+pub use stream::RollupStream;
 
 pub(crate) use intake::plan_updates;
