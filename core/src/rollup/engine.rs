@@ -184,9 +184,9 @@ impl RollupEngine {
         }
     }
 
-    #[cfg(not(target_family = "wasm"))]
     /// [`from_owned`](Self::from_owned) of a plan whose own returns are `own`, compactly (its
     /// `updates` are empty), with every node's numbers computed and no row made.
+    #[cfg(not(target_family = "wasm"))]
     fn from_compact(mut plan: Plan, own: CompactReturns, updates: Updates, options: &RollupOptions) -> RollupEngine {
         let tree = Tree::from_owned(&mut plan);
         let mut engine = RollupEngine::with_tree(tree, &plan, options, Threads::One);
@@ -562,10 +562,10 @@ fn record_state<'u>(
     count
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// Takes compact `returns` into `state`, the first at position 0, as [`record_state`] takes
 /// the same returns: `nodes` and `members` are the node and member index of each of their
 /// distinct item and member ids (`None`: not in the plan, so the return is not taken in).
+#[cfg(not(target_family = "wasm"))]
 fn record_compact(
     tree: &Tree,
     state: &mut State,

@@ -52,8 +52,8 @@ impl Fields {
     }
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// One return, compactly: its item and member as indexes into [`CompactReturns`]' lists.
+#[cfg(not(target_family = "wasm"))]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct CompactReturn {
     pub item: u32,
@@ -62,12 +62,12 @@ pub(crate) struct CompactReturn {
     pub fields: Fields,
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// The member index of a return without a member.
+#[cfg(not(target_family = "wasm"))]
 pub(crate) const NO_MEMBER: u32 = u32::MAX;
 
-#[cfg(not(target_family = "wasm"))]
 /// A list of returns in input order, compactly.
+#[cfg(not(target_family = "wasm"))]
 #[derive(Debug, Default)]
 pub(crate) struct CompactReturns {
     /// The distinct item ids, in the order first named.
@@ -104,9 +104,9 @@ impl CompactReturns {
     }
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// The index of `id` in `list`, added if new. More distinct ids than a `u32` counts (never
 /// in a document that fits in memory) is an error.
+#[cfg(not(target_family = "wasm"))]
 fn intern(list: &mut Vec<String>, index: &mut HashMap<String, u32>, id: &str) -> Result<u32, &'static str> {
     if let Some(&n) = index.get(id) {
         return Ok(n);
@@ -124,10 +124,10 @@ thread_local! {
     static SINK: RefCell<Option<CompactReturns>> = const { RefCell::new(None) };
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// Runs `read` (which reads one plan) with the plan's `updates` read into [`CompactReturns`]
 /// rather than into the plan: its `updates` come out empty and the returns with it. Each
 /// reading of an `updates` list replaces what an earlier one left.
+#[cfg(not(target_family = "wasm"))]
 pub(crate) fn read_compactly<T>(read: impl FnOnce() -> T) -> (T, CompactReturns) {
     /// Leaves the sink empty however `read` ends.
     struct Reset;
@@ -155,8 +155,8 @@ pub(crate) fn plan_updates<'de, D: Deserializer<'de>>(deserializer: D) -> Result
     Vec::<Update>::deserialize(deserializer)
 }
 
-#[cfg(not(target_family = "wasm"))]
 /// Reads a list of returns into a [`CompactReturns`], put in the sink when the list ends.
+#[cfg(not(target_family = "wasm"))]
 struct Compactly;
 
 #[cfg(not(target_family = "wasm"))]
