@@ -72,7 +72,7 @@ fn load_plan(
         Some(file) => crate::returns::load(file, read).ok_or(ExitCode::FAILURE)?,
     };
     if let Some(file) = updates_file {
-        for finding in plan.validate_with(&updates).diagnostics.iter().filter(|d| {
+        for finding in updates.reading_findings().diagnostics.iter().filter(|d| {
             matches!(
                 d.code,
                 DiagnosticCode::PercentLooksFractional

@@ -88,24 +88,13 @@ pub(crate) fn validate(plan: &Plan, extra: Option<&Updates>, others: Option<&Oth
         updates.iter().enumerate().map(|(index, update)| UpdateRef { update, index, document: Document::Updates })
     });
     let updates: Vec<UpdateRef<'_>> = embedded.chain(separate).collect();
-    let scale = extra.map(|u| u.read.percent_scale).unwrap_or_default();
     numbers::check_percent_scale(
         updates.iter().filter(|u| u.document == Document::Plan),
         Default::default(),
         &mut findings,
     );
-    numbers::check_percent_scale(updates.iter().filter(|u| u.document == Document::Updates), scale, &mut findings);
     if let Some(extra) = extra {
-        for note in &extra.read.notes {
-            let finding =
-                findings.add_in(Document::Updates, note.code, note.location.path.clone(), None, note.message.clone());
-            finding.line = note.location.line();
-            finding.column = note.location.column();
-            finding.sheet = note.location.sheet.as_deref().map(str::to_owned);
-            if let Some(hint) = &note.hint {
-                finding.hint(hint.clone());
-            }
-        }
+        check_reading(extra, updates.iter().filter(|u| u.document == Document::Updates), &mut findings);
     }
     consistency::check_sums(&index, updates.iter(), &mut findings);
     for update in &updates {
@@ -116,11 +105,55 @@ pub(crate) fn validate(plan: &Plan, extra: Option<&Updates>, others: Option<&Oth
     }
     references::check_events(&index, &mut findings);
     governance::check_events(&index, &mut findings);
-    locate(findings.list, plan, extra)
+    locate(findings.list, Some(plan), extra)
+}
+
+/// The findings about a separate set of returns that need no plan: whether their percents
+/// (`refs`, the same returns) look like fractions, unless they were read with a declared scale,
+/// and what reading them noted (rows skipped or set aside, cells trimmed).
+fn check_reading<'u>(updates: &Updates, refs: impl Iterator<Item = &'u UpdateRef<'u>>, findings: &mut Findings) {
+    numbers::check_percent_scale(refs, updates.read.percent_scale, findings);
+    for note in &updates.read.notes {
+        let finding =
+            findings.add_in(Document::Updates, note.code, note.location.path.clone(), None, note.message.clone());
+        finding.line = note.location.line();
+        finding.column = note.location.column();
+        finding.sheet = note.location.sheet.as_deref().map(str::to_owned);
+        if let Some(hint) = &note.hint {
+            finding.hint(hint.clone());
+        }
+    }
+}
+
+impl Updates {
+    /// The findings about these returns that need no plan, as
+    /// [`Plan::validate_with`] gives them among the rest: what reading them noted (rows skipped
+    /// as blank or as a summary, cells trimmed, rows set aside) and whether their percents look
+    /// like fractions typed for percents. For a tool that reports on how returns were read
+    /// without validating their plan (`workplan report --updates`).
+    ///
+    /// ```
+    /// use workplan::{DiagnosticCode, Updates};
+    /// let updates = Updates::from_csv("item,date,percent\na,2020-06-30,0.4\nb,2020-06-30,0.55\n")?;
+    /// let report = updates.reading_findings();
+    /// let finding = report.with_code(DiagnosticCode::PercentLooksFractional).next().expect("fractions");
+    /// assert_eq!((finding.path.to_string(), finding.line), ("/0/percent".to_owned(), Some(2)));
+    /// # Ok::<(), workplan::LoadError>(())
+    /// ```
+    pub fn reading_findings(&self) -> Report {
+        let mut findings = Findings::default();
+        let refs: Vec<UpdateRef<'_>> = self
+            .iter()
+            .enumerate()
+            .map(|(index, update)| UpdateRef { update, index, document: Document::Updates })
+            .collect();
+        check_reading(self, refs.iter(), &mut findings);
+        locate(findings.list, None, Some(self))
+    }
 }
 
 /// Gives every finding its line and column, and puts them in document order.
-fn locate(mut diagnostics: Vec<crate::Diagnostic>, plan: &Plan, extra: Option<&Updates>) -> Report {
+fn locate(mut diagnostics: Vec<crate::Diagnostic>, plan: Option<&Plan>, extra: Option<&Updates>) -> Report {
     for document in [Document::Plan, Document::Updates] {
         let found: Vec<&mut crate::Diagnostic> =
             diagnostics.iter_mut().filter(|d| d.document == document && d.line.is_none()).collect();
@@ -129,7 +162,7 @@ fn locate(mut diagnostics: Vec<crate::Diagnostic>, plan: &Plan, extra: Option<&U
         }
         // The source is looked up (its shape hashed) only for a document with findings to place.
         let source = match document {
-            Document::Plan => Some(plan.located_source()),
+            Document::Plan => plan.map(Plan::located_source),
             _ => extra.map(Updates::located_source),
         };
         let Some(source) = source.filter(|s| s.is_text()) else { continue };
