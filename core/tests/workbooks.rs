@@ -72,6 +72,16 @@ fn the_workbook_read_without_its_percent_scale_is_warned_about() {
     assert_eq!(finding.sheet.as_deref(), Some("Q1"));
     assert_eq!((finding.line, finding.column), (Some(2), Some(4)), "{finding}");
     assert!(finding.message.starts_with("All 435 percents"), "{}", finding.message);
+    // Without the plan: the same findings about how the returns were read (a blank row too).
+    let reading = updates.reading_findings().diagnostics;
+    let of_the_file: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.document == workplan::Document::Updates && reading.iter().any(|r| r.code == d.code))
+        .cloned()
+        .collect();
+    assert!(reading.len() >= 2 && reading.iter().any(|d| d.code == DiagnosticCode::BlankRowsSkipped), "{reading:?}");
+    assert_eq!(reading, of_the_file);
 }
 
 /// A workbook with two quarterly sheets written here: Title-Case headers, RAG words, dates and
