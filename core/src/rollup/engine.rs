@@ -282,13 +282,18 @@ impl RollupEngine {
     /// build has threads), and every row.
     pub(crate) fn compute_all(&mut self) {
         self.compute_states();
-        self.rows = self.threads.map(self.tree.nodes.len(), |n| self.row(n));
+        self.make_rows();
     }
 
     /// The engine with its rows made (its numbers computed).
     fn with_rows(mut self) -> RollupEngine {
-        self.rows = self.threads.map(self.tree.nodes.len(), |n| self.row(n));
+        self.make_rows();
         self
+    }
+
+    /// Makes every row from the computed numbers.
+    fn make_rows(&mut self) {
+        self.rows = self.threads.map(self.row_count(), |n| self.row(n));
     }
 
     /// Computes every node's numbers, in both states, and no row.
