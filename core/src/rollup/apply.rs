@@ -116,7 +116,7 @@ impl RollupEngine {
     /// ```
     pub fn check(&self, update: &Update) -> Result<(), ApplyError> {
         let item = || update.item.clone();
-        let Some(&n) = self.tree.by_id.get(&update.item) else {
+        let Some(n) = self.tree.node_of(&update.item) else {
             return Err(ApplyError::UnknownItem { item: item() });
         };
         let node = &self.tree.nodes[n];
@@ -167,12 +167,16 @@ impl RollupEngine {
         let mut cells = BTreeMap::new();
         for update in updates {
             let changes = self.apply_checked(update);
+            // Every row and cell is of a node and member of the tree.
             for row in changes.rows {
-                let n = self.tree.by_id[&row.id];
-                rows.insert(n, row);
+                if let Some(n) = self.tree.node_of(&row.id) {
+                    rows.insert(n, row);
+                }
             }
             for cell in changes.cells {
-                cells.insert((self.tree.by_id[&cell.item], self.tree.member_index[&cell.member]), cell);
+                if let (Some(n), Some(&m)) = (self.tree.node_of(&cell.item), self.tree.member_index.get(&cell.member)) {
+                    cells.insert((n, m), cell);
+                }
             }
         }
         Ok(Changes { rows: rows.into_values().collect(), cells: cells.into_values().collect() })

@@ -12,25 +12,35 @@ use crate::model::{Aggregate, Date, ItemState, Measure, Missing, StatusPolicy, U
 
 /// What the rollup knows at one `as_of`: the latest returns and adoptions, and every node's
 /// numbers.
+///
+/// The latest fields are kept for each node (the returns without a member) and for each
+/// member slot of a member leaf ([`Tree::member_slot`]; returns of a member to any other item,
+/// or to a member leaf whose scope leaves the member out, are read by no rule, so they have no
+/// slot). Each of these places holds the index of its [`Latest`] in a list made as returns are
+/// taken in, so that places no return reaches cost one zeroed word and the list is written in
+/// the order returns come.
 #[derive(Debug, Clone)]
 pub(crate) struct State {
     pub as_of: Date,
-    /// node -> latest fields of the returns without a member.
-    pub latest: Vec<Latest>,
-    /// (node, member) -> latest fields of the member's returns.
-    pub member_latest: FxHashMap<(usize, usize), Latest>,
+    /// Place (node, then `nodes + member slot`) -> 1 + the index in `latests` of its latest
+    /// fields; 0: no return counted.
+    places: Vec<usize>,
+    latests: Vec<Latest>,
     /// (node, member) -> latest adoption event.
     pub adoption: FxHashMap<(usize, usize), Adoption>,
     pub results: Vec<NodeResult>,
 }
 
 impl State {
-    /// Nothing known yet, for a tree of `nodes` nodes.
-    pub fn new(as_of: Date, nodes: usize) -> State {
+    /// Nothing known yet, for `tree`.
+    pub fn new(as_of: Date, tree: &Tree) -> State {
+        let places = tree.nodes.len() + tree.member_slots;
         State {
             as_of,
-            latest: vec![Latest::default(); nodes],
-            member_latest: FxHashMap::default(),
+            // Zeroed, so allocated without being written (its pages are touched when used).
+            places: vec![0; places],
+            // At most one for each place: reserved, not written, so never moved as it grows.
+            latests: Vec::with_capacity(places),
             adoption: FxHashMap::default(),
             // Made when the numbers are computed (`compute_state`), after the returns are taken
             // in, which a consuming rollup lets go of first.
@@ -38,20 +48,29 @@ impl State {
         }
     }
 
-    /// The latest fields for (node, member), if any return counted.
-    pub fn latest(&self, node: usize, member: Option<usize>) -> Option<&Latest> {
+    /// The place of (node, member), if it has one.
+    fn place(tree: &Tree, node: usize, member: Option<usize>) -> Option<usize> {
         match member {
-            None => self.latest.get(node).filter(|l| l.any.is_some()),
-            Some(member) => self.member_latest.get(&(node, member)),
+            None => (node < tree.nodes.len()).then_some(node),
+            Some(member) => tree.member_slot(node, member).map(|slot| tree.nodes.len() + slot),
         }
     }
 
-    /// The latest fields for (node, member), to add a return to.
-    pub fn latest_mut(&mut self, node: usize, member: Option<usize>) -> &mut Latest {
-        match member {
-            None => &mut self.latest[node],
-            Some(member) => self.member_latest.entry((node, member)).or_default(),
+    /// The latest fields for (node, member), if any return counted.
+    pub fn latest(&self, tree: &Tree, node: usize, member: Option<usize>) -> Option<&Latest> {
+        let index = *self.places.get(State::place(tree, node, member)?)?;
+        index.checked_sub(1).map(|i| &self.latests[i])
+    }
+
+    /// The latest fields for (node, member), to add a return to; `None` for a member's return
+    /// that no rule reads.
+    pub fn latest_mut(&mut self, tree: &Tree, node: usize, member: Option<usize>) -> Option<&mut Latest> {
+        let place = self.places.get_mut(State::place(tree, node, member)?)?;
+        if *place == 0 {
+            self.latests.push(Latest::default());
+            *place = self.latests.len();
         }
+        self.latests.get_mut(*place - 1)
     }
 }
 
@@ -236,7 +255,7 @@ pub(crate) fn compute_node(tree: &Tree, state: &State, n: usize, settings: &Effe
     let mut result = if node.is_leaf() {
         match &node.scope {
             Some(_) => member_leaf(tree, state, n, settings),
-            None => plain_leaf(state, n, node),
+            None => plain_leaf(tree, state, n, node),
         }
     } else {
         parent(tree, state, n, settings)
@@ -273,8 +292,8 @@ pub(crate) fn compute_node(tree: &Tree, state: &State, n: usize, settings: &Effe
     result
 }
 
-fn plain_leaf(state: &State, n: usize, node: &Node) -> NodeResult {
-    let latest = state.latest(n, None);
+fn plain_leaf(tree: &Tree, state: &State, n: usize, node: &Node) -> NodeResult {
+    let latest = state.latest(tree, n, None);
     let progress = leaf_progress(latest, node.measure.as_ref(), None);
     NodeResult {
         progress,
@@ -308,7 +327,7 @@ fn member_leaf(tree: &Tree, state: &State, n: usize, settings: &EffectiveSetting
             continue;
         }
         in_scope += 1;
-        let latest = state.latest(n, Some(member));
+        let latest = state.latest(tree, n, Some(member));
         let progress = leaf_progress(latest, measure, member_target);
         let value = latest.and_then(|l| l.value).map(|v| v.value);
         let date = latest.and_then(Latest::last_date);

@@ -192,7 +192,7 @@ impl RollupEngine {
         let mut engine = RollupEngine::with_tree(tree, &plan, options, Threads::One);
         drop(plan);
         let tree = &engine.tree;
-        let nodes: Vec<Option<usize>> = own.items.iter().map(|id| tree.by_id.get(id).copied()).collect();
+        let nodes: Vec<Option<usize>> = own.items.iter().map(|id| tree.node_of(id)).collect();
         let members: Vec<Option<usize>> = own.members.iter().map(|id| tree.member_index.get(id).copied()).collect();
         for state in [&mut engine.now, &mut engine.then] {
             record_compact(tree, state, engine.known_at, &own, (&nodes, &members));
@@ -251,7 +251,7 @@ impl RollupEngine {
         let settings = EffectiveSettings::resolve(plan.settings.as_ref(), options.settings.as_ref());
         let as_of = options.as_of.unwrap_or(plan.period.end);
         let then_date = days_before(as_of, settings.trend_days);
-        let state = |as_of| State::new(as_of, tree.nodes.len());
+        let state = |as_of| State::new(as_of, &tree);
         RollupEngine {
             plan_id: plan.id.clone(),
             now: state(as_of),
@@ -407,8 +407,8 @@ impl RollupEngine {
     /// The cells of the adoption matrix for one member item, in the order of the plan's members
     /// (empty for an item without members, or an unknown id).
     pub fn cells(&self, id: &str) -> Vec<Cell> {
-        match self.tree.by_id.get(id) {
-            Some(&n) => (0..self.now.results[n].cells.len()).map(|member| self.cell(n, member)).collect(),
+        match self.tree.node_of(id) {
+            Some(n) => (0..self.now.results[n].cells.len()).map(|member| self.cell(n, member)).collect(),
             None => Vec::new(),
         }
     }
@@ -536,8 +536,9 @@ impl RollupEngine {
 
 /// Takes `updates` into `state`, the first at position `first` (positions break ties), and
 /// returns how many there were. Returns come grouped by item (a file lists an item's returns
-/// together): the previous return's target is reused when the next names the same item and
-/// member, which saves a hash lookup (and its cache misses) for most returns of a large plan.
+/// together): the previous return's node is reused when the next names the same item, and
+/// its member's index when it names the same member, which saves a hash lookup (and, for the
+/// items, its cache misses) for most returns of a large plan.
 fn record_state<'u>(
     tree: &Tree,
     state: &mut State,
@@ -546,14 +547,22 @@ fn record_state<'u>(
     updates: impl Iterator<Item = &'u Update>,
 ) -> usize {
     let mut touched = Vec::new();
-    let mut previous: Option<(&Update, Option<Target>)> = None;
+    let mut item: Option<(&str, Option<usize>)> = None;
+    let mut member: Option<(&str, Option<usize>)> = None;
     let mut count = 0;
     for update in updates {
-        let target = match previous {
-            Some((last, target)) if last.item == update.item && last.member == update.member => target,
-            _ => target_in(tree, update),
+        let n = match item {
+            Some((id, n)) if id == update.item => n,
+            _ => item.insert((&update.item, tree.node_of(&update.item))).1,
         };
-        previous = Some((update, target));
+        let target = n.and_then(|n| match update.member.as_deref() {
+            None => Some((n, None)),
+            Some(id) => match member {
+                Some((last, m)) if last == id => m,
+                _ => member.insert((id, tree.member_index.get(id).copied())).1,
+            }
+            .map(|m| (n, Some(m))),
+        });
         if let Some(target) = target {
             let fields = Fields::of(update);
             if fields.counts(state.as_of, known_at) {
@@ -607,7 +616,7 @@ fn compute_state(tree: &Tree, state: &mut State, settings: &EffectiveSettings) {
 /// The node and member an update is for: `None` when the plan has no such item, or the update
 /// names a member the plan does not have.
 fn target_in(tree: &Tree, update: &Update) -> Option<Target> {
-    let n = *tree.by_id.get(&update.item)?;
+    let n = tree.node_of(&update.item)?;
     match &update.member {
         None => Some((n, None)),
         Some(m) => tree.member_index.get(m).map(|&member| (n, Some(member))),
@@ -639,7 +648,9 @@ pub(crate) fn take(
     }
     let has_progress = update.status.is_some() || update.percent.is_some() || update.value.is_some() || update.note;
     if has_progress || update.adopted.is_none() {
-        state.latest_mut(n, member).add(update, key);
+        if let Some(latest) = state.latest_mut(tree, n, member) {
+            latest.add(update, key);
+        }
         touched.push(n);
     }
 }

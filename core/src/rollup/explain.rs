@@ -213,7 +213,7 @@ impl RollupEngine {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn explain(&self, id: &str) -> Result<Explanation, UnknownItem> {
-        let Some(&n) = self.tree.by_id.get(id) else {
+        let Some(n) = self.tree.node_of(id) else {
             return Err(UnknownItem { item: id.to_owned() });
         };
         let node = &self.tree.nodes[n];
@@ -303,7 +303,7 @@ impl RollupEngine {
             let reported = result.members_reported.unwrap_or(0);
             for (m, cell) in result.cells.iter().enumerate() {
                 if cell.state == CellState::Reported {
-                    if let Some(latest) = state.latest(n, Some(m)) {
+                    if let Some(latest) = state.latest(&self.tree, n, Some(m)) {
                         self.used(&mut updates, latest, Some(&self.tree.members[m]));
                     }
                 }
@@ -340,7 +340,7 @@ impl RollupEngine {
             }
         } else {
             kind = ItemKind::Leaf;
-            let latest = state.latest(n, None);
+            let latest = state.latest(&self.tree, n, None);
             if let Some(latest) = latest {
                 self.used(&mut updates, latest, None);
             }

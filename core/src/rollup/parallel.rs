@@ -54,6 +54,16 @@ impl Threads {
         (0..count).map(f).collect()
     }
 
+    /// `f(0, items[0]), f(1, items[1]), ...`, in that order, each item moved into its call.
+    pub fn map_owned<T: Send, U: Send>(self, items: Vec<T>, f: impl Fn(usize, T) -> U + Send + Sync) -> Vec<U> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self == Threads::All {
+            use rayon::prelude::*;
+            return items.into_par_iter().enumerate().map(|(n, item)| f(n, item)).collect();
+        }
+        items.into_iter().enumerate().map(|(n, item)| f(n, item)).collect()
+    }
+
     /// The items of `f(0)`, then those of `f(1)`, ... `f(count - 1)`.
     pub fn flat_map<T: Send, I: IntoIterator<Item = T>>(
         self,
@@ -89,6 +99,8 @@ mod tests {
         let one = RollupEngine::from_owned(generated.plan, generated.updates, &options).into_rollup();
         assert_eq!(threaded, one);
         assert_eq!((Threads::One.map(3, |n| n * 2), Threads::All.map(3, |n| n * 2)), (vec![0, 2, 4], vec![0, 2, 4]));
+        let owned = |threads: Threads| threads.map_owned(vec![5, 6, 7], |n, item| n * 10 + item);
+        assert_eq!((owned(Threads::One), owned(Threads::All)), (vec![5, 16, 27], vec![5, 16, 27]));
         let runs = |threads: Threads| threads.flat_map(4, |n| std::iter::repeat_n(n, n));
         assert_eq!((runs(Threads::One), runs(Threads::All)), (vec![1, 2, 2, 3, 3, 3], vec![1, 2, 2, 3, 3, 3]));
     }

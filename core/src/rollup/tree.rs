@@ -2,6 +2,9 @@
 //! inherited dates and members, and what leaves it out.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
+
+use hashbrown::HashTable;
 
 use super::parallel::Threads;
 use crate::model::{Adoption, Aggregate, Date, Item, ItemState, Measure, Members, OutlineItem, Plan};
@@ -44,18 +47,21 @@ pub(crate) struct Node {
     pub due: Date,
     /// For leaves delivered by members.
     pub scope: Option<Scope>,
+    /// For a member leaf, its first slot in a state's latest fields of members' returns
+    /// ([`Tree::member_slot`]); 0 for other nodes.
+    pub first_slot: usize,
     pub adoption_required: bool,
     /// The item (itself or an ancestor) whose state leaves this one out, and that state.
     pub excluded_by: Option<(usize, ItemState)>,
 }
 
 impl Node {
-    /// The node of an outline entry, with its full `number`, its `top` ancestor and the plan's
-    /// `member_index` (member id -> index).
+    /// The node of an outline entry (its children moved from it), with its full `number`, its
+    /// `top` ancestor and the plan's `member_index` (member id -> index).
     /// With `texts` false the node's id, label, title and measure are left empty, for
     /// [`Tree::from_owned`] to move them from the plan.
     fn new(
-        entry: &OutlineItem<'_>,
+        entry: OutlineItem<'_>,
         number: Option<String>,
         top: usize,
         member_index: &HashMap<String, usize>,
@@ -83,12 +89,13 @@ impl Node {
             weight: item.weight(),
             measure,
             parent: entry.parent,
-            children: entry.children.clone(),
+            children: entry.children,
             depth: entry.depth,
             top,
             start: entry.start,
             due: entry.due,
             scope,
+            first_slot: 0,
             adoption_required: entry.adoption == Some(Adoption::Required),
             excluded_by: entry.excluded_by,
         }
@@ -113,9 +120,8 @@ impl Node {
 #[derive(Debug, Clone)]
 pub(crate) struct Tree {
     pub nodes: Vec<Node>,
-    /// The first node with each item id. Keyed by text from the document, so hashed with the
-    /// standard library's seeded hasher: ids crafted to collide cannot make lookups slow.
-    pub by_id: HashMap<String, usize>,
+    /// The first node with each item id ([`node_of`](Self::node_of)).
+    ids: Ids,
     pub members: Vec<String>,
     /// The members' names, in the same order (for explanations).
     pub member_names: Vec<String>,
@@ -123,6 +129,42 @@ pub(crate) struct Tree {
     pub level_ids: Vec<String>,
     /// Level names for messages ("Priority"), or the ids capitalised.
     pub level_names: Vec<String>,
+    /// How many slots the latest fields of members' returns take: one per member in the
+    /// scope of each member leaf.
+    pub member_slots: usize,
+}
+
+/// Item id -> the first node with it: a table of node indexes, each found by the hash of its
+/// id and checked against the node's id, so that no id is copied into it. Keyed by text from
+/// the document, so hashed with the standard library's seeded hasher: ids crafted to collide
+/// cannot make lookups slow.
+#[derive(Debug, Clone, Default)]
+struct Ids {
+    table: HashTable<usize>,
+    hasher: RandomState,
+}
+
+impl Ids {
+    /// The index of `ids` (in node order), the first of each id kept.
+    fn new<'i>(ids: impl Iterator<Item = &'i str>) -> Ids {
+        let hasher = RandomState::new();
+        let all: Vec<&str> = ids.collect();
+        let mut table = HashTable::with_capacity(all.len());
+        for (index, id) in all.iter().enumerate() {
+            let hash = hasher.hash_one(id);
+            if let hashbrown::hash_table::Entry::Vacant(slot) =
+                table.entry(hash, |&n: &usize| all[n] == *id, |&n: &usize| hasher.hash_one(all[n]))
+            {
+                slot.insert(index);
+            }
+        }
+        Ids { table, hasher }
+    }
+
+    /// The first of `nodes` whose id is `id`.
+    fn get(&self, nodes: &[Node], id: &str) -> Option<usize> {
+        self.table.find(self.hasher.hash_one(id), |&n| nodes[n].id == id).copied()
+    }
 }
 
 impl Tree {
@@ -162,23 +204,44 @@ impl Tree {
             let top = entry.parent.map_or(index, |p| tops[p]);
             tops.push(top);
         }
-        // The nodes and the index of ids, at once where threads are allowed.
-        let items = &outline.items;
-        let (nodes, by_id) = threads.join(
-            || threads.map(items.len(), |n| Node::new(&items[n], numbers[n].clone(), tops[n], &member_index, texts)),
-            || {
-                let mut by_id = HashMap::with_capacity(items.len());
-                for (index, entry) in items.iter().enumerate() {
-                    by_id.entry(entry.item.id.clone()).or_insert(index);
-                }
-                by_id
-            },
+        // The index of ids and the nodes, at once where threads are allowed; the nodes take
+        // their entries and numbers.
+        let items: Vec<&Item> = outline.items.iter().map(|entry| entry.item).collect();
+        let entries: Vec<_> = outline.items.into_iter().zip(numbers).collect();
+        let (ids, mut nodes) = threads.join(
+            || Ids::new(items.iter().map(|item| item.id.as_str())),
+            || threads.map_owned(entries, |n, (entry, number)| Node::new(entry, number, tops[n], &member_index, texts)),
         );
+        let mut member_slots = 0;
+        for node in &mut nodes {
+            let slots = match &node.scope {
+                Some(Scope::All) => members.len(),
+                Some(Scope::Only(list)) => list.len(),
+                None => continue,
+            };
+            node.first_slot = member_slots;
+            member_slots += slots;
+        }
         let levels = plan.levels();
         let level_ids = levels.iter().map(|l| l.id.clone()).collect();
         let level_names =
             levels.iter().map(|l| l.name.clone().unwrap_or_else(|| crate::text::capitalise(&l.id))).collect();
-        Tree { nodes, by_id, members, member_names, member_index, level_ids, level_names }
+        Tree { nodes, ids, members, member_names, member_index, level_ids, level_names, member_slots }
+    }
+
+    /// The first node whose item id is `id`.
+    pub fn node_of(&self, id: &str) -> Option<usize> {
+        self.ids.get(&self.nodes, id)
+    }
+
+    /// The slot of the latest fields of `member`'s returns to node `n`: `None` unless `n` is a
+    /// member leaf with `member` in its scope (for a member listed twice, the first).
+    pub fn member_slot(&self, n: usize, member: usize) -> Option<usize> {
+        let node = &self.nodes[n];
+        match node.scope.as_ref()? {
+            Scope::All => (member < self.members.len()).then_some(node.first_slot + member),
+            Scope::Only(list) => list.iter().position(|&m| m == member).map(|i| node.first_slot + i),
+        }
     }
 
     /// How a node is named in explanations: "priority `finance.1`".
