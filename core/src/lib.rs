@@ -157,6 +157,9 @@ pub use rollup::{
     RollupSeries, RollupStream, Row, RowColumns, Status,
 };
 pub use schema::{schema, updates_schema};
+/// The text of rollup rows, cells and exclusions: a string that derefs to `str`, compares with
+/// `&str` and `String`, and is shared rather than copied (docs/api.md).
+pub use smol_str::SmolStr;
 pub use summary::{LevelCount, Summary, UpdatesSummary};
 pub use validate::{Counts, Diagnostic, Document, Report};
 pub use words::UnknownWord;

@@ -58,7 +58,7 @@ fn summary_line(counts: &StatusCounts) -> String {
 fn heading(row: &Row) -> String {
     match &row.label {
         Some(label) => format!("{label} {}", row.title),
-        None => row.title.clone(),
+        None => row.title.to_string(),
     }
 }
 
@@ -384,7 +384,7 @@ impl Rollup {
                     let cut = if title.len() < row.title.len() { "\u{2026}" } else { "" };
                     let number =
                         row.number.as_deref().or(row.label.as_deref()).map(|n| format!("{n} ")).unwrap_or_default();
-                    (format!("{number}{title}{cut}"), row.title.clone())
+                    (format!("{number}{title}{cut}"), row.title.to_string())
                 }
                 None => ((*item).to_owned(), (*item).to_owned()),
             };

@@ -248,7 +248,8 @@ fn one_thread_and_two_give_the_same_tables_with_the_plan_first() {
                 assert_eq!(batch.column(i + 1), alone.column(i), "{}", field.name());
             }
         }
-        let levels: Vec<Option<String>> = plan.rollup.rows.iter().map(|r| r.level.clone()).collect();
+        let levels: Vec<Option<String>> =
+            plan.rollup.rows.iter().map(|r| r.level.as_deref().map(str::to_owned)).collect();
         let written = batch.column_by_name("level").map(|c| {
             let text = arrow_array::cast::AsArray::as_string::<i32>(c);
             text.iter().map(|v| v.map(str::to_owned)).collect::<Vec<_>>()

@@ -174,7 +174,9 @@ impl RollupEngine {
                 }
             }
             for cell in changes.cells {
-                if let (Some(n), Some(&m)) = (self.tree.node_of(&cell.item), self.tree.member_index.get(&cell.member)) {
+                if let (Some(n), Some(&m)) =
+                    (self.tree.node_of(&cell.item), self.tree.member_index.get(cell.member.as_str()))
+                {
                     cells.insert((n, m), cell);
                 }
             }

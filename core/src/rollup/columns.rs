@@ -3,6 +3,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use super::row::{Row, Status, StatusCounts, StatusSource, Trend};
 use crate::model::{Date, ItemState};
@@ -16,23 +17,23 @@ pub struct RowColumns {
     /// The date of the rollup the row belongs to.
     pub as_of: Vec<Date>,
     /// The item's id.
-    pub id: Vec<String>,
+    pub id: Vec<SmolStr>,
     /// The parent's id.
-    pub parent: Vec<Option<String>>,
+    pub parent: Vec<Option<SmolStr>>,
     /// 0 at the top level.
     pub depth: Vec<usize>,
     /// The id of the level.
-    pub level: Vec<Option<String>>,
+    pub level: Vec<Option<SmolStr>>,
     /// The printed label.
-    pub label: Vec<Option<String>>,
+    pub label: Vec<Option<SmolStr>>,
     /// The title.
-    pub title: Vec<String>,
+    pub title: Vec<SmolStr>,
     /// Whether the item has no children.
     pub is_leaf: Vec<bool>,
     /// The full number (`7.2.a`).
-    pub number: Vec<Option<String>>,
+    pub number: Vec<Option<SmolStr>>,
     /// The id of the top-level ancestor.
-    pub top: Vec<String>,
+    pub top: Vec<SmolStr>,
     /// The item's own state.
     pub state: Vec<ItemState>,
     /// Whether it counts in its parent's numbers.
@@ -72,7 +73,7 @@ pub struct RowColumns {
     /// The measure's target.
     pub target: Vec<Option<f64>>,
     /// The measure's unit.
-    pub unit: Vec<Option<String>>,
+    pub unit: Vec<Option<SmolStr>>,
     /// Member items: the members in scope.
     pub members_in_scope: Vec<Option<usize>>,
     /// Member items: those that count.

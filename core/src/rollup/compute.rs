@@ -168,7 +168,7 @@ pub(crate) fn leaf_progress(latest: Option<&Latest>, measure: Option<&Measure>, 
 /// passed at `as_of`, or with milestones, the milestone target at `as_of` scored like a value.
 pub(crate) fn expected(node: &Node, as_of: Date) -> Option<f64> {
     let (s, d) = (node.start, node.due);
-    if let Some(measure) = node.measure.as_ref().filter(|m| !m.milestones.is_empty()) {
+    if let Some(measure) = node.measure.as_deref().filter(|m| !m.milestones.is_empty()) {
         let mut points: Vec<(Date, f64)> = vec![(s, measure.baseline())];
         points.extend(measure.milestones.iter().map(|m| (m.date, m.target)));
         points.push((d, measure.target));
@@ -294,13 +294,13 @@ pub(crate) fn compute_node(tree: &Tree, state: &State, n: usize, settings: &Effe
 
 fn plain_leaf(tree: &Tree, state: &State, n: usize, node: &Node) -> NodeResult {
     let latest = state.latest(tree, n, None);
-    let progress = leaf_progress(latest, node.measure.as_ref(), None);
+    let progress = leaf_progress(latest, node.measure.as_deref(), None);
     NodeResult {
         progress,
         reported_status: latest.and_then(|l| l.status).map(|s| Status::from(s.value)),
         last_update: latest.and_then(Latest::last_date),
         coverage: Some(if progress.is_some() { 1.0 } else { 0.0 }),
-        value: node.measure.as_ref().and(latest.and_then(|l| l.value).map(|v| v.value)),
+        value: node.measure.as_deref().and(latest.and_then(|l| l.value).map(|v| v.value)),
         ..NodeResult::default()
     }
 }
@@ -308,7 +308,7 @@ fn plain_leaf(tree: &Tree, state: &State, n: usize, node: &Node) -> NodeResult {
 fn member_leaf(tree: &Tree, state: &State, n: usize, settings: &EffectiveSettings) -> NodeResult {
     let node = &tree.nodes[n];
     let Some(scope) = node.scope.as_ref() else { return NodeResult::default() };
-    let measure = node.measure.as_ref();
+    let measure = node.measure.as_deref();
     let member_target = measure.and_then(|m| m.member_target);
     let mut cells = Vec::with_capacity(tree.members.len());
     let (mut in_scope, mut counted, mut reported) = (0, 0, 0);

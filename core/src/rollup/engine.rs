@@ -525,14 +525,18 @@ impl RollupEngine {
             leaves_with_data: now.leaves_with_data,
             status_counts: now.status_counts,
             value: now.value,
-            target: node.measure.as_ref().map(|m| m.target),
-            unit: node.measure.as_ref().map(|m| m.unit.clone()),
+            target: node.measure.as_deref().map(|m| m.target),
+            unit: node.unit.clone(),
             members_in_scope: now.members_in_scope,
             members_adopted: now.members_adopted,
             members_reported: now.members_reported,
         }
     }
 }
+
+/// How many nodes after the last return's node [`record_state`] compares with the next
+/// return's item before it asks the index: enough to pass the parents between two leaves.
+const NEAR: usize = 4;
 
 /// Takes `updates` into `state`, the first at position `first` (positions break ties), and
 /// returns how many there were. Returns come grouped by item (a file lists an item's returns
@@ -553,7 +557,19 @@ fn record_state<'u>(
     for update in updates {
         let n = match item {
             Some((id, n)) if id == update.item => n,
-            _ => item.insert((&update.item, tree.node_of(&update.item))).1,
+            _ => {
+                // Files list items in document order more often than not: the next item is
+                // looked for among the few nodes after the last before the index is asked (a
+                // node whose id an earlier node has is left to the index, which finds the
+                // first).
+                let after = item.and_then(|(_, n)| n).map_or(0, |n| n + 1);
+                let mut near = tree.nodes.get(after..).unwrap_or_default().iter().take(NEAR);
+                let n = match near.position(|node| node.id == update.item && !node.repeats_an_id) {
+                    Some(i) => Some(after + i),
+                    None => tree.node_of(&update.item),
+                };
+                item.insert((&update.item, n)).1
+            }
         };
         let target = n.and_then(|n| match update.member.as_deref() {
             None => Some((n, None)),
@@ -679,6 +695,26 @@ mod tests {
     use super::*;
     use crate::generate::Synthetic;
     use crate::model::UpdateStatus;
+
+    #[test]
+    fn a_repeated_id_is_the_first_item_with_it_when_returns_come_in_document_order() {
+        // Nodes: x (0), a (1), x again (2). After a return to `a`, the next item is looked for
+        // among the nodes after `a` first: the second `x` is there, but the index's answer,
+        // the first `x`, is the one the returns are for.
+        let plan = Plan::from_yaml_str(
+            "workplan: 1\nid: p\ntitle: P\nperiod: {start: 2020-04-01, end: 2021-03-31}\n\
+             items: [{id: x, title: X1}, {id: a, title: A}, {id: x, title: X2}]\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let date: Date = "2020-09-30".parse().unwrap_or_else(|e| panic!("{e}"));
+        let updates: Updates =
+            [Update::percent("a", date, 10.0), Update::percent("x", date, 50.0)].into_iter().collect();
+        let options = RollupOptions { as_of: Some(date), ..RollupOptions::default() };
+        let progress = |rollup: Rollup| rollup.rows.iter().map(|row| row.progress).collect::<Vec<_>>();
+        let expected = vec![Some(0.5), Some(0.1), None];
+        assert_eq!(progress(rollup(&plan, &updates, &options)), expected);
+        assert_eq!(progress(RollupEngine::from_owned(plan, updates, &options).into_rollup()), expected);
+    }
 
     #[test]
     fn returns_let_go_of_in_parts_give_the_numbers_of_input_order() {

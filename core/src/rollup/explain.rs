@@ -268,7 +268,7 @@ impl RollupEngine {
                     }
                 };
                 children.push(ChildTerm {
-                    item: child.id.clone(),
+                    item: child.id.to_string(),
                     progress: child_result.progress,
                     expected: child_result.expected,
                     weight: term.weight,
@@ -304,11 +304,11 @@ impl RollupEngine {
             for (m, cell) in result.cells.iter().enumerate() {
                 if cell.state == CellState::Reported {
                     if let Some(latest) = state.latest(&self.tree, n, Some(m)) {
-                        self.used(&mut updates, latest, Some(&self.tree.members[m]));
+                        self.used(&mut updates, latest, Some(self.tree.members[m].as_str()));
                     }
                 }
             }
-            match (&node.measure, result.value) {
+            match (node.measure.as_deref(), result.value) {
                 (Some(measure), Some(value)) => {
                     rule = ProgressRule::MembersMeasure;
                     formula = format!(
@@ -345,7 +345,7 @@ impl RollupEngine {
                 self.used(&mut updates, latest, None);
             }
             // The rule the leaf's progress was computed by (`compute::leaf_source`).
-            (rule, formula) = match leaf_source(latest, node.measure.as_ref()) {
+            (rule, formula) = match leaf_source(latest, node.measure.as_deref()) {
                 LeafSource::Done => (ProgressRule::Done, "100%: the latest status is done".to_owned()),
                 LeafSource::Measure(value, measure) => (
                     ProgressRule::Measure,
@@ -376,7 +376,7 @@ impl RollupEngine {
         }
         text.push_str(&format!("; {status_basis}"));
         Ok(Explanation {
-            item: node.id.clone(),
+            item: node.id.to_string(),
             as_of: state.as_of,
             kind,
             included: node.included(),
@@ -397,7 +397,7 @@ impl RollupEngine {
         })
     }
 
-    fn used(&self, out: &mut Vec<UsedUpdate>, latest: &super::latest::Latest, member: Option<&String>) {
+    fn used(&self, out: &mut Vec<UsedUpdate>, latest: &super::latest::Latest, member: Option<&str>) {
         let mut push = |field: ReturnField, value: String, key: Key| {
             // The key holds what is shown of the update: its date, when it was recorded and its position.
             let (date, recorded, position) = key;
@@ -405,7 +405,7 @@ impl RollupEngine {
                 field,
                 value,
                 date,
-                member: member.cloned(),
+                member: member.map(str::to_owned),
                 recorded: recorded.to_string(),
                 position,
             });
@@ -428,7 +428,7 @@ impl RollupEngine {
         if !node.is_leaf() {
             return format!("expected {} on {as_of} (weighted mean of the items under it)", percent(Some(e)));
         }
-        if node.measure.as_ref().is_some_and(|m| !m.milestones.is_empty()) {
+        if node.measure.as_deref().is_some_and(|m| !m.milestones.is_empty()) {
             return format!("expected {} on {as_of} (from the milestones)", percent(Some(e)));
         }
         let elapsed = node.start.days_until(as_of).clamp(0, node.start.days_until(node.due).max(0));

@@ -73,7 +73,7 @@ impl RollupEngine {
                 .iter()
                 .take(3)
                 .map(|&(m, progress)| MemberProgress {
-                    member: self.tree.members[m].clone(),
+                    member: self.tree.members[m].to_string(),
                     name: self.tree.member_names[m].clone(),
                     progress,
                 })

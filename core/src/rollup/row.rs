@@ -3,6 +3,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use crate::model::{Date, ItemState};
 
@@ -137,24 +138,24 @@ impl StatusCounts {
 #[non_exhaustive]
 pub struct Row {
     /// The item's id.
-    pub id: String,
+    pub id: SmolStr,
     /// The parent's id (`None` at the top level).
-    pub parent: Option<String>,
+    pub parent: Option<SmolStr>,
     /// 0 at the top level.
     pub depth: usize,
     /// The id of the level at that depth.
-    pub level: Option<String>,
+    pub level: Option<SmolStr>,
     /// The printed label.
-    pub label: Option<String>,
+    pub label: Option<SmolStr>,
     /// The title.
-    pub title: String,
+    pub title: SmolStr,
     /// Whether the item has no children.
     pub is_leaf: bool,
     /// The full number: the labels from the top down joined by dots (`7.2.a`), as in the
     /// outline; `None` when the item or an item above it has no label.
-    pub number: Option<String>,
+    pub number: Option<SmolStr>,
     /// The id of the item's top-level ancestor (its own id at depth 0).
-    pub top: String,
+    pub top: SmolStr,
     /// The item's own state.
     pub state: ItemState,
     /// Whether it counts in its parent's numbers (not deferred or cancelled, nor under such an item).
@@ -196,7 +197,7 @@ pub struct Row {
     /// The measure's target.
     pub target: Option<f64>,
     /// The measure's unit.
-    pub unit: Option<String>,
+    pub unit: Option<SmolStr>,
     /// Member items: the members in scope (all, or those listed).
     pub members_in_scope: Option<usize>,
     /// Member items: those of them that count (adopted, when adoption is required).
@@ -261,9 +262,9 @@ pub enum CellState {
 #[non_exhaustive]
 pub struct Cell {
     /// The item's id.
-    pub item: String,
+    pub item: SmolStr,
     /// The member's id.
-    pub member: String,
+    pub member: SmolStr,
     /// The cell's state.
     pub state: CellState,
     /// The member's progress on the item, 0..1.
@@ -301,11 +302,11 @@ pub enum ExclusionReason {
 #[non_exhaustive]
 pub struct Excluded {
     /// The item left out.
-    pub item: String,
+    pub item: SmolStr,
     /// Why.
     pub reason: ExclusionReason,
     /// The item whose state leaves it out: itself or an ancestor (`None` for `no_data`).
-    pub because_of: Option<String>,
+    pub because_of: Option<SmolStr>,
 }
 
 /// The result of a rollup (docs/rollup.md#the-result).
@@ -407,7 +408,7 @@ mod tests {
             ]
         );
         let numbers: Vec<Option<String>> = plan.outline_rows().into_iter().map(|r| r.number).collect();
-        assert_eq!(rollup.rows.iter().map(|r| r.number.clone()).collect::<Vec<_>>(), numbers);
+        assert_eq!(rollup.rows.iter().map(|r| r.number.as_deref().map(str::to_owned)).collect::<Vec<_>>(), numbers);
         let expected = rollup.row("shared").and_then(|r| r.expected);
         assert!(expected.is_some_and(|e| e > 0.49 && e < 0.5), "{expected:?}");
         let shares: Vec<(&str, &str, bool)> =

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 
 use hashbrown::HashTable;
+use smol_str::SmolStr;
 
 use super::parallel::Threads;
 use crate::model::{Adoption, Aggregate, Date, Item, ItemState, Measure, Members, OutlineItem, Plan};
@@ -30,14 +31,17 @@ impl Scope {
 /// One item, flattened.
 #[derive(Debug, Clone)]
 pub(crate) struct Node {
-    pub id: String,
-    pub label: Option<String>,
+    pub id: SmolStr,
+    pub label: Option<SmolStr>,
     /// The full number (`7.2.a`), as in the outline table.
-    pub number: Option<String>,
-    pub title: String,
+    pub number: Option<SmolStr>,
+    pub title: SmolStr,
     pub state: ItemState,
     pub weight: f64,
-    pub measure: Option<Measure>,
+    /// Boxed: most items have none, and every node is made for every rollup.
+    pub measure: Option<Box<Measure>>,
+    /// The measure's unit, as rows show it.
+    pub unit: Option<SmolStr>,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     pub depth: usize,
@@ -47,6 +51,9 @@ pub(crate) struct Node {
     pub due: Date,
     /// For leaves delivered by members.
     pub scope: Option<Scope>,
+    /// Whether an earlier node has the same id (a plan that repeats an id: the index finds
+    /// the first).
+    pub repeats_an_id: bool,
     /// For a member leaf, its first slot in a state's latest fields of members' returns
     /// ([`Tree::member_slot`]); 0 for other nodes.
     pub first_slot: usize,
@@ -77,17 +84,24 @@ impl Node {
             None => None,
         };
         let (id, label, title, measure) = match texts {
-            true => (item.id.clone(), item.label.clone(), item.title.clone(), item.measure.clone()),
-            false => (String::new(), None, String::new(), None),
+            true => (
+                SmolStr::new(&item.id),
+                item.label.as_deref().map(SmolStr::new),
+                SmolStr::new(&item.title),
+                item.measure.clone().map(Box::new),
+            ),
+            false => (SmolStr::default(), None, SmolStr::default(), None),
         };
+        let unit = measure.as_ref().map(|m| SmolStr::new(&m.unit));
         Node {
             id,
             label,
-            number,
+            number: number.map(SmolStr::from),
             title,
             state: item.state(),
             weight: item.weight(),
             measure,
+            unit,
             parent: entry.parent,
             children: entry.children,
             depth: entry.depth,
@@ -96,6 +110,7 @@ impl Node {
             due: entry.due,
             scope,
             first_slot: 0,
+            repeats_an_id: false,
             adoption_required: entry.adoption == Some(Adoption::Required),
             excluded_by: entry.excluded_by,
         }
@@ -112,7 +127,7 @@ impl Node {
     /// Whether a member's figure is a share of a summed total: a measure whose members' values
     /// are added up (`aggregate: sum`) with no `member_target` to score each member against.
     pub fn shares_a_sum(&self) -> bool {
-        self.measure.as_ref().is_some_and(|m| m.aggregate() == Aggregate::Sum && m.member_target.is_none())
+        self.measure.as_deref().is_some_and(|m| m.aggregate() == Aggregate::Sum && m.member_target.is_none())
     }
 }
 
@@ -122,11 +137,11 @@ pub(crate) struct Tree {
     pub nodes: Vec<Node>,
     /// The first node with each item id ([`node_of`](Self::node_of)).
     ids: Ids,
-    pub members: Vec<String>,
+    pub members: Vec<SmolStr>,
     /// The members' names, in the same order (for explanations).
     pub member_names: Vec<String>,
     pub member_index: HashMap<String, usize>,
-    pub level_ids: Vec<String>,
+    pub level_ids: Vec<SmolStr>,
     /// Level names for messages ("Priority"), or the ids capitalised.
     pub level_names: Vec<String>,
     /// How many slots the latest fields of members' returns take: one per member in the
@@ -145,20 +160,23 @@ struct Ids {
 }
 
 impl Ids {
-    /// The index of `ids` (in node order), the first of each id kept.
-    fn new<'i>(ids: impl Iterator<Item = &'i str>) -> Ids {
+    /// The index of `ids` (in node order), the first of each id kept, and the indexes of the
+    /// others.
+    fn new<'i>(ids: impl Iterator<Item = &'i str>) -> (Ids, Vec<usize>) {
         let hasher = RandomState::new();
         let all: Vec<&str> = ids.collect();
         let mut table = HashTable::with_capacity(all.len());
+        let mut repeated = Vec::new();
         for (index, id) in all.iter().enumerate() {
             let hash = hasher.hash_one(id);
-            if let hashbrown::hash_table::Entry::Vacant(slot) =
-                table.entry(hash, |&n: &usize| all[n] == *id, |&n: &usize| hasher.hash_one(all[n]))
-            {
-                slot.insert(index);
+            match table.entry(hash, |&n: &usize| all[n] == *id, |&n: &usize| hasher.hash_one(all[n])) {
+                hashbrown::hash_table::Entry::Vacant(slot) => {
+                    slot.insert(index);
+                }
+                hashbrown::hash_table::Entry::Occupied(_) => repeated.push(index),
             }
         }
-        Ids { table, hasher }
+        (Ids { table, hasher }, repeated)
     }
 
     /// The first of `nodes` whose id is `id`.
@@ -182,10 +200,11 @@ impl Tree {
         let mut stack: Vec<&mut Item> = plan.items.iter_mut().rev().collect();
         let mut nodes = tree.nodes.iter_mut();
         while let (Some(item), Some(node)) = (stack.pop(), nodes.next()) {
-            node.id = std::mem::take(&mut item.id);
-            node.label = item.label.take();
-            node.title = std::mem::take(&mut item.title);
-            node.measure = item.measure.take();
+            node.id = SmolStr::from(std::mem::take(&mut item.id));
+            node.label = item.label.take().map(SmolStr::from);
+            node.title = SmolStr::from(std::mem::take(&mut item.title));
+            node.measure = item.measure.take().map(Box::new);
+            node.unit = node.measure.as_ref().map(|m| SmolStr::new(&m.unit));
             stack.extend(item.children.iter_mut().rev());
         }
         tree
@@ -193,9 +212,10 @@ impl Tree {
 
     /// The tree, the nodes' texts copied from the plan or (`texts` false) left empty.
     fn build(plan: &Plan, threads: Threads, texts: bool) -> Tree {
-        let members: Vec<String> = plan.members.iter().map(|m| m.id.clone()).collect();
+        let members: Vec<SmolStr> = plan.members.iter().map(|m| SmolStr::new(&m.id)).collect();
         let member_names: Vec<String> = plan.members.iter().map(|m| m.name.clone()).collect();
-        let member_index: HashMap<String, usize> = members.iter().enumerate().map(|(i, m)| (m.clone(), i)).collect();
+        let member_index: HashMap<String, usize> =
+            members.iter().enumerate().map(|(i, m)| (m.to_string(), i)).collect();
         let outline = plan.outline();
         let numbers = outline.numbers();
         // Parents come before their children, so a parent's top is known before its children's.
@@ -208,10 +228,13 @@ impl Tree {
         // their entries and numbers.
         let items: Vec<&Item> = outline.items.iter().map(|entry| entry.item).collect();
         let entries: Vec<_> = outline.items.into_iter().zip(numbers).collect();
-        let (ids, mut nodes) = threads.join(
+        let ((ids, repeated), mut nodes) = threads.join(
             || Ids::new(items.iter().map(|item| item.id.as_str())),
             || threads.map_owned(entries, |n, (entry, number)| Node::new(entry, number, tops[n], &member_index, texts)),
         );
+        for n in repeated {
+            nodes[n].repeats_an_id = true;
+        }
         let mut member_slots = 0;
         for node in &mut nodes {
             let slots = match &node.scope {
@@ -223,7 +246,7 @@ impl Tree {
             member_slots += slots;
         }
         let levels = plan.levels();
-        let level_ids = levels.iter().map(|l| l.id.clone()).collect();
+        let level_ids = levels.iter().map(|l| SmolStr::new(&l.id)).collect();
         let level_names =
             levels.iter().map(|l| l.name.clone().unwrap_or_else(|| crate::text::capitalise(&l.id))).collect();
         Tree { nodes, ids, members, member_names, member_index, level_ids, level_names, member_slots }
