@@ -446,11 +446,27 @@ impl RollupEngine {
     /// The result with these rows: the adoption matrix and the denominator audit.
     pub(crate) fn result(&self, rows: Vec<Row>) -> Rollup {
         let nodes = self.tree.nodes.len();
-        let (adoption, excluded) = self.threads.join(
-            || self.threads.flat_map(nodes, |n| (0..self.now.results[n].cells.len()).map(move |m| self.cell(n, m))),
-            || (0..nodes).filter_map(|n| self.exclusion(n)).collect(),
-        );
+        let (adoption, excluded) =
+            self.threads.join(|| self.adoption(), || (0..nodes).filter_map(|n| self.exclusion(n)).collect());
         Rollup { plan: self.plan_id.clone(), as_of: self.now.as_of, rows, adoption, excluded }
+    }
+
+    /// Every cell of the adoption matrix, item by item, members in plan order: each made
+    /// straight into its place in the list (on every thread allowed), found from where its
+    /// item's cells start.
+    fn adoption(&self) -> Vec<Cell> {
+        let mut owners: Vec<(usize, usize)> = Vec::new();
+        let mut count = 0;
+        for (n, result) in self.now.results.iter().enumerate() {
+            if !result.cells.is_empty() {
+                owners.push((count, n));
+                count += result.cells.len();
+            }
+        }
+        self.threads.map(count, |i| {
+            let (start, n) = owners[owners.partition_point(|&(start, _)| start <= i).saturating_sub(1)];
+            self.cell(n, i - start)
+        })
     }
 
     /// Why node `n` is left out of its parent's numbers, if it is (docs/rollup.md#the-result).

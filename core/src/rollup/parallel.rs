@@ -63,20 +63,6 @@ impl Threads {
         }
         items.into_iter().enumerate().map(|(n, item)| f(n, item)).collect()
     }
-
-    /// The items of `f(0)`, then those of `f(1)`, ... `f(count - 1)`.
-    pub fn flat_map<T: Send, I: IntoIterator<Item = T>>(
-        self,
-        count: usize,
-        f: impl Fn(usize) -> I + Send + Sync,
-    ) -> Vec<T> {
-        #[cfg(not(target_arch = "wasm32"))]
-        if self == Threads::All {
-            use rayon::prelude::*;
-            return (0..count).into_par_iter().flat_map_iter(f).collect();
-        }
-        (0..count).flat_map(f).collect()
-    }
 }
 
 #[cfg(test)]
@@ -101,7 +87,5 @@ mod tests {
         assert_eq!((Threads::One.map(3, |n| n * 2), Threads::All.map(3, |n| n * 2)), (vec![0, 2, 4], vec![0, 2, 4]));
         let owned = |threads: Threads| threads.map_owned(vec![5, 6, 7], |n, item| n * 10 + item);
         assert_eq!((owned(Threads::One), owned(Threads::All)), (vec![5, 16, 27], vec![5, 16, 27]));
-        let runs = |threads: Threads| threads.flat_map(4, |n| std::iter::repeat_n(n, n));
-        assert_eq!((runs(Threads::One), runs(Threads::All)), (vec![1, 2, 2, 3, 3, 3], vec![1, 2, 2, 3, 3, 3]));
     }
 }
