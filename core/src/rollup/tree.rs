@@ -162,9 +162,8 @@ struct Ids {
 impl Ids {
     /// The index of `ids` (in node order), the first of each id kept, and the indexes of the
     /// others.
-    fn new<'i>(ids: impl Iterator<Item = &'i str>) -> (Ids, Vec<usize>) {
+    fn new(all: &[&str]) -> (Ids, Vec<usize>) {
         let hasher = RandomState::new();
-        let all: Vec<&str> = ids.collect();
         let mut table = HashTable::with_capacity(all.len());
         let mut repeated = Vec::new();
         for (index, id) in all.iter().enumerate() {
@@ -226,10 +225,10 @@ impl Tree {
         }
         // The index of ids and the nodes, at once where threads are allowed; the nodes take
         // their entries and numbers.
-        let items: Vec<&Item> = outline.items.iter().map(|entry| entry.item).collect();
+        let item_ids: Vec<&str> = outline.items.iter().map(|entry| entry.item.id.as_str()).collect();
         let entries: Vec<_> = outline.items.into_iter().zip(numbers).collect();
         let ((ids, repeated), mut nodes) = threads.join(
-            || Ids::new(items.iter().map(|item| item.id.as_str())),
+            || Ids::new(&item_ids),
             || threads.map_owned(entries, |n, (entry, number)| Node::new(entry, number, tops[n], &member_index, texts)),
         );
         for n in repeated {
