@@ -29,7 +29,7 @@ pub struct Mapping {
     /// Header -> column of the format (`item`, `date`, `member`, `status`, `percent`, `value`,
     /// `note`, `recorded`, `adopted`, or an `x-` name). Headers are compared without regard to
     /// case, spaces, `_` and `-`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "table")]
     pub columns: BTreeMap<String, String>,
     /// Headers whose columns are read past (kept nowhere), such as an officer's own notes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -75,10 +75,42 @@ impl<'de> Deserialize<'de> for StatusWords {
                 }
             }
             fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<StatusWords, M::Error> {
-                BTreeMap::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(StatusWords::Words)
+                Table(std::marker::PhantomData).visit_map(map).map(StatusWords::Words)
             }
         }
         deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Reads a table of the mapping (`columns`) with [`Table`].
+fn table<'de, D: serde::Deserializer<'de>, V: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, V>, D::Error> {
+    deserializer.deserialize_map(Table(std::marker::PhantomData))
+}
+
+/// A table of a mapping, each key once. A repeated key is an error whichever reader hands the
+/// entries over: the located readers refuse it with its position, and the fast readers, which
+/// hand a table over entry by entry, would otherwise keep its last value without a word (so they
+/// give way to the located reader, whose error the user sees).
+struct Table<V>(std::marker::PhantomData<V>);
+
+impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Table<V> {
+    type Value = BTreeMap<String, V>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        let mut table = BTreeMap::new();
+        while let Some((key, value)) = map.next_entry::<String, V>()? {
+            if table.contains_key(&key) {
+                return Err(serde::de::Error::custom(format_args!("duplicate key `{key}`")));
+            }
+            table.insert(key, value);
+        }
+        Ok(table)
     }
 }
 
@@ -256,6 +288,20 @@ pub(crate) fn fraction_to_percent(fraction: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repeated_key_in_a_table_is_an_error_where_it_is_on_every_path() {
+        use crate::io::Format;
+        for (text, format, line) in [
+            ("{\"columns\": {\"A\": \"item\",\n \"A\": \"date\"}}", Format::Json, 2),
+            ("{\"status\": {\"Done\": \"done\",\n \"Done\": \"off_track\"}}", Format::Json, 2),
+            ("columns:\n  A: item\n  A: date\n", Format::Yaml, 3),
+            ("status: {Done: done,\n  Done: off_track}\n", Format::Yaml, 2),
+        ] {
+            let error = Mapping::from_str_as(text, format).expect_err(text);
+            assert_eq!((error.code(), error.line()), ("duplicate_key", Some(line)), "{text}");
+        }
+    }
 
     #[test]
     fn headers_match_without_case_spaces_or_separators() {
