@@ -17,7 +17,7 @@ use crate::MAX_ITEM_DEPTH;
 pub(crate) use crate::model::flat::EXTENSIONS_KEY;
 
 /// The name of the model struct whose nesting is limited.
-const ITEM_STRUCT: &str = "Item";
+pub(super) const ITEM_STRUCT: &str = "Item";
 
 /// Reads a `T` from `node`. `text` is the source the offsets point into, if any.
 pub(crate) fn from_node<T: DeserializeOwned>(node: &Node, text: Option<&str>) -> Result<T, LoadError> {
@@ -205,11 +205,25 @@ impl de::Error for DeError {
 }
 
 /// Deserializes one node.
-struct NodeDeserializer<'n, 'p> {
+pub(super) struct NodeDeserializer<'n, 'p> {
     node: &'n Node<'n>,
     path: &'p Path<'p>,
     /// How many items enclose this value.
     item_depth: usize,
+}
+
+/// The root of every path, for a node read on its own.
+#[cfg(not(target_family = "wasm"))]
+static ROOT: Path<'static> = Path { parent: None, segment: Segment::Root };
+
+#[cfg(not(target_family = "wasm"))]
+impl<'n> NodeDeserializer<'n, 'static> {
+    /// Deserializes `node` on its own, `item_depth` items deep: the YAML fast path
+    /// (`super::yaml_de`) reads each scalar through this, so that a scalar reads the same on both
+    /// paths. (Its errors have no path: the fast path only needs to know that there is one.)
+    pub(super) fn alone(node: &'n Node<'n>, item_depth: usize) -> Self {
+        NodeDeserializer { node, path: &ROOT, item_depth }
+    }
 }
 
 impl NodeDeserializer<'_, '_> {
@@ -218,13 +232,43 @@ impl NodeDeserializer<'_, '_> {
     }
 }
 
-macro_rules! forward_to_any {
+/// The methods of a `Deserializer` that read a value as `deserialize_any` does (every kind but
+/// text, options, newtypes, structs, enums and ignored values), for this deserializer and the
+/// YAML fast path's (`super::yaml_de`).
+macro_rules! forward_the_rest_to_any {
+    () => {
+        forward_the_rest_to_any! {
+            deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
+            deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
+            deserialize_f32 deserialize_f64 deserialize_char deserialize_bytes deserialize_byte_buf
+            deserialize_unit deserialize_seq deserialize_map deserialize_identifier
+        }
+
+        fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, DeError> {
+            self.deserialize_any(visitor)
+        }
+
+        fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
+            self.deserialize_any(visitor)
+        }
+
+        fn deserialize_tuple_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            _len: usize,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_any(visitor)
+        }
+    };
     ($($method:ident)*) => {
         $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
             self.deserialize_any(visitor)
         })*
     };
 }
+#[cfg(not(target_family = "wasm"))]
+pub(super) use forward_the_rest_to_any;
 
 impl<'de> de::Deserializer<'de> for NodeDeserializer<'_, '_> {
     type Error = DeError;
@@ -326,29 +370,7 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'_, '_> {
         visitor.visit_unit()
     }
 
-    forward_to_any! {
-        deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
-        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
-        deserialize_f32 deserialize_f64 deserialize_char deserialize_bytes deserialize_byte_buf
-        deserialize_unit deserialize_seq deserialize_map deserialize_identifier
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_any(visitor)
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_any(visitor)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.deserialize_any(visitor)
-    }
+    forward_the_rest_to_any!();
 }
 
 struct ListAccess<'n, 'p> {

@@ -69,8 +69,14 @@ pub(crate) fn from_text<T: DeserializeOwned>(text: &str, format: Format) -> Resu
     // Not in the size build of the wasm (feature `fast-readers` off): a second deserializer for
     // every model type costs ~40 KB gzipped there.
     #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
-    if format == Format::Json {
-        if let Some(value) = straight_from_json(text) {
+    {
+        let straight = match format {
+            Format::Json => straight_from_json(text),
+            #[cfg(not(target_family = "wasm"))]
+            Format::Yaml => super::yaml_de::straight_from_yaml(text),
+            _ => None,
+        };
+        if let Some(value) = straight {
             return Ok(value);
         }
     }
@@ -121,6 +127,12 @@ pub(crate) fn straight_from_json_file<T: DeserializeOwned>(path: &Path) -> Optio
 #[doc(hidden)]
 pub fn located_from_json<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
     located(without_bom(text), Format::Json)
+}
+
+/// The located path alone for YAML (no fast path): for tests that compare the two.
+#[doc(hidden)]
+pub fn located_from_yaml<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
+    located(without_bom(text), Format::Yaml)
 }
 
 /// Reads a model value from a JSON value (no positions).

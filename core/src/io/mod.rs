@@ -21,6 +21,10 @@ mod table;
 mod yaml;
 #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
 mod yaml_block;
+// Native builds only: in the speed build of the wasm it cost 55 KB gzipped (a second
+// deserializer of every model type), for YAML plans that pages seldom read (BENCHMARKS.md, "Loaders").
+#[cfg(not(target_family = "wasm"))]
+mod yaml_de;
 
 pub use csv::UPDATE_COLUMNS;
 
@@ -34,8 +38,10 @@ pub use crate::document::{
 };
 pub use crate::text::nearest as nearest_of;
 pub(crate) use format::from_json_value;
-pub use format::{located_from_json, text_to_json_value};
+pub use format::{located_from_json, located_from_yaml, text_to_json_value};
 pub use mapping::{normalise, Mapping, StatusPreset, StatusWords};
 pub use returns::{OnError, ReadOptions, MAX_REPORTED};
 #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
 pub use yaml::compare_yaml_scanners;
+#[cfg(not(target_family = "wasm"))]
+pub use yaml_de::straight_from_yaml;

@@ -1,13 +1,19 @@
-//! The byte offsets of wanted values in JSON text, found in one pass that builds nothing: the
-//! pointers of the findings are put in a trie, and the pass follows the text into the values the
-//! trie holds and skips the rest. A plan with thousands of findings needs the offsets of those
-//! values only, not a located tree of the whole document (BENCHMARKS.md, "Loaders").
+//! The byte offsets of wanted values in JSON and YAML text, found in one pass that builds nothing:
+//! the pointers of the findings are put in a trie, and the pass follows the text into the values
+//! the trie holds and steps over the rest. A plan with thousands of findings needs the offsets of
+//! those values only, not a located tree of the whole document (BENCHMARKS.md, "Loaders").
 //!
 //! The text is one that was read without error, but nothing here trusts it: a text that is not
 //! JSON after all gives no offsets past the point where it stops making sense, never a panic.
 
 use rustc_hash::FxHashMap;
+#[cfg(not(target_family = "wasm"))]
+use saphyr_parser::Event;
 
+#[cfg(not(target_family = "wasm"))]
+use super::yaml::saphyr_events;
+#[cfg(not(target_family = "wasm"))]
+use super::yaml_block::BlockEvents;
 use crate::document::{PathSegment, Pointer};
 
 /// A node of the trie of wanted pointers: its children by key and by index, and the offset of its
@@ -19,12 +25,8 @@ struct Wanted<'p> {
     offset: Option<usize>,
 }
 
-/// The offset of the value at each pointer in `text` (JSON), or of its nearest enclosing value
-/// that the text writes: the offsets the located reader gives its values (the first byte of each).
-pub(crate) fn json_offsets(text: &str, pointers: &[Pointer]) -> Vec<Option<usize>> {
-    if pointers.is_empty() {
-        return Vec::new();
-    }
+/// The trie of `pointers`: node 0 is the root.
+fn trie(pointers: &[Pointer]) -> Vec<Wanted<'_>> {
     let mut trie = vec![Wanted::default()];
     for pointer in pointers {
         let mut node = 0;
@@ -40,20 +42,23 @@ pub(crate) fn json_offsets(text: &str, pointers: &[Pointer]) -> Vec<Option<usize
             node = child;
         }
     }
-    let mut pass = Pass { text, bytes: text.as_bytes(), at: 0, trie };
-    pass.skip_whitespace();
-    pass.value(Some(0), 0);
+    trie
+}
+
+/// The offset of each pointer's value once a pass has filled `trie`, or of its nearest enclosing
+/// value that the text writes.
+fn found(trie: &[Wanted<'_>], pointers: &[Pointer]) -> Vec<Option<usize>> {
     pointers
         .iter()
         .map(|pointer| {
             let mut node = 0;
-            let mut offset = pass.trie[0].offset;
+            let mut offset = trie[0].offset;
             for segment in pointer.segments() {
                 let child = match segment {
-                    PathSegment::Key(key) => pass.trie[node].keys.get(key.as_str()),
-                    PathSegment::Index(index) => pass.trie[node].indexes.get(index),
+                    PathSegment::Key(key) => trie[node].keys.get(key.as_str()),
+                    PathSegment::Index(index) => trie[node].indexes.get(index),
                 };
-                match child.and_then(|&child| pass.trie[child].offset.map(|at| (child, at))) {
+                match child.and_then(|&child| trie[child].offset.map(|at| (child, at))) {
                     Some((child, at)) => {
                         node = child;
                         offset = Some(at);
@@ -64,6 +69,84 @@ pub(crate) fn json_offsets(text: &str, pointers: &[Pointer]) -> Vec<Option<usize
             offset
         })
         .collect()
+}
+
+/// The offset of the value at each pointer in `text` (JSON), or of its nearest enclosing value
+/// that the text writes: the offsets the located reader gives its values (the first byte of each).
+pub(crate) fn json_offsets(text: &str, pointers: &[Pointer]) -> Vec<Option<usize>> {
+    if pointers.is_empty() {
+        return Vec::new();
+    }
+    let mut pass = Pass { text, bytes: text.as_bytes(), at: 0, trie: trie(pointers) };
+    pass.skip_whitespace();
+    pass.value(Some(0), 0);
+    found(&pass.trie, pointers)
+}
+
+/// As [`json_offsets`], for YAML (native builds only, as the YAML fast path: `super::yaml_de`): from the text's events (those the located reader reads), each
+/// value's offset that of its first event, as the located reader gives it. `None` for a text the
+/// located tree must answer for: one with aliases (whose values the tree places where their
+/// anchors are), a key that is a list or an object, or events that stop short.
+#[cfg(not(target_family = "wasm"))]
+pub(crate) fn yaml_offsets(text: &str, pointers: &[Pointer]) -> Option<Vec<Option<usize>>> {
+    let mut trie = trie(pointers);
+    let steps: Box<dyn Iterator<Item = Option<(Event<'_>, usize)>>> = match BlockEvents::check(text) {
+        Some(events) => Box::new(events.map(Result::ok)),
+        None => Box::new(saphyr_events(text).map(Result::ok)),
+    };
+    // The open collections: the trie node of each (if wanted), and for a list the index of its
+    // next value, for a mapping whether a key comes next and the trie node of the value that
+    // follows the key just read.
+    enum Open {
+        List { node: Option<usize>, index: usize },
+        Map { node: Option<usize>, key_next: bool, value: Option<usize> },
+    }
+    let mut open: Vec<Open> = Vec::new();
+    let mut root = Some(0);
+    for step in steps {
+        let (event, offset) = step?;
+        let starts = match &event {
+            Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..) => true,
+            Event::Alias(_) => return None,
+            Event::SequenceEnd | Event::MappingEnd => {
+                open.pop();
+                false
+            }
+            Event::StreamEnd => break,
+            Event::StreamStart | Event::DocumentStart(_) | Event::DocumentEnd | Event::Nothing => false,
+        };
+        if !starts {
+            continue;
+        }
+        // The trie node of the value that starts here, if it is wanted.
+        let wanted = match open.last_mut() {
+            None => root.take(),
+            Some(Open::List { node, index }) => {
+                let child = node.and_then(|node| trie[node].indexes.get(index).copied());
+                *index += 1;
+                child
+            }
+            Some(Open::Map { node, key_next: key_next @ true, value }) => {
+                let Event::Scalar(key, ..) = &event else { return None };
+                *value = node.and_then(|node| trie[node].keys.get(key.as_ref()).copied());
+                *key_next = false;
+                continue;
+            }
+            Some(Open::Map { key_next, value, .. }) => {
+                *key_next = true;
+                value.take()
+            }
+        };
+        if let Some(node) = wanted {
+            trie[node].offset = Some(offset);
+        }
+        match event {
+            Event::SequenceStart(..) => open.push(Open::List { node: wanted, index: 0 }),
+            Event::MappingStart(..) => open.push(Open::Map { node: wanted, key_next: true, value: None }),
+            _ => {}
+        }
+    }
+    Some(found(&trie, pointers))
 }
 
 /// The pass over the text.
@@ -247,6 +330,7 @@ enum Key {
 
 #[cfg(test)]
 mod tests {
+    use super::super::node::{Node, Value};
     use super::*;
 
     fn offsets(text: &str, pointers: &[&str]) -> Vec<Option<usize>> {
@@ -292,6 +376,51 @@ mod tests {
             }
             assert_eq!(offset, expected, "{pointer}");
         }
+    }
+
+    /// Every pointer of `node`'s values, and beside each a key and an index that are not there.
+    fn every_pointer(node: &Node<'_>, at: &mut Vec<PathSegment>, out: &mut Vec<Pointer>) {
+        out.push(Pointer(at.clone()));
+        for missing in [PathSegment::Key("missing".to_owned()), PathSegment::Index(99)] {
+            at.push(missing);
+            out.push(Pointer(at.clone()));
+            at.pop();
+        }
+        let children: Vec<(PathSegment, &Node<'_>)> = match &node.value {
+            Value::Map(entries) => entries.iter().map(|e| (PathSegment::Key(e.key.to_string()), &e.value)).collect(),
+            Value::List(items) => items.iter().enumerate().map(|(i, item)| (PathSegment::Index(i), item)).collect(),
+            _ => Vec::new(),
+        };
+        for (segment, child) in children {
+            at.push(segment);
+            every_pointer(child, at, out);
+            at.pop();
+        }
+    }
+
+    #[test]
+    fn yaml_offsets_are_those_of_the_located_tree() {
+        let texts = [
+            // The block scanner's style.
+            "id: a\nitems:\n  - id: x\n    title: X\n    x-k: {deep: [true, false]}\n  - id: y\n    children:\n      - id: z\n        weight: -2.5e3\n",
+            // saphyr-parser's: flow collections, quoted keys, an empty value, a block scalar, a document marker.
+            "---\n\"id\": 'a'\nitems: [{id: x, title: \"X\"}, {id: y, due:}]\nnote: |\n  two\n  lines\nlast: [[1, 2], {k: v}]\n",
+            "[1, [2, 3], {a: b}]\n",
+            "just a scalar\n",
+        ];
+        for text in texts {
+            let tree = super::super::yaml::parse(text).expect("YAML");
+            let mut pointers = Vec::new();
+            every_pointer(&tree, &mut Vec::new(), &mut pointers);
+            let offsets = yaml_offsets(text, &pointers).expect("no aliases");
+            for (pointer, offset) in pointers.iter().zip(offsets) {
+                assert_eq!(offset, super::super::positions::offset(&tree, pointer), "{text:?} {pointer}");
+            }
+        }
+        // Aliases are left to the located tree; so is a key that is a list.
+        let pointers = [Pointer::parse("/b")];
+        assert_eq!(yaml_offsets("a: &x [1]\nb: *x\n", &pointers), None);
+        assert_eq!(yaml_offsets("? [1]\n: 2\n", &pointers), None);
     }
 
     #[test]

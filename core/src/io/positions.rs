@@ -1,12 +1,14 @@
 //! The positions of values in the text a document was read from: [`Source::position`] and
-//! [`Source::positions`], which read the text again (the source keeps only the text): JSON in one
-//! pass that notes only the wanted offsets (`offsets.rs`; not in the size build of the wasm, where
-//! it would add 2.8 KB gzipped: BENCHMARKS.md, "Loaders"), YAML and CSV (and JSON there) into a located
-//! tree.
+//! [`Source::positions`], which read the text again (the source keeps only the text): JSON (and
+//! YAML, in native builds) in one pass that notes only the wanted offsets (`offsets.rs`; not in
+//! the size build of the wasm, where it would add 2.8 KB gzipped: BENCHMARKS.md, "Loaders"), CSV
+//! (and the rest, and YAML with aliases) into a located tree.
 
 use super::node::{Node, Value};
 #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
 use super::offsets::json_offsets;
+#[cfg(not(target_family = "wasm"))]
+use super::offsets::yaml_offsets;
 use super::{csv, json, yaml};
 use crate::document::{positions_at, Format, PathSegment, Pointer, Position, Source};
 
@@ -31,6 +33,8 @@ impl Source {
         let offsets = match format {
             #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
             Format::Json => json_offsets(text, pointers),
+            #[cfg(not(target_family = "wasm"))]
+            Format::Yaml => yaml_offsets(text, pointers).unwrap_or_else(|| tree_offsets(text, format, pointers)),
             _ => tree_offsets(text, format, pointers),
         };
         let known: Vec<usize> = offsets.iter().flatten().copied().collect();
@@ -52,7 +56,7 @@ fn tree_offsets(text: &str, format: Format, pointers: &[Pointer]) -> Vec<Option<
 }
 
 /// The byte offset of the value at `pointer` in `tree`, or of its nearest written ancestor.
-fn offset(tree: &Node<'_>, pointer: &Pointer) -> Option<usize> {
+pub(super) fn offset(tree: &Node<'_>, pointer: &Pointer) -> Option<usize> {
     let mut node = tree;
     let mut offset = node.offset;
     for segment in pointer.segments() {

@@ -64,16 +64,16 @@ pub fn compare_yaml_scanners(text: &str) -> Option<Result<(), String>> {
 }
 
 /// A problem found while making the events: the parser's message and where it is (a byte offset).
-struct Stop {
+pub(super) struct Stop {
     message: String,
     offset: usize,
 }
 
 /// An event, with the byte offset where it starts, or the problem that ends the events.
-type Step<'a> = Result<(Event<'a>, usize), Stop>;
+pub(super) type Step<'a> = Result<(Event<'a>, usize), Stop>;
 
 /// The events of `saphyr-parser`, with byte offsets.
-fn saphyr_events(text: &str) -> impl Iterator<Item = Step<'_>> {
+pub(super) fn saphyr_events(text: &str) -> impl Iterator<Item = Step<'_>> {
     let mut parser = Parser::new_from_str(text);
     let mut offsets = CharOffsets::new(text);
     std::iter::from_fn(move || {
