@@ -2,8 +2,6 @@
 //! progress and status. The batch rollup and the incremental engine both call these, so they
 //! give the same numbers by construction.
 
-use rustc_hash::FxHashMap;
-
 use super::latest::{Adoption, Latest};
 use super::row::{CellState, Status, StatusCounts};
 use super::settings::EffectiveSettings;
@@ -26,8 +24,16 @@ pub(crate) struct State {
     /// fields; 0: no return counted.
     places: Vec<usize>,
     latests: Vec<Latest>,
-    /// (node, member) -> latest adoption event.
-    pub adoption: FxHashMap<(usize, usize), Adoption>,
+    /// Member slot -> the latest adoption event of that member for that member item (made at
+    /// the first such event, so a plan without any pays nothing).
+    adoptions: Vec<Option<Adoption>>,
+    /// The latest adoption events that have no member slot (a member's adoption of an item
+    /// above its member items, or of one whose scope leaves the member out): node -> 1 + the
+    /// index in `node_adoptions` of that node's events (0: none), made at the first such event.
+    /// Read for every member of every member item below such a node: an index, not a hash.
+    adoption_nodes: Vec<usize>,
+    /// The events of each node in `adoption_nodes`, by member.
+    node_adoptions: Vec<Box<[Option<Adoption>]>>,
     pub results: Vec<NodeResult>,
 }
 
@@ -41,7 +47,9 @@ impl State {
             places: vec![0; places],
             // At most one for each place: reserved, not written, so never moved as it grows.
             latests: Vec::with_capacity(places),
-            adoption: FxHashMap::default(),
+            adoptions: Vec::new(),
+            adoption_nodes: Vec::new(),
+            node_adoptions: Vec::new(),
             // Made when the numbers are computed (`compute_state`), after the returns are taken
             // in, which a consuming rollup lets go of first.
             results: Vec::new(),
@@ -71,6 +79,47 @@ impl State {
             *place = self.latests.len();
         }
         self.latests.get_mut(*place - 1)
+    }
+
+    /// The latest adoption event of `member` for node `n`, if any counted.
+    pub fn adoption(&self, tree: &Tree, n: usize, member: usize) -> Option<&Adoption> {
+        match tree.member_slot(n, member) {
+            Some(slot) => self.adoptions.get(slot)?.as_ref(),
+            None => {
+                let index = self.adoption_nodes.get(n)?.checked_sub(1)?;
+                self.node_adoptions.get(index)?.get(member)?.as_ref()
+            }
+        }
+    }
+
+    /// Takes an adoption event of `member` for node `n` into account (the latest by `key`
+    /// counts; of two with the same key, the one taken last).
+    pub fn adopt(&mut self, tree: &Tree, n: usize, member: usize, event: Adoption) {
+        let latest = match tree.member_slot(n, member) {
+            Some(slot) => {
+                if self.adoptions.is_empty() {
+                    self.adoptions = vec![None; tree.member_slots];
+                }
+                self.adoptions.get_mut(slot)
+            }
+            None => {
+                if self.adoption_nodes.is_empty() {
+                    self.adoption_nodes = vec![0; tree.nodes.len()];
+                }
+                let Some(index) = self.adoption_nodes.get_mut(n) else { return };
+                if *index == 0 {
+                    self.node_adoptions.push(vec![None; tree.members.len()].into_boxed_slice());
+                    *index = self.node_adoptions.len();
+                }
+                let index = *index - 1;
+                self.node_adoptions.get_mut(index).and_then(|events| events.get_mut(member))
+            }
+        };
+        if let Some(latest) = latest {
+            if latest.is_none_or(|latest| event.key >= latest.key) {
+                *latest = Some(event);
+            }
+        }
     }
 }
 
@@ -245,7 +294,7 @@ pub(crate) fn adopted(tree: &Tree, state: &State, node: usize, member: usize) ->
     }
     std::iter::once(node)
         .chain(tree.ancestors(node))
-        .find_map(|n| state.adoption.get(&(n, member)))
+        .find_map(|n| state.adoption(tree, n, member))
         .is_some_and(|event| event.adopted)
 }
 

@@ -324,7 +324,7 @@ impl RollupEngine {
         if let Some(target) = target {
             for state in [&mut self.now, &mut self.then] {
                 if fields.counts(state.as_of, self.known_at) {
-                    take(&self.tree, state, target, &fields, key, touched);
+                    take(&self.tree, state, target, &fields, key).add_to(&self.tree, touched);
                 }
             }
         }
@@ -566,7 +566,6 @@ fn record_state<'u>(
     first: usize,
     updates: impl Iterator<Item = &'u Update>,
 ) -> usize {
-    let mut touched = Vec::new();
     let mut item: Option<(&str, Option<usize>)> = None;
     let mut member: Option<(&str, Option<usize>)> = None;
     let mut count = 0;
@@ -599,8 +598,7 @@ fn record_state<'u>(
             let fields = Fields::of(update);
             if fields.counts(state.as_of, known_at) {
                 let key: Key = (fields.date, fields.recorded, first + count);
-                take(tree, state, target, &fields, key, &mut touched);
-                touched.clear();
+                take(tree, state, target, &fields, key);
             }
         }
         count += 1;
@@ -619,7 +617,6 @@ fn record_compact(
     returns: &CompactReturns,
     (nodes, members): (&[Option<usize>], &[Option<usize>]),
 ) {
-    let mut touched = Vec::new();
     for (position, compact) in returns.returns.iter().enumerate() {
         let Some(n) = nodes[compact.item as usize] else { continue };
         let target = match compact.member {
@@ -631,8 +628,7 @@ fn record_compact(
         };
         let fields = &compact.fields;
         if fields.counts(state.as_of, known_at) {
-            take(tree, state, target, fields, (fields.date, fields.recorded, position), &mut touched);
-            touched.clear();
+            take(tree, state, target, fields, (fields.date, fields.recorded, position));
         }
     }
 }
@@ -660,31 +656,53 @@ pub(crate) fn days_before(date: Date, days: u32) -> Date {
     Date(date.0.checked_sub_signed(chrono::Duration::days(i64::from(days))).unwrap_or(chrono::NaiveDate::MIN))
 }
 
+/// What taking a return into a state may have changed the numbers of (before their ancestors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Touched {
+    /// Nothing: the return carries nothing a rule reads.
+    Nothing,
+    /// The return's item.
+    Node(usize),
+    /// The return's item and every item under it (an adoption event).
+    Subtree(usize),
+}
+
+impl Touched {
+    /// Adds the nodes touched to `touched`.
+    pub fn add_to(self, tree: &Tree, touched: &mut Vec<usize>) {
+        match self {
+            Touched::Nothing => {}
+            Touched::Node(n) => touched.push(n),
+            Touched::Subtree(n) => touched.extend(tree.subtree(n)),
+        }
+    }
+}
+
 /// Takes a return that counts at `state.as_of` into `state`: an adoption event into the
 /// adoptions (touching the member items under its item), anything else into the latest
-/// fields of its (item, member). Pushes the nodes it touches onto `touched`.
+/// fields of its (item, member).
 pub(crate) fn take(
     tree: &Tree,
     state: &mut State,
     (n, member): (usize, Option<usize>),
     update: &Fields,
     key: Key,
-    touched: &mut Vec<usize>,
-) {
+) -> Touched {
+    let mut touched = Touched::Nothing;
     if let (Some(adopted), Some(member)) = (update.adopted, member) {
-        let slot = state.adoption.entry((n, member)).or_insert(Adoption { adopted, key });
-        if key >= slot.key {
-            *slot = Adoption { adopted, key };
-        }
-        touched.extend(tree.subtree(n));
+        state.adopt(tree, n, member, Adoption { adopted, key });
+        touched = Touched::Subtree(n);
     }
     let has_progress = update.status.is_some() || update.percent.is_some() || update.value.is_some() || update.note;
     if has_progress || update.adopted.is_none() {
         if let Some(latest) = state.latest_mut(tree, n, member) {
             latest.add(update, key);
         }
-        touched.push(n);
+        if touched == Touched::Nothing {
+            touched = Touched::Node(n);
+        }
     }
+    touched
 }
 
 /// The rollup of a plan and its returns (docs/rollup.md): a pure function of its inputs.

@@ -177,7 +177,6 @@ impl RollupEngine {
     /// these positions into the current state (`now`) or the one of the trend (`then`), where
     /// they count at its date.
     fn take_in(&mut self, all: &[&Update], positions: &[usize], now: bool) {
-        let mut touched = Vec::new();
         for &i in positions {
             let update = all[i];
             let Some(target) = self.target(update) else { continue };
@@ -185,7 +184,7 @@ impl RollupEngine {
             let fields = Fields::of(update);
             if fields.counts(state.as_of, self.known_at) {
                 let key: Key = (fields.date, fields.recorded, i);
-                take(&self.tree, state, target, &fields, key, &mut touched);
+                take(&self.tree, state, target, &fields, key);
             }
         }
     }
