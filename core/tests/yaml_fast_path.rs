@@ -209,3 +209,44 @@ fn tricky_documents_take_the_located_path_or_agree() {
     same_plan("", "empty");
     same_plan("---\n", "an empty document");
 }
+
+#[test]
+fn both_paths_agree_on_mutated_fixtures() {
+    // Deterministic mutations of every fixture plan (a byte deleted, a YAML character put in, a
+    // line repeated or indented): whatever each becomes, the two paths give the same answer.
+    let mut files = Vec::new();
+    files_with_extension(&repo().join("tests/fixtures"), &["yaml"], &mut files);
+    files.retain(|path| !path.to_string_lossy().contains("hostile"));
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |bound: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % bound.max(1) as u64) as usize
+    };
+    let inserts = ["&a ", "*a", "!!str ", ": ", "- ", "\n  ", "'", "\"", "{", "]", "#", "x-k: 1\n", "~", ".nan", "-0"];
+    let (mut tried, mut loaded) = (0, 0);
+    for path in &files {
+        let Ok(text) = fs::read_to_string(path) else { continue };
+        for _ in 0..12 {
+            let mut mutated = text.clone();
+            let at = next(mutated.len());
+            let at = (0..=at).rev().find(|&i| mutated.is_char_boundary(i)).unwrap_or(0);
+            match next(4) {
+                0 => {
+                    let end = (at + 1..=mutated.len()).find(|&i| mutated.is_char_boundary(i)).unwrap_or(at);
+                    mutated.replace_range(at..end, "");
+                }
+                1 => mutated.insert_str(at, inserts[next(inserts.len())]),
+                2 => {
+                    let line = mutated[at..].lines().next().unwrap_or_default().to_owned();
+                    mutated.insert_str(at, &format!("{line}\n"));
+                }
+                _ => mutated.insert_str(at, "  "),
+            }
+            tried += 1;
+            loaded += usize::from(same_plan(&mutated, &format!("{} mutated at {at}", path.display())));
+        }
+    }
+    assert!(tried >= 1_000 && loaded >= 100, "{tried} tried, {loaded} loaded");
+}

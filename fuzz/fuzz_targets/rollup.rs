@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
     let returns = std::mem::take(&mut bare.updates);
     let mut engine = RollupEngine::new(&bare, &Updates::default(), &options);
     for update in returns {
-        engine.apply(update);
+        let _ = engine.apply(update);
     }
     assert_eq!(engine.rollup(), result);
 });
