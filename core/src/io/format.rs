@@ -67,7 +67,7 @@ pub(crate) fn parse_tree(text: &str, format: Format) -> Result<Node<'_>, LoadErr
 /// mark: one, so that positions count in the text the source keeps).
 pub(crate) fn from_text<T: DeserializeOwned>(text: &str, format: Format) -> Result<T, LoadError> {
     // Not in the size build of the wasm (feature `fast-readers` off): a second deserializer for
-    // every model type costs ~40 KB gzipped there.
+    // every model type costs ~40 KB gzipped there. YAML's is in native builds only (`mod.rs`).
     #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
     {
         let straight = match format {

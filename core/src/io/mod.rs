@@ -22,7 +22,8 @@ mod yaml;
 #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
 mod yaml_block;
 // Native builds only: in the speed build of the wasm it cost 55 KB gzipped (a second
-// deserializer of every model type), for YAML plans that pages seldom read (BENCHMARKS.md, "Loaders").
+// deserializer of every model type), for YAML plans that pages seldom read (BENCHMARKS.md, "YAML
+// read straight into the model").
 #[cfg(not(target_family = "wasm"))]
 mod yaml_de;
 

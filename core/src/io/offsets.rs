@@ -83,10 +83,11 @@ pub(crate) fn json_offsets(text: &str, pointers: &[Pointer]) -> Vec<Option<usize
     found(&pass.trie, pointers)
 }
 
-/// As [`json_offsets`], for YAML (native builds only, as the YAML fast path: `super::yaml_de`): from the text's events (those the located reader reads), each
-/// value's offset that of its first event, as the located reader gives it. `None` for a text the
-/// located tree must answer for: one with aliases (whose values the tree places where their
-/// anchors are), a key that is a list or an object, or events that stop short.
+/// As [`json_offsets`], for YAML (native builds only, as the YAML fast path `super::yaml_de`):
+/// from the text's events (those the located reader reads), each value's offset that of its
+/// first event, as the located reader gives it. `None` for a text the located tree must answer
+/// for: one with aliases (whose values the tree places where their anchors are), a key that is a
+/// list or an object, or events that stop short.
 #[cfg(not(target_family = "wasm"))]
 pub(crate) fn yaml_offsets(text: &str, pointers: &[Pointer]) -> Option<Vec<Option<usize>>> {
     let mut trie = trie(pointers);

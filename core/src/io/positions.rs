@@ -1,8 +1,9 @@
 //! The positions of values in the text a document was read from: [`Source::position`] and
 //! [`Source::positions`], which read the text again (the source keeps only the text): JSON (and
 //! YAML, in native builds) in one pass that notes only the wanted offsets (`offsets.rs`; not in
-//! the size build of the wasm, where it would add 2.8 KB gzipped: BENCHMARKS.md, "Loaders"), CSV
-//! (and the rest, and YAML with aliases) into a located tree.
+//! the size build of the wasm, where it would add 2.8 KB gzipped: BENCHMARKS.md, "Loaders"); CSV,
+//! and what that pass leaves (JSON in the size build, YAML in the wasm or with aliases), into a
+//! located tree.
 
 use super::node::{Node, Value};
 #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]

@@ -680,7 +680,7 @@ impl Touched {
 
 /// Takes a return that counts at `state.as_of` into `state`: an adoption event into the
 /// adoptions (touching the member items under its item), anything else into the latest
-/// fields of its (item, member).
+/// fields of its (item, member). Says what it touched, for the incremental engine.
 pub(crate) fn take(
     tree: &Tree,
     state: &mut State,
