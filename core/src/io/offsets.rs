@@ -11,9 +11,7 @@ use rustc_hash::FxHashMap;
 use saphyr_parser::Event;
 
 #[cfg(not(target_family = "wasm"))]
-use super::yaml::saphyr_events;
-#[cfg(not(target_family = "wasm"))]
-use super::yaml_block::BlockEvents;
+use super::yaml::events_or_none;
 use crate::document::{PathSegment, Pointer};
 
 /// A node of the trie of wanted pointers: its children by key and by index, and the offset of its
@@ -91,10 +89,6 @@ pub(crate) fn json_offsets(text: &str, pointers: &[Pointer]) -> Vec<Option<usize
 #[cfg(not(target_family = "wasm"))]
 pub(crate) fn yaml_offsets(text: &str, pointers: &[Pointer]) -> Option<Vec<Option<usize>>> {
     let mut trie = trie(pointers);
-    let steps: Box<dyn Iterator<Item = Option<(Event<'_>, usize)>>> = match BlockEvents::check(text) {
-        Some(events) => Box::new(events.map(Result::ok)),
-        None => Box::new(saphyr_events(text).map(Result::ok)),
-    };
     // The open collections: the trie node of each (if wanted), and for a list the index of its
     // next value, for a mapping whether a key comes next and the trie node of the value that
     // follows the key just read.
@@ -104,7 +98,7 @@ pub(crate) fn yaml_offsets(text: &str, pointers: &[Pointer]) -> Option<Vec<Optio
     }
     let mut open: Vec<Open> = Vec::new();
     let mut root = Some(0);
-    for step in steps {
+    for step in events_or_none(text) {
         let (event, offset) = step?;
         let starts = match &event {
             Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..) => true,

@@ -64,16 +64,26 @@ pub fn compare_yaml_scanners(text: &str) -> Option<Result<(), String>> {
 }
 
 /// A problem found while making the events: the parser's message and where it is (a byte offset).
-pub(super) struct Stop {
+struct Stop {
     message: String,
     offset: usize,
 }
 
 /// An event, with the byte offset where it starts, or the problem that ends the events.
-pub(super) type Step<'a> = Result<(Event<'a>, usize), Stop>;
+type Step<'a> = Result<(Event<'a>, usize), Stop>;
+
+/// The events of `text` with their byte offsets, from the block scanner when it takes the text,
+/// else from `saphyr-parser`; `None` for a step that fails. For the fast readers (the YAML fast
+/// path and the positions pass), which leave such a text to the located reader.
+#[cfg(not(target_family = "wasm"))]
+pub(super) fn events_or_none(text: &str) -> impl Iterator<Item = Option<(Event<'_>, usize)>> {
+    let block = BlockEvents::check(text);
+    let saphyr = block.is_none().then(|| saphyr_events(text));
+    block.into_iter().flatten().map(Result::ok).chain(saphyr.into_iter().flatten().map(Result::ok))
+}
 
 /// The events of `saphyr-parser`, with byte offsets.
-pub(super) fn saphyr_events(text: &str) -> impl Iterator<Item = Step<'_>> {
+fn saphyr_events(text: &str) -> impl Iterator<Item = Step<'_>> {
     let mut parser = Parser::new_from_str(text);
     let mut offsets = CharOffsets::new(text);
     std::iter::from_fn(move || {

@@ -22,18 +22,14 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, IntoDeseria
 
 use super::de::{forward_the_rest_to_any, DeError, NodeDeserializer, EXTENSIONS_KEY, ITEM_STRUCT};
 use super::node::{Node, Value};
-use super::yaml::saphyr_events;
-use super::yaml_block::BlockEvents;
+use super::yaml::events_or_none;
 use crate::{MAX_ITEM_DEPTH, MAX_NESTING};
 
 /// Reads a `T` from YAML text without the located tree; `None` whenever the located path must
 /// read it (see the module's documentation). Public for the tests that compare the two paths.
 #[doc(hidden)]
 pub fn straight_from_yaml<T: DeserializeOwned>(text: &str) -> Option<T> {
-    match BlockEvents::check(text) {
-        Some(events) => read(events.map(|step| step.ok().map(|(event, _)| event))),
-        None => read(saphyr_events(text).map(|step| step.ok().map(|(event, _)| event))),
-    }
+    read(events_or_none(text).map(|step| step.map(|(event, _)| event)))
 }
 
 /// Reads a `T` from the events of one document, then checks that nothing follows it.
@@ -150,6 +146,11 @@ impl<'a, I: Iterator<Item = Option<Event<'a>>>> Reader<'a, I> {
         Ok(value)
     }
 
+    /// Notes that the collection open last has ended (its end event taken).
+    fn close(&mut self) {
+        self.depth -= 1;
+    }
+
     /// After the document: nothing but its end.
     fn end(&mut self) -> Result<(), DeError> {
         match self.next()? {
@@ -259,8 +260,8 @@ impl<'de, 'a, I: Iterator<Item = Option<Event<'a>>>> de::SeqAccess<'de> for List
         }
         match self.reader.next()? {
             Event::SequenceEnd => {
+                self.reader.close();
                 self.ended = true;
-                self.reader.depth -= 1;
                 Ok(None)
             }
             event => {
@@ -288,8 +289,8 @@ impl<'de, 'a, I: Iterator<Item = Option<Event<'a>>>> de::MapAccess<'de> for Map<
         }
         let key = match self.reader.next()? {
             Event::MappingEnd => {
+                self.reader.close();
                 self.ended = true;
-                self.reader.depth -= 1;
                 return Ok(None);
             }
             Event::Scalar(key, _, 0, None) => key,
