@@ -22,14 +22,20 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, IntoDeseria
 
 use super::de::{forward_the_rest_to_any, DeError, NodeDeserializer, EXTENSIONS_KEY, ITEM_STRUCT};
 use super::node::{Node, Value};
-use super::yaml::events_or_none;
+use super::yaml::saphyr_events;
+use super::yaml_block::BlockEvents;
 use crate::{MAX_ITEM_DEPTH, MAX_NESTING};
 
 /// Reads a `T` from YAML text without the located tree; `None` whenever the located path must
 /// read it (see the module's documentation). Public for the tests that compare the two paths.
 #[doc(hidden)]
 pub fn straight_from_yaml<T: DeserializeOwned>(text: &str) -> Option<T> {
-    read(events_or_none(text).map(|step| step.map(|(event, _)| event)))
+    // One reader for each source of events, not one over either (measured: a chain of the two
+    // made `validate` of a 112 MB YAML plan about 10% slower).
+    match BlockEvents::check(text) {
+        Some(events) => read(events.map(|step| step.ok().map(|(event, _)| event))),
+        None => read(saphyr_events(text).map(|step| step.ok().map(|(event, _)| event))),
+    }
 }
 
 /// Reads a `T` from the events of one document, then checks that nothing follows it.
