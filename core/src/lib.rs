@@ -147,9 +147,9 @@ pub use io::{
 };
 pub use locale::{Locale, UnknownLocale};
 pub use model::{
-    Adoption, Aggregate, Bands, Date, Event, EventAction, Extensions, Item, ItemState, Level, Link, LinkRel, Measure,
-    Member, Members, Milestone, Missing, Period, Plan, PlanStatus, Settings, StatusPolicy, Theme, Timestamp, Update,
-    UpdateStatus, Updates, Weighting,
+    Adoption, Aggregate, Bands, Date, Event, EventAction, Extensions, ExtensionsIntoIter, ExtensionsIter, Item,
+    ItemState, Level, Link, LinkRel, Measure, Member, Members, Milestone, Missing, Period, Plan, PlanStatus, Settings,
+    StatusPolicy, Theme, Timestamp, Update, UpdateStatus, Updates, Weighting,
 };
 pub use outline_table::{ItemKind, OutlineRow};
 pub use rollup::{

@@ -136,87 +136,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for GatherMap<'_, A> {
     }
 }
 
-/// Extension data as a JSON value, refusing a key that an object repeats (as the loader does:
-/// `serde_json::Value` alone would keep the last silently).
-struct ExtensionValue(serde_json::Value);
-
-impl<'de> de::Deserialize<'de> for ExtensionValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ExtensionValueVisitor).map(ExtensionValue)
-    }
-}
-
-struct ExtensionValueVisitor;
-
-impl<'de> Visitor<'de> for ExtensionValueVisitor {
-    type Value = serde_json::Value;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("extension data (any JSON value)")
-    }
-
-    fn visit_bool<E: de::Error>(self, value: bool) -> Result<serde_json::Value, E> {
-        Ok(serde_json::Value::Bool(value))
-    }
-
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<serde_json::Value, E> {
-        Ok(serde_json::Value::from(value))
-    }
-
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<serde_json::Value, E> {
-        Ok(serde_json::Value::from(value))
-    }
-
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<serde_json::Value, E> {
-        // Negative zero is the integer zero (`super::number`; the located readers do the same).
-        if super::number::is_negative_zero(value) {
-            return Ok(serde_json::Value::from(0));
-        }
-        serde_json::Number::from_f64(value)
-            .map(serde_json::Value::Number)
-            .ok_or_else(|| E::custom("a number that is not finite in extension data"))
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<serde_json::Value, E> {
-        Ok(serde_json::Value::String(value.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, value: String) -> Result<serde_json::Value, E> {
-        Ok(serde_json::Value::String(value))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<serde_json::Value, E> {
-        Ok(serde_json::Value::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<serde_json::Value, E> {
-        Ok(serde_json::Value::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<serde_json::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<serde_json::Value, A::Error> {
-        let mut values = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(ExtensionValue(value)) = seq.next_element()? {
-            values.push(value);
-        }
-        Ok(serde_json::Value::Array(values))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<serde_json::Value, A::Error> {
-        let mut object = serde_json::Map::new();
-        while let Some(KeyText(key)) = map.next_key()? {
-            let ExtensionValue(value) = map.next_value()?;
-            if object.insert(key.as_ref().to_owned(), value).is_some() {
-                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
-            }
-        }
-        Ok(serde_json::Value::Object(object))
-    }
-}
-
 impl<'de, A: MapAccess<'de>> GatherMap<'_, A> {
     /// The next key that is the struct's own, reading the `x-` keys before it into `extensions`.
     fn next_own_key(&mut self) -> Result<Option<Cow<'de, str>>, A::Error> {
@@ -225,13 +144,24 @@ impl<'de, A: MapAccess<'de>> GatherMap<'_, A> {
             if !key.starts_with("x-") {
                 return Ok(Some(key));
             }
-            let ExtensionValue(value) = self.map.next_value()?;
+            let text = self.map.next_value_seed(ExtensionText)?;
             let key = key.into_owned();
             if self.extensions.contains_key(&key) {
                 return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
             }
-            self.extensions.insert(key, value);
+            self.extensions.insert_text(key, text);
         }
+    }
+}
+
+/// An `x-` key's value, read as compact JSON text ([`super::extension_text`]).
+struct ExtensionText;
+
+impl<'de> DeserializeSeed<'de> for ExtensionText {
+    type Value = Box<str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Box<str>, D::Error> {
+        super::extension_text::read(deserializer)
     }
 }
 

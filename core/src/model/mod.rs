@@ -7,6 +7,7 @@
 mod build;
 mod date;
 mod event;
+mod extension_text;
 mod extensions;
 pub(crate) mod flat;
 mod item;
@@ -21,7 +22,7 @@ mod words;
 
 pub use date::{Date, DateError, Timestamp};
 pub use event::{Event, EventAction};
-pub use extensions::Extensions;
+pub use extensions::{Extensions, ExtensionsIntoIter, ExtensionsIter};
 pub use item::{Adoption, Item, ItemState, Link, LinkRel, Members};
 pub use measure::{Aggregate, Measure, Milestone};
 pub(crate) use outline::path_of;
