@@ -66,7 +66,33 @@ fn load_error_json(file: &Path, error: &LoadError) -> serde_json::Value {
 /// A plan's file and the returns file listed after it (the plans themselves go to the workspace).
 struct Entry {
     file: PathBuf,
+    /// The file's length and time of change when the plan was read: its text is read again
+    /// for the positions of findings only if these are the same then.
+    read_as: Option<(u64, std::time::SystemTime)>,
     updates: Option<(PathBuf, Updates)>,
+}
+
+/// A file's length and time of change.
+fn stamp(file: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let metadata = std::fs::metadata(file).ok()?;
+    Some((metadata.len(), metadata.modified().ok()?))
+}
+
+/// Gives the plan's findings their line and column from its file's text, read again now that
+/// the plans are let go of (they are read without their text, so that the peak memory is the
+/// plans' or the text's, not both). The text is not read when no finding needs it, nor when the
+/// file has changed since (the findings then keep their paths).
+fn place_findings(entry: &Entry, report: &mut workplan::Report) {
+    let needs_text = report.diagnostics.iter().any(|d| d.document == Document::Plan && d.line.is_none());
+    if !needs_text || entry.read_as.is_none() || stamp(&entry.file) != entry.read_as {
+        return;
+    }
+    let Ok(text) = std::fs::read_to_string(&entry.file) else { return };
+    let format = match Format::from_path(&entry.file) {
+        Some(Format::Csv) | None => Format::sniff(&text),
+        Some(format) => format,
+    };
+    report.place_in_text(Document::Plan, &text, format);
 }
 
 pub fn run(files: &[PathBuf], deny_warnings: bool, format: OutputFormat, read: &ReadArgs) -> ExitCode {
@@ -98,9 +124,10 @@ pub fn run(files: &[PathBuf], deny_warnings: bool, format: OutputFormat, read: &
                 Err(error) => load_errors.push((file, error)),
             }
         } else {
-            match Plan::load(file) {
+            let read_as = stamp(file);
+            match Plan::load_without_text(file) {
                 Ok(plan) => {
-                    entries.push(Entry { file: file.clone(), updates: None });
+                    entries.push(Entry { file: file.clone(), read_as, updates: None });
                     plans.push(plan);
                 }
                 Err(error) => load_errors.push((file, error)),
@@ -111,8 +138,11 @@ pub fn run(files: &[PathBuf], deny_warnings: bool, format: OutputFormat, read: &
     let workspace = Workspace::new(plans);
     let updates: Vec<Option<&Updates>> = entries.iter().map(|e| e.updates.as_ref().map(|(_, u)| u)).collect();
     let reports = workspace.validate_with(&updates);
+    drop(updates);
+    drop(workspace);
     let mut findings: Vec<(PathBuf, Diagnostic)> = Vec::new();
-    for (entry, report) in entries.iter().zip(reports) {
+    for (entry, mut report) in entries.iter().zip(reports) {
+        place_findings(entry, &mut report.report);
         for diagnostic in report.report.diagnostics {
             let file = match (&diagnostic.document, &entry.updates) {
                 (Document::Updates, Some((file, _))) => file.clone(),

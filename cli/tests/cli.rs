@@ -78,6 +78,56 @@ fn validate_has_a_json_form() {
     assert_eq!((json[0]["line"].as_u64(), json[0]["column"].as_u64()), (Some(3), Some(18)));
 }
 
+/// `validate` reads a plan without its text and reads the text again for the positions of its
+/// findings: the same findings, lines and columns as the library's `Plan::load` and `validate`
+/// (which keep the text), for every fixture plan with findings, as written and as JSON.
+#[test]
+fn validate_places_findings_as_the_library_does() {
+    let dir = std::env::temp_dir().join(format!("workplan-validate-places-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let mut compared = 0;
+    let mut fixtures: Vec<PathBuf> =
+        std::fs::read_dir(repo().join("tests/fixtures")).expect("fixtures").map(|e| e.expect("entry").path()).collect();
+    fixtures.sort();
+    for fixture in fixtures {
+        let Some(plan_file) =
+            ["plan.yaml", "plan.json"].map(|name| fixture.join(name)).into_iter().find(|p| p.exists())
+        else {
+            continue;
+        };
+        let Ok(plan) = workplan::Plan::load(&plan_file) else { continue };
+        let as_json = dir.join(format!("{}.json", fixture.file_name().and_then(|n| n.to_str()).unwrap_or_default()));
+        std::fs::write(&as_json, plan.to_json_string()).expect("written");
+        for file in [plan_file, as_json] {
+            // (A plan with a number that is not finite is saved with `null`, which does not load.)
+            let Ok(loaded) = workplan::Plan::load(&file) else { continue };
+            let expected: Vec<serde_json::Value> = loaded
+                .validate()
+                .diagnostics
+                .iter()
+                .map(|d| serde_json::json!([d.code, d.path.to_string(), d.line, d.column]))
+                .collect();
+            if expected.is_empty() {
+                continue;
+            }
+            let file = file.to_str().expect("a UTF-8 path");
+            let output = workplan(&["validate", "--format", "json", file]);
+            let found: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+            let found: Vec<serde_json::Value> = found
+                .as_array()
+                .expect("a list")
+                .iter()
+                .map(|d| serde_json::json!([d["code"], d["path"], d["line"], d["column"]]))
+                .collect();
+            assert_eq!(found, expected, "{file}");
+            assert!(expected.iter().all(|d| d[2].is_u64()), "{file}: every finding placed");
+            compared += 1;
+        }
+    }
+    assert!(compared >= 80, "only {compared} plans with findings compared");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn report_rolls_up_the_2020_21_plan_in_100_columns() {
     let output = workplan(&[

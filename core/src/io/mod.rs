@@ -13,6 +13,7 @@ mod node;
 #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
 mod offsets;
 mod positions;
+pub(crate) use positions::positions_in_text;
 mod returns;
 mod save;
 #[cfg(feature = "spreadsheet")]

@@ -31,17 +31,22 @@ impl Source {
             return pointers.iter().map(|pointer| Source::cell_position(cells, pointer)).collect();
         }
         let Some((text, format)) = self.text() else { return vec![None; pointers.len()] };
-        let offsets = match format {
-            #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
-            Format::Json => json_offsets(text, pointers),
-            #[cfg(not(target_family = "wasm"))]
-            Format::Yaml => yaml_offsets(text, pointers).unwrap_or_else(|| tree_offsets(text, format, pointers)),
-            _ => tree_offsets(text, format, pointers),
-        };
-        let known: Vec<usize> = offsets.iter().flatten().copied().collect();
-        let mut positions = positions_at(text, &known).into_iter();
-        offsets.iter().map(|offset| offset.and_then(|_| positions.next())).collect()
+        positions_in_text(text, format, pointers)
     }
+}
+
+/// The positions of the values at `pointers` in `text` (see [`Source::positions`]).
+pub(crate) fn positions_in_text(text: &str, format: Format, pointers: &[Pointer]) -> Vec<Option<Position>> {
+    let offsets = match format {
+        #[cfg(any(not(target_family = "wasm"), feature = "fast-readers"))]
+        Format::Json => json_offsets(text, pointers),
+        #[cfg(not(target_family = "wasm"))]
+        Format::Yaml => yaml_offsets(text, pointers).unwrap_or_else(|| tree_offsets(text, format, pointers)),
+        _ => tree_offsets(text, format, pointers),
+    };
+    let known: Vec<usize> = offsets.iter().flatten().copied().collect();
+    let mut positions = positions_at(text, &known).into_iter();
+    offsets.iter().map(|offset| offset.and_then(|_| positions.next())).collect()
 }
 
 /// The offsets of the values at `pointers` (or of their nearest written ancestors) from a located

@@ -144,6 +144,33 @@ impl Report {
         counts
     }
 
+    /// Gives the findings about `document` that have no line and column theirs in `text`, the
+    /// text in `format` that the document was read from, and puts the findings in document
+    /// order again. For a plan read without its text ([`Plan::load_without_text`](crate::Plan::load_without_text)),
+    /// whose findings have their path only: the text is needed only when there are findings,
+    /// and can be read after the plan is let go of (`workplan validate` does so). Findings whose
+    /// path the text does not have keep no position.
+    ///
+    /// ```
+    /// use workplan::{Document, Format, Plan};
+    ///
+    /// let text = "{\"workplan\": 1, \"id\": \"p\", \"title\": \"P\",\n \"period\": {\"start\": \"2021-04-01\", \"end\": \"2020-03-31\"}}";
+    /// let mut plan = Plan::from_json_str(text)?;
+    /// plan.forget_text();
+    /// let mut report = plan.validate();
+    /// assert_eq!(report.diagnostics[0].line, None);
+    /// report.place_in_text(Document::Plan, text, Format::Json);
+    /// let finding = &report.diagnostics[0];
+    /// assert_eq!((finding.path.to_string().as_str(), finding.line, finding.column), ("/period/end", Some(2), Some(43)));
+    /// # Ok::<(), workplan::LoadError>(())
+    /// ```
+    pub fn place_in_text(&mut self, document: Document, text: &str, format: crate::Format) {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let positions = |pointers: &[crate::Pointer]| crate::io::positions_in_text(text, format, pointers);
+        super::place(&mut self.diagnostics, document, positions, |_| None);
+        super::in_document_order(&mut self.diagnostics);
+    }
+
     /// Whether there are no findings at all.
     pub fn is_empty(&self) -> bool {
         self.diagnostics.is_empty()

@@ -155,9 +155,7 @@ impl Updates {
 /// Gives every finding its line and column, and puts them in document order.
 fn locate(mut diagnostics: Vec<crate::Diagnostic>, plan: Option<&Plan>, extra: Option<&Updates>) -> Report {
     for document in [Document::Plan, Document::Updates] {
-        let found: Vec<&mut crate::Diagnostic> =
-            diagnostics.iter_mut().filter(|d| d.document == document && d.line.is_none()).collect();
-        if found.is_empty() {
+        if !diagnostics.iter().any(|d| d.document == document && d.line.is_none()) {
             continue;
         }
         // The source is looked up (its shape hashed) only for a document with findings to place.
@@ -165,19 +163,41 @@ fn locate(mut diagnostics: Vec<crate::Diagnostic>, plan: Option<&Plan>, extra: O
             Document::Plan => plan.map(Plan::located_source),
             _ => extra.map(Updates::located_source),
         };
-        let Some(source) = source.filter(|s| s.is_text()) else { continue };
-        let pointers: Vec<Pointer> = found.iter().map(|d| d.path.clone()).collect();
-        for (diagnostic, position) in found.into_iter().zip(source.positions(&pointers)) {
-            if let Some(position) = position {
-                diagnostic.line = Some(position.line);
-                diagnostic.column = Some(position.column);
-                diagnostic.sheet = source.sheet(&diagnostic.path).map(str::to_owned);
-            }
+        if let Some(source) = source.filter(|s| s.is_text()) {
+            place(&mut diagnostics, document, |pointers| source.positions(pointers), |pointer| source.sheet(pointer));
         }
     }
-    // Stable: findings without positions keep the order of the walk, which is document order.
-    diagnostics.sort_by_key(|d| (d.document, d.line.unwrap_or(0), d.column.unwrap_or(0)));
+    in_document_order(&mut diagnostics);
     Report { diagnostics }
+}
+
+/// Gives the findings about `document` that have no line and column theirs: `positions` of
+/// their paths, and the `sheet` of a path (returns read from a workbook).
+pub(crate) fn place<'s>(
+    diagnostics: &mut [crate::Diagnostic],
+    document: Document,
+    positions: impl FnOnce(&[Pointer]) -> Vec<Option<crate::Position>>,
+    sheet: impl Fn(&Pointer) -> Option<&'s str>,
+) {
+    let found: Vec<&mut crate::Diagnostic> =
+        diagnostics.iter_mut().filter(|d| d.document == document && d.line.is_none()).collect();
+    if found.is_empty() {
+        return;
+    }
+    let pointers: Vec<Pointer> = found.iter().map(|d| d.path.clone()).collect();
+    for (diagnostic, position) in found.into_iter().zip(positions(&pointers)) {
+        if let Some(position) = position {
+            diagnostic.line = Some(position.line);
+            diagnostic.column = Some(position.column);
+            diagnostic.sheet = sheet(&diagnostic.path).map(str::to_owned);
+        }
+    }
+}
+
+/// Puts findings in document order. Stable: findings without positions keep the order of the
+/// walk, which is document order.
+pub(crate) fn in_document_order(diagnostics: &mut [crate::Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.document, d.line.unwrap_or(0), d.column.unwrap_or(0)));
 }
 
 #[cfg(test)]
