@@ -58,7 +58,7 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
     /// The items below this one.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "items_read")]
     pub children: Vec<Item>,
     /// `x-` keys, kept verbatim.
     #[serde(rename = "x-extensions", default, skip_serializing_if = "no_extensions")]
@@ -221,3 +221,37 @@ pub enum LinkRel {
 }
 
 super::flat::flat_extensions!(Item, Link);
+
+/// Reads a list of items into a `Vec` of their number: a list read from a document has no
+/// length ahead, so its `Vec` grew by doubling and kept up to half again of room it never uses
+/// (an item is 392 bytes; BENCHMARKS.md, "Memory").
+pub(crate) fn items_read<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Item>, D::Error> {
+    let mut items = Vec::<Item>::deserialize(deserializer)?;
+    items.shrink_to_fit();
+    Ok(items)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lists_of_items_read_from_a_document_take_no_more_room_than_their_items() {
+        let children: Vec<String> = (0..5).map(|i| format!(r#"{{"id": "c{i}", "title": "C"}}"#)).collect();
+        let items: Vec<String> = (0..5)
+            .map(|i| format!(r#"{{"id": "i{i}", "title": "I", "children": [{}]}}"#, children.join(", ")))
+            .collect();
+        let json = format!(
+            r#"{{"workplan": 1, "id": "p", "title": "P", "period": {{"start": "2020-04-01", "end": "2021-03-31"}},
+                "items": [{}]}}"#,
+            items.join(", ")
+        );
+        for plan in [crate::Plan::from_json_str(&json), crate::io::located_from_json(&json)] {
+            let plan = plan.expect("a plan");
+            assert_eq!((plan.items.len(), plan.items.capacity()), (5, 5));
+            assert!(
+                plan.items.iter().all(|item| item.children.capacity() == 5),
+                "{:?}",
+                plan.items[0].children.capacity()
+            );
+        }
+    }
+}

@@ -46,7 +46,7 @@ pub struct Plan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<Settings>,
     /// The top level of the tree.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "super::item::items_read")]
     pub items: Vec<Item>,
     /// Progress returns carried in the plan itself (they may also come from a separate file).
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "crate::rollup::plan_updates")]
