@@ -80,7 +80,7 @@ pub(crate) fn check_update(index: &Index<'_>, update: &UpdateRef<'_>, findings: 
                 format!("{} is from `{member}`, but {} is not delivered by members.", name(), index.name(info)),
             );
         }
-        (Some(member), Some(Members::Only(scope))) if !scope.contains(member) => {
+        (Some(member), Some(Members::Only(scope))) if !scope.iter().any(|s| s == member) => {
             let known = index.member_ids().any(|m| m == member);
             if known {
                 findings.add_in(

@@ -87,7 +87,8 @@ pub(crate) fn validate(plan: &Plan, extra: Option<&Updates>, others: Option<&Oth
     let separate = extra.into_iter().flat_map(|updates| {
         updates.iter().enumerate().map(|(index, update)| UpdateRef { update, index, document: Document::Updates })
     });
-    let updates: Vec<UpdateRef<'_>> = embedded.chain(separate).collect();
+    let mut updates: Vec<UpdateRef<'_>> = Vec::with_capacity(plan.updates.len() + extra.map_or(0, |u| u.len()));
+    updates.extend(embedded.chain(separate));
     numbers::check_percent_scale(
         updates.iter().filter(|u| u.document == Document::Plan),
         Default::default(),
