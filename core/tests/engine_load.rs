@@ -93,8 +93,8 @@ fn generated_plans_with_members_notes_extensions_and_strangers_roll_up_the_same(
                 1 => {
                     update.extensions.insert("x-source".to_owned(), serde_json::json!({"sheet": "Q2", "row": n}));
                 }
-                2 => update.item = format!("{}-unknown", update.item),
-                3 if update.member.is_some() => update.member = Some("nobody".to_owned()),
+                2 => update.item = format!("{}-unknown", update.item).into(),
+                3 if update.member.is_some() => update.member = Some("nobody".into()),
                 4 => update.recorded = "2021-01-15T09:00:00Z".parse().ok(),
                 _ => {}
             }

@@ -127,9 +127,9 @@ fn illustrative_returns_are_marked_and_refer_to_real_items_and_members() {
         let mut leaves = HashSet::new();
         leaf_ids(&plan.items, &mut leaves);
         for update in updates.iter() {
-            assert!(item_ids.contains(&update.item), "{updates_file}: unknown item {}", update.item);
+            assert!(item_ids.contains(update.item.as_str()), "{updates_file}: unknown item {}", update.item);
             if update.adopted.is_none() {
-                assert!(leaves.contains(&update.item), "{updates_file}: progress on a parent {}", update.item);
+                assert!(leaves.contains(update.item.as_str()), "{updates_file}: progress on a parent {}", update.item);
             }
             if let Some(member) = &update.member {
                 assert!(member_ids.contains(member.as_str()), "{updates_file}: unknown member {member}");

@@ -27,6 +27,8 @@
 //!            Some("Install electric vehicle charging points"));
 //! ```
 
+use smol_str::SmolStr;
+
 use super::{
     Adoption, Date, Event, Extensions, FormatVersion, Item, ItemState, Level, Link, Measure, Member, Members,
     Milestone, Period, Plan, PlanStatus, Settings, Theme, Update, UpdateStatus,
@@ -321,7 +323,7 @@ impl Measure {
 
 impl Update {
     /// A return on `item` for `date` with nothing reported yet.
-    fn empty(item: impl Into<String>, date: Date) -> Update {
+    fn empty(item: impl Into<SmolStr>, date: Date) -> Update {
         Update {
             item: item.into(),
             date,
@@ -337,28 +339,28 @@ impl Update {
     }
 
     /// A return of percent complete (0 to 100).
-    pub fn percent(item: impl Into<String>, date: Date, percent: f64) -> Update {
+    pub fn percent(item: impl Into<SmolStr>, date: Date, percent: f64) -> Update {
         Update { percent: Some(percent), ..Update::empty(item, date) }
     }
 
     /// A return of the measure's actual value to date.
-    pub fn value(item: impl Into<String>, date: Date, value: f64) -> Update {
+    pub fn value(item: impl Into<SmolStr>, date: Date, value: f64) -> Update {
         Update { value: Some(value), ..Update::empty(item, date) }
     }
 
     /// A return of a status only.
-    pub fn status(item: impl Into<String>, date: Date, status: UpdateStatus) -> Update {
+    pub fn status(item: impl Into<SmolStr>, date: Date, status: UpdateStatus) -> Update {
         Update { status: Some(status), ..Update::empty(item, date) }
     }
 
     /// An adoption event: the member adopts the item (`true`) or withdraws (`false`); set the
     /// member with [`member`](Update::member).
-    pub fn adoption(item: impl Into<String>, date: Date, adopted: bool) -> Update {
+    pub fn adoption(item: impl Into<SmolStr>, date: Date, adopted: bool) -> Update {
         Update { adopted: Some(adopted), ..Update::empty(item, date) }
     }
 
     /// The return made by this member.
-    pub fn member(mut self, member: impl Into<String>) -> Update {
+    pub fn member(mut self, member: impl Into<SmolStr>) -> Update {
         self.member = Some(member.into());
         self
     }

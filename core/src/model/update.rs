@@ -2,6 +2,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use super::{no_extensions, Date, Extensions, Timestamp};
 use crate::document::{ReadNotes, Source};
@@ -13,12 +14,12 @@ use crate::document::{ReadNotes, Source};
 #[schemars(extend("patternProperties" = {"^x-": {}}))]
 pub struct Update {
     /// The id of the item reported on.
-    pub item: String,
+    pub item: SmolStr,
     /// The date the return is for.
     pub date: Date,
     /// The member reporting, for items delivered by members.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub member: Option<String>,
+    pub member: Option<SmolStr>,
     /// The reported status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<UpdateStatus>,

@@ -115,23 +115,23 @@ impl RollupEngine {
     /// assert_eq!(engine.check(&update).unwrap_err().code(), "unknown_item");
     /// ```
     pub fn check(&self, update: &Update) -> Result<(), ApplyError> {
-        let item = || update.item.clone();
+        let item = || update.item.to_string();
         let Some(n) = self.tree.node_of(&update.item) else {
             return Err(ApplyError::UnknownItem { item: item() });
         };
         let node = &self.tree.nodes[n];
         match &update.member {
             Some(member) => {
-                let Some(&m) = self.tree.member_index.get(member) else {
-                    return Err(ApplyError::UnknownMember { item: item(), member: member.clone() });
+                let Some(&m) = self.tree.member_index.get(member.as_str()) else {
+                    return Err(ApplyError::UnknownMember { item: item(), member: member.to_string() });
                 };
                 if node.scope.is_none() && !self.tree.subtree(n).into_iter().any(|d| self.tree.nodes[d].scope.is_some())
                 {
-                    return Err(ApplyError::MemberOnPlainItem { item: item(), member: member.clone() });
+                    return Err(ApplyError::MemberOnPlainItem { item: item(), member: member.to_string() });
                 }
                 if let Some(Scope::Only(scope)) = &node.scope {
                     if !scope.contains(&m) {
-                        return Err(ApplyError::MemberOutsideScope { item: item(), member: member.clone() });
+                        return Err(ApplyError::MemberOutsideScope { item: item(), member: member.to_string() });
                     }
                 }
                 Ok(())

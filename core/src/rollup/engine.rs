@@ -647,7 +647,7 @@ fn target_in(tree: &Tree, update: &Update) -> Option<Target> {
     let n = tree.node_of(&update.item)?;
     match &update.member {
         None => Some((n, None)),
-        Some(m) => tree.member_index.get(m).map(|&member| (n, Some(member))),
+        Some(m) => tree.member_index.get(m.as_str()).map(|&member| (n, Some(member))),
     }
 }
 
