@@ -19,6 +19,8 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::flat::KeyText;
+
 /// An object's keys are checked for repeats by a linear search up to this many keys, then by a
 /// hash set (an object of a million keys stays linear in time).
 const KEYS_SEARCHED: usize = 16;
@@ -119,7 +121,7 @@ impl<'de> Visitor<'de> for Text<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         self.0.push(b'{');
         let mut keys = Keys::default();
-        while let Some(Key(key)) = map.next_key()? {
+        while let Some(KeyText(key)) = map.next_key()? {
             if keys.len() > 0 {
                 self.0.push(b',');
             }
@@ -167,37 +169,6 @@ impl<'de> Keys<'de> {
     /// How many keys there are.
     fn len(&self) -> usize {
         self.few.len() + self.many.len()
-    }
-}
-
-/// An object's key, borrowed from the input where the format allows.
-struct Key<'de>(Cow<'de, str>);
-
-impl<'de> de::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-
-            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-                formatter.write_str("a key")
-            }
-
-            fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(key)))
-            }
-
-            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(key.to_owned())))
-            }
-
-            fn visit_string<E: de::Error>(self, key: String) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(key)))
-            }
-        }
-
-        deserializer.deserialize_str(KeyVisitor)
     }
 }
 

@@ -166,7 +166,7 @@ impl<'de> DeserializeSeed<'de> for ExtensionText {
 }
 
 /// A key as text, borrowed from the input where the format allows.
-struct KeyText<'de>(Cow<'de, str>);
+pub(super) struct KeyText<'de>(pub(super) Cow<'de, str>);
 
 impl<'de> de::Deserialize<'de> for KeyText<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
