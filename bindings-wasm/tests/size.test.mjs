@@ -12,7 +12,7 @@ import { repo } from "./load.mjs";
  * (`workplan/fast`), which a page loads instead of the library when it wants speed over size.
  * Today's sizes and what each part costs are in BENCHMARKS.md ("Package sizes", "Size against
  * speed in the wasm"); a budget is raised only with the reason recorded there and in CHANGELOG.md. */
-const BUDGET = { library: 388_000, package: 388_000 + 42_000, fast: 540_000 };
+const BUDGET = { library: 389_000, package: 389_000 + 42_000, fast: 544_000 };
 
 const gzipped = (file) => {
   const full = path.join(repo, "bindings-wasm", file);

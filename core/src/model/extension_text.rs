@@ -21,8 +21,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use super::flat::KeyText;
 
-/// An object's keys are checked for repeats by a linear search up to this many keys, then by a
-/// hash set (an object of a million keys stays linear in time).
+/// An object's first keys, each checked for a repeat as it comes (the rest are checked together).
 const KEYS_SEARCHED: usize = 16;
 
 /// Reads one value of extension data from `deserializer` as compact JSON text.
@@ -132,43 +131,44 @@ impl<'de> Visitor<'de> for Text<'_> {
             self.0.push(b':');
             map.next_value_seed(Text(&mut *self.0))?;
         }
+        if let Some(key) = keys.first_repeated() {
+            return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+        }
         self.0.push(b'}');
         Ok(())
     }
 }
 
-/// The keys of one object so far.
+/// The keys of one object so far: each checked against those before it while there are up to
+/// [`KEYS_SEARCHED`], the rest together when the object ends (an object of a million keys stays
+/// linear in time), as the located reader checks a mapping (`crate::io::node`).
 #[derive(Default)]
 struct Keys<'de> {
-    /// The first [`KEYS_SEARCHED`] keys.
-    few: Vec<Cow<'de, str>>,
-    /// Every key, once there are more.
-    many: HashSet<Cow<'de, str>>,
+    keys: Vec<Cow<'de, str>>,
 }
 
 impl<'de> Keys<'de> {
-    /// Notes `key`, or gives it back when the object has it already.
+    /// Notes `key`, or gives it back when it repeats one of the first keys.
     fn repeated(&mut self, key: Cow<'de, str>) -> Option<Cow<'de, str>> {
-        if !self.many.is_empty() {
-            if self.many.contains(&key) {
-                return Some(key);
-            }
-            self.many.insert(key);
-            return None;
-        }
-        if self.few.contains(&key) {
+        if self.keys.len() < KEYS_SEARCHED && self.keys.contains(&key) {
             return Some(key);
         }
-        self.few.push(key);
-        if self.few.len() > KEYS_SEARCHED {
-            self.many.extend(self.few.drain(..));
-        }
+        self.keys.push(key);
         None
+    }
+
+    /// The first key that repeats a key before it, past the first [`KEYS_SEARCHED`].
+    fn first_repeated(&self) -> Option<&str> {
+        if self.keys.len() <= KEYS_SEARCHED {
+            return None;
+        }
+        let mut seen = HashSet::<&str>::new();
+        self.keys.iter().map(|key| key.as_ref()).find(|key| !seen.insert(key))
     }
 
     /// How many keys there are.
     fn len(&self) -> usize {
-        self.few.len() + self.many.len()
+        self.keys.len()
     }
 }
 

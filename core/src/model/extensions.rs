@@ -88,10 +88,18 @@ impl Kept {
 
 /// The value of text that [`super::extension_text::read`] wrote: JSON, nested no deeper than the
 /// readers allow ([`MAX_NESTING`](crate::MAX_NESTING), past `serde_json`'s own limit of 128).
+#[cfg(not(target_family = "wasm"))]
 fn parse(text: &str) -> Value {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     deserializer.disable_recursion_limit();
     Value::deserialize(&mut deserializer).expect("extension data is kept as JSON text written by extension_text")
+}
+
+/// The value of text that [`super::extension_text::read`] wrote, in the wasm
+/// ([`super::extension_value`]: `serde_json`'s reader would add 20 KB to the size build).
+#[cfg(target_family = "wasm")]
+fn parse(text: &str) -> Value {
+    super::extension_value::value_of(text).expect("extension data is kept as JSON text written by extension_text")
 }
 
 impl Extensions {

@@ -8,6 +8,7 @@ mod build;
 mod date;
 mod event;
 mod extension_text;
+mod extension_value;
 mod extensions;
 pub(crate) mod flat;
 mod item;
