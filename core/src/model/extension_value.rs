@@ -47,43 +47,46 @@ impl Reader<'_> {
             b'"' => self.string().map(Value::String),
             b'[' => {
                 let mut items = Vec::new();
-                if self.text.get(self.at) == Some(&b']') {
-                    self.at += 1;
-                    return Some(Value::Array(items));
-                }
-                loop {
-                    items.push(self.value()?);
-                    match self.next()? {
-                        b',' => continue,
-                        b']' => return Some(Value::Array(items)),
-                        _ => return None,
-                    }
-                }
+                self.entries(b']', |reader| {
+                    items.push(reader.value()?);
+                    Some(())
+                })?;
+                Some(Value::Array(items))
             }
             b'{' => {
                 let mut object = Map::new();
-                if self.text.get(self.at) == Some(&b'}') {
-                    self.at += 1;
-                    return Some(Value::Object(object));
-                }
-                loop {
-                    if self.next()? != b'"' {
+                self.entries(b'}', |reader| {
+                    if reader.next()? != b'"' {
                         return None;
                     }
-                    let key = self.string()?;
-                    if self.next()? != b':' {
+                    let key = reader.string()?;
+                    if reader.next()? != b':' {
                         return None;
                     }
-                    object.insert(key, self.value()?);
-                    match self.next()? {
-                        b',' => continue,
-                        b'}' => return Some(Value::Object(object)),
-                        _ => return None,
-                    }
-                }
+                    object.insert(key, reader.value()?);
+                    Some(())
+                })?;
+                Some(Value::Object(object))
             }
             b'-' | b'0'..=b'9' => self.number(),
             _ => None,
+        }
+    }
+
+    /// The entries of a list or an object, its opening bracket taken: each read by `entry`, then
+    /// a comma or the `close`ing bracket.
+    fn entries(&mut self, close: u8, mut entry: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        if self.text.get(self.at) == Some(&close) {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            entry(self)?;
+            match self.next()? {
+                b',' => continue,
+                byte if byte == close => return Some(()),
+                _ => return None,
+            }
         }
     }
 
